@@ -1,0 +1,277 @@
+package com.diamondpricing.data;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads diamonds from a CSV file and cleans them as the notebook does.
+ *
+ * <p>The file needs a header naming the columns {@code carat, cut, color, clarity, depth, table,
+ * price, x, y, z} in any order (case-insensitive; other columns are ignored). CRLF line ends, a
+ * UTF-8 byte-order mark, quoted fields and blank lines are handled. A row is malformed when it has
+ * the wrong number of fields, a number that does not parse or is not finite, a carat that is not
+ * positive, a negative measurement or an unknown grade; malformed rows are left out and reported
+ * with line, column and value. Well-formed rows with {@code x * y * z == 0} or {@code price <= 0}
+ * are dropped, counted by reason. The whole file is rejected when it has no header, lacks a column,
+ * keeps no row, or has more malformed rows than the allowed share.
+ */
+public final class DiamondCsvReader {
+
+  /** The default largest share of malformed rows a file may have and still be used. */
+  public static final double DEFAULT_MAX_MALFORMED_SHARE = 0.05;
+
+  /** Longest field accepted, in characters; a longer one rejects the file (binary or broken). */
+  private static final int MAX_FIELD_CHARS = 1 << 20;
+
+  private static final List<String> COLUMNS =
+      List.of("carat", "cut", "color", "clarity", "depth", "table", "price", "x", "y", "z");
+
+  private final double maxMalformedShare;
+
+  public DiamondCsvReader() {
+    this(DEFAULT_MAX_MALFORMED_SHARE);
+  }
+
+  /**
+   * @param maxMalformedShare the largest share of malformed rows (0 to 1) a file may have
+   */
+  public DiamondCsvReader(double maxMalformedShare) {
+    if (!(maxMalformedShare >= 0 && maxMalformedShare <= 1)) {
+      throw new IllegalArgumentException(
+          "maxMalformedShare must be between 0 and 1, not " + maxMalformedShare);
+    }
+    this.maxMalformedShare = maxMalformedShare;
+  }
+
+  /** Reads a file. */
+  public LoadedDataset read(Path file) throws IOException, DatasetRejectedException {
+    long bytes = Files.size(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.getFileName().toString(), (int) Math.min(bytes / 40, 50_000_000));
+    }
+  }
+
+  /** Reads a stream (not closed here); {@code source} names it in messages. */
+  public LoadedDataset read(InputStream in, String source)
+      throws IOException, DatasetRejectedException {
+    return read(in, source, 1024);
+  }
+
+  private LoadedDataset read(InputStream in, String source, int expectedRows)
+      throws IOException, DatasetRejectedException {
+    Parse parse = new Parse(source, expectedRows);
+    CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .detectBomHeader(true)
+            .skipEmptyLines(true)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .maxBufferSize(MAX_FIELD_CHARS)
+            .ofCsvRecord(in, StandardCharsets.UTF_8);
+    try {
+      for (CsvRecord record : csv) {
+        if (isBlank(record)) {
+          continue;
+        }
+        if (!parse.hasHeader()) {
+          parse.header(record);
+        } else {
+          parse.row(record);
+        }
+      }
+    } catch (CsvParseException e) {
+      parse.fail("the file is not readable CSV: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return parse.finish(maxMalformedShare);
+  }
+
+  private static boolean isBlank(CsvRecord record) {
+    return record.getFieldCount() == 1 && record.getField(0).isBlank();
+  }
+
+  /** The state of one read. */
+  private static final class Parse {
+    private final String source;
+    private final Dataset.Builder rows;
+    private final Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
+    private final List<RowProblem> problems = new ArrayList<>();
+    private int[] index; // position of each required column in the file
+    private int fieldCount;
+    private long read;
+    private long malformed;
+
+    Parse(String source, int expectedRows) {
+      this.source = source;
+      this.rows = Dataset.builder(expectedRows);
+    }
+
+    boolean hasHeader() {
+      return index != null;
+    }
+
+    void header(CsvRecord record) throws DatasetRejectedException {
+      List<String> names = new ArrayList<>();
+      for (String f : record.getFields()) {
+        names.add(f.strip().toLowerCase(Locale.ROOT));
+      }
+      int[] idx = new int[COLUMNS.size()];
+      List<String> missing = new ArrayList<>();
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        String column = COLUMNS.get(c);
+        idx[c] = names.indexOf(column);
+        if (idx[c] < 0) {
+          missing.add(column);
+        } else if (names.lastIndexOf(column) != idx[c]) {
+          fail("line 1: column '" + column + "' appears more than once in the header");
+        }
+      }
+      if (!missing.isEmpty()) {
+        fail(
+            "line 1: the header lacks the column"
+                + (missing.size() > 1 ? "s " : " ")
+                + String.join(", ", missing)
+                + " (the header read: "
+                + RowProblem.abbreviate(String.join(",", record.getFields()))
+                + "; required: "
+                + String.join(", ", COLUMNS)
+                + ")");
+      }
+      this.index = idx;
+      this.fieldCount = record.getFieldCount();
+    }
+
+    void row(CsvRecord record) {
+      read++;
+      long line = record.getStartingLineNumber();
+      if (record.getFieldCount() != fieldCount) {
+        problem(
+            line,
+            null,
+            null,
+            "expected " + fieldCount + " fields, found " + record.getFieldCount());
+        return;
+      }
+      try {
+        double carat = number(record, 0);
+        Cut cut = Cut.parse(field(record, 1));
+        Color color = Color.parse(field(record, 2));
+        Clarity clarity = Clarity.parse(field(record, 3));
+        double depth = number(record, 4);
+        double table = number(record, 5);
+        double price = number(record, 6);
+        double x = number(record, 7);
+        double y = number(record, 8);
+        double z = number(record, 9);
+        if (!(carat > 0)) {
+          throw new BadField(0, field(record, 0), "carat must be greater than 0");
+        }
+        nonNegative(record, 4, depth);
+        nonNegative(record, 5, table);
+        nonNegative(record, 7, x);
+        nonNegative(record, 8, y);
+        nonNegative(record, 9, z);
+        if (x * y * z == 0) {
+          dropped.merge(DropReason.ZERO_DIMENSION, 1L, Long::sum);
+        } else if (price <= 0) {
+          dropped.merge(DropReason.NON_POSITIVE_PRICE, 1L, Long::sum);
+        } else {
+          rows.add(carat, cut, color, clarity, depth, table, price, x, y, z);
+        }
+      } catch (BadField e) {
+        problem(line, COLUMNS.get(e.column), e.value, e.getMessage());
+      } catch (UnknownGradeException e) {
+        problem(line, e.field(), e.value(), e.getMessage());
+      }
+    }
+
+    private String field(CsvRecord record, int column) {
+      return record.getField(index[column]);
+    }
+
+    private double number(CsvRecord record, int column) {
+      String text = field(record, column).strip();
+      if (!DecimalNumber.matches(text)) {
+        throw new BadField(
+            column, text, DecimalNumber.isNonFinite(text) ? "not a finite number" : "not a number");
+      }
+      double v = Double.parseDouble(text);
+      if (!Double.isFinite(v)) {
+        throw new BadField(column, text, "not a finite number");
+      }
+      return v;
+    }
+
+    private void nonNegative(CsvRecord record, int column, double v) {
+      if (v < 0) {
+        throw new BadField(column, field(record, column), COLUMNS.get(column) + " is negative");
+      }
+    }
+
+    private void problem(long line, String column, String value, String message) {
+      malformed++;
+      if (problems.size() < QualityReport.MAX_LISTED_PROBLEMS) {
+        problems.add(new RowProblem(line, column, value, message));
+      }
+    }
+
+    void fail(String why) throws DatasetRejectedException {
+      throw new DatasetRejectedException(report(why));
+    }
+
+    LoadedDataset finish(double maxMalformedShare) throws DatasetRejectedException {
+      if (index == null) {
+        fail("the file is empty: a header line naming the columns is required");
+      }
+      if (read == 0) {
+        fail("the file has a header but no data rows");
+      }
+      if (malformed > maxMalformedShare * read) {
+        fail(
+            String.format(
+                Locale.ROOT,
+                "%d of %d rows are malformed (%.1f%%), more than the %.1f%% allowed",
+                malformed,
+                read,
+                100.0 * malformed / read,
+                100.0 * maxMalformedShare));
+      }
+      if (rows.size() == 0) {
+        fail("no usable row: every row was malformed or dropped by the cleaning");
+      }
+      QualityReport report = report(null);
+      return new LoadedDataset(rows.build(), report);
+    }
+
+    private QualityReport report(String rejection) {
+      long kept = rejection == null ? rows.size() : 0;
+      return new QualityReport(source, read, kept, dropped, malformed, problems, rejection);
+    }
+  }
+
+  /** A field that cannot be used; caught per row. */
+  private static final class BadField extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int column;
+    final String value;
+
+    BadField(int column, String value, String message) {
+      super(message, null, false, false);
+      this.column = column;
+      this.value = value;
+    }
+  }
+}

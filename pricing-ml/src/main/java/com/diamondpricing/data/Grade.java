@@ -1,0 +1,42 @@
+package com.diamondpricing.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A diamond grade (cut, color or clarity): a fixed, ordered list of levels with canonical labels.
+ * The order of the constants is the notebook's category order; a level's {@link #code()} is its
+ * position in that order, which the models use as the categorical code.
+ */
+public interface Grade {
+
+  /** The canonical spelling, e.g. {@code "Very Good"}. */
+  String label();
+
+  /** The position of this level in the notebook's category order, from 0. */
+  int code();
+
+  /**
+   * Parses a grade: the canonical label, case-insensitive, with surrounding spaces trimmed and
+   * inner runs of spaces folded ({@code " very  good "} is Very Good).
+   *
+   * @throws UnknownGradeException naming the field and the allowed values
+   */
+  static <G extends Enum<G> & Grade> G parse(Class<G> type, String field, String text) {
+    if (text != null) {
+      String wanted = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      for (G level : type.getEnumConstants()) {
+        if (level.label().toLowerCase(Locale.ROOT).equals(wanted)) {
+          return level;
+        }
+      }
+    }
+    throw new UnknownGradeException(field, text, labels(type));
+  }
+
+  /** The canonical labels of a grade type, in the notebook's order. */
+  static <G extends Enum<G> & Grade> List<String> labels(Class<G> type) {
+    return Arrays.stream(type.getEnumConstants()).map(Grade::label).toList();
+  }
+}

@@ -1,0 +1,87 @@
+package com.diamondpricing.model.linear;
+
+import com.diamondpricing.data.Dataset;
+import com.diamondpricing.model.LibraryVersions;
+import com.diamondpricing.model.Provenance;
+import com.diamondpricing.model.TrainedModel;
+import com.diamondpricing.model.Trainer;
+import com.diamondpricing.model.TrainingException;
+import com.diamondpricing.model.TrainingListener;
+import com.diamondpricing.model.TrainingOptions;
+import com.diamondpricing.model.TrainingProgress;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealVector;
+
+/** Fits the linear model by QR least squares. Deterministic: the seed plays no part. */
+final class LinearTrainer implements Trainer {
+
+  private final TrainingOptions options;
+
+  LinearTrainer(TrainingOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public TrainedModel fit(Dataset train) throws TrainingException {
+    int n = train.size();
+    int p = LinearDesign.COLUMNS.size() + 1;
+    if (n < p) {
+      throw new TrainingException(
+          "the linear model needs at least " + p + " training rows, got " + n);
+    }
+    TrainingListener listener = options.listener();
+    long start = System.nanoTime();
+    listener.onProgress(new TrainingProgress("fitting", 0, 0, Double.NaN, 0));
+    double[][] design = new double[n][p];
+    double[] target = new double[n];
+    double[] row = new double[p - 1];
+    for (int i = 0; i < n; i++) {
+      LinearDesign.fill(
+          train.carat(i), train.cut(i), train.color(i), train.clarity(i), train.x(i), row);
+      design[i][0] = 1;
+      System.arraycopy(row, 0, design[i], 1, p - 1);
+      target[i] = Math.log(train.price(i));
+    }
+    RealVector solution;
+    try {
+      solution =
+          new QRDecomposition(new Array2DRowRealMatrix(design, false))
+              .getSolver()
+              .solve(new ArrayRealVector(target, false));
+    } catch (MathRuntimeException e) {
+      throw new TrainingException(
+          "the training data do not determine the linear model (a grade level may be absent or"
+              + " columns collinear): "
+              + e.getMessage(),
+          e);
+    }
+    double[] all = solution.toArray();
+    double[] coefficients = new double[p - 1];
+    System.arraycopy(all, 1, coefficients, 0, p - 1);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("target", "log(price)");
+    parameters.put("solver", "QR least squares");
+    parameters.put("features", LinearDesign.COLUMNS);
+    Provenance provenance =
+        new Provenance(
+            LinearModelType.NAME,
+            train.contentHash(),
+            n,
+            options.seed(),
+            parameters,
+            LibraryVersions.of("org.hipparchus:hipparchus-core"),
+            Instant.now(),
+            seconds,
+            null,
+            List.of());
+    return new LinearModel(all[0], coefficients, provenance);
+  }
+}

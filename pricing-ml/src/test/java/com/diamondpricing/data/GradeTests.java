@@ -1,0 +1,62 @@
+package com.diamondpricing.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GradeTests {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Very Good", "very good", "  VERY GOOD ", "very   good"})
+  void cutParsesCaseInsensitivelyWithSpacesTrimmed(String text) {
+    assertThat(Cut.parse(text)).isEqualTo(Cut.VERY_GOOD);
+  }
+
+  @Test
+  void colorAndClarityParse() {
+    assertThat(Color.parse(" h ")).isEqualTo(Color.H);
+    assertThat(Clarity.parse("vvs2")).isEqualTo(Clarity.VVS2);
+  }
+
+  @Test
+  void codesFollowTheNotebookOrder() {
+    assertThat(Grade.labels(Cut.class))
+        .containsExactly("Fair", "Good", "Very Good", "Ideal", "Premium");
+    assertThat(Grade.labels(Clarity.class))
+        .containsExactly("IF", "VVS1", "VVS2", "VS1", "VS2", "SI1", "SI2", "I1");
+    assertThat(Cut.PREMIUM.code()).isEqualTo(4);
+    assertThat(Color.J.code()).isEqualTo(6);
+  }
+
+  @Nested
+  class UnknownValues {
+
+    @Test
+    void unknownCutNamesTheFieldAndTheAllowedValues() {
+      assertThatThrownBy(() -> Cut.parse("Superb"))
+          .isInstanceOfSatisfying(
+              UnknownGradeException.class,
+              e -> {
+                assertThat(e.field()).isEqualTo("cut");
+                assertThat(e.value()).isEqualTo("Superb");
+                assertThat(e.allowed()).contains("Very Good", "Ideal");
+              })
+          .hasMessageContaining("allowed values: Fair, Good, Very Good, Ideal, Premium");
+    }
+
+    @Test
+    void nullAndBlankAreUnknown() {
+      assertThatThrownBy(() -> Color.parse(null)).isInstanceOf(UnknownGradeException.class);
+      assertThatThrownBy(() -> Clarity.parse(" ")).hasMessageContaining("clarity");
+    }
+
+    @Test
+    void aLabelOfAnotherGradeIsNotAccepted() {
+      assertThatThrownBy(() -> Color.parse("SI1")).hasMessageContaining("D, E, F, G, H, I, J");
+    }
+  }
+}
