@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,12 +75,11 @@ public final class DiamondCsvReader {
     Parse parse = new Parse(source, expectedRows);
     CsvReader<CsvRecord> csv =
         CsvReader.builder()
-            .detectBomHeader(true)
             .skipEmptyLines(true)
             .allowExtraFields(true)
             .allowMissingFields(true)
             .maxBufferSize(MAX_FIELD_CHARS)
-            .ofCsvRecord(in, StandardCharsets.UTF_8);
+            .ofCsvRecord(withoutBom(in), StandardCharsets.UTF_8);
     try {
       for (CsvRecord record : csv) {
         if (isBlank(record)) {
@@ -97,6 +97,19 @@ public final class DiamondCsvReader {
       throw e.getCause();
     }
     return parse.finish(maxMalformedShare);
+  }
+
+  /** The stream after a UTF-8 byte-order mark, if it starts with one. */
+  private static InputStream withoutBom(InputStream in) throws IOException {
+    PushbackInputStream p = new PushbackInputStream(in, 3);
+    byte[] head = p.readNBytes(3);
+    boolean bom =
+        head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb
+            && (head[2] & 0xff) == 0xbf;
+    if (!bom) {
+      p.unread(head);
+    }
+    return p;
   }
 
   private static boolean isBlank(CsvRecord record) {
