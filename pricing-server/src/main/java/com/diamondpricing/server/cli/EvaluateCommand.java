@@ -1,0 +1,174 @@
+package com.diamondpricing.server.cli;
+
+import com.diamondpricing.data.DatasetRejectedException;
+import com.diamondpricing.data.DiamondCsvReader;
+import com.diamondpricing.data.LoadedDataset;
+import com.diamondpricing.data.Metrics;
+import com.diamondpricing.model.HoldoutEvaluation;
+import com.diamondpricing.model.ModelType;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.model.TrainingException;
+import com.diamondpricing.model.TrainingListener;
+import com.diamondpricing.model.TrainingOptions;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code diamonds evaluate}: the notebook's protocol with no database. Load and clean, split 80/20
+ * with seed 42, fit (tuning included), score the test rows.
+ */
+@Command(
+    name = "evaluate",
+    description = {
+      "Run the notebook's protocol on a CSV file, without a database: clean, split 80/20 (seed 42),"
+          + " fit (with tuning for xgboost), score the held-out test rows.",
+      "Exit status: 0 done, 2 bad arguments, 3 data rejected, 4 training failed."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+
+  static final int DATA_REJECTED = 3;
+  static final int TRAINING_FAILED = 4;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description = "CSV file with the columns carat,cut,color,clarity,depth,table,price,x,y,z"
+          + " (default: the bundled dataset)")
+  Path data;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "TYPE",
+      description = "model type: ${COMPLETION-CANDIDATES}",
+      completionCandidates = ModelTypeNames.class)
+  String model;
+
+  @Option(
+      names = "--trials",
+      defaultValue = "100",
+      paramLabel = "N",
+      description = "tuning trials, for model types that tune (default: ${DEFAULT-VALUE})")
+  int trials;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "S",
+      description = "seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--workers",
+      defaultValue = "0",
+      paramLabel = "W",
+      description = "trials run at once; 0 = one per core (default: ${DEFAULT-VALUE})")
+  int workers;
+
+  @Option(
+      names = "--json",
+      description = "end stdout with one JSON line: model, r2, mae, rmse, mape, n_train, n_test,"
+          + " seconds, params; the report and progress go to stderr")
+  boolean json;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    ModelTypes types = ModelTypes.discover();
+    if (!types.contains(model)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "unknown model type '" + model + "'; allowed values: " + String.join(", ", types.names()));
+    }
+    if (trials < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--trials must be at least 1");
+    }
+    PrintStream out = System.out;
+    PrintStream info = json ? System.err : System.out;
+    LoadedDataset loaded;
+    try {
+      loaded = load();
+    } catch (DatasetRejectedException e) {
+      System.err.print(e.report().describe());
+      return DATA_REJECTED;
+    }
+    info.print(loaded.report().describe());
+    ModelType type = types.get(model);
+    TrainingListener progress = new ProgressLines(info);
+    TrainingOptions options =
+        TrainingOptions.defaults()
+            .withSeed(seed)
+            .withTrials(trials)
+            .withWorkers(workers)
+            .withListener(progress);
+    info.printf(
+        Locale.ROOT,
+        "Fitting %s on %,d rows (80%% of %,d, seed %d)%n",
+        model,
+        loaded.dataset().size() - (int) Math.ceil(0.2 * loaded.dataset().size()),
+        loaded.dataset().size(),
+        seed);
+    HoldoutEvaluation.Result result;
+    try {
+      result = HoldoutEvaluation.run(loaded.dataset(), type, options);
+    } catch (TrainingException e) {
+      System.err.println("training failed: " + e.getMessage());
+      return TRAINING_FAILED;
+    }
+    try (var fitted = result.model()) {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Map<String, Object> params = fitted.provenance().parameters();
+      Metrics m = result.test();
+      info.printf(Locale.ROOT, "%s on the %,d test rows:%n", model, result.nTest());
+      info.printf(Locale.ROOT, "  R2    %.6f%n  MAE   %.6f%n  RMSE  %.6f%n  MAPE  %.6f%n",
+          m.r2(), m.mae(), m.rmse(), m.mape());
+      info.println("  parameters: " + params);
+      info.printf(Locale.ROOT, "  %.1f s in all (fit %.1f s)%n", seconds, result.seconds());
+      if (json) {
+        out.println(summary(m, result, seconds, params));
+      }
+    }
+    return 0;
+  }
+
+  private LoadedDataset load() throws IOException, DatasetRejectedException {
+    DiamondCsvReader reader = new DiamondCsvReader();
+    if (data == null) {
+      return BundledData.read(reader);
+    }
+    if (!Files.isRegularFile(data)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--data: no such file: " + data);
+    }
+    return reader.read(data);
+  }
+
+  private String summary(
+      Metrics m, HoldoutEvaluation.Result result, double seconds, Map<String, Object> params)
+      throws JsonProcessingException {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("model", model);
+    s.put("r2", m.r2());
+    s.put("mae", m.mae());
+    s.put("rmse", m.rmse());
+    s.put("mape", m.mape());
+    s.put("n_train", result.nTrain());
+    s.put("n_test", result.nTest());
+    s.put("seconds", seconds);
+    s.put("params", params);
+    return new ObjectMapper().writeValueAsString(s);
+  }
+}
