@@ -1,8 +1,8 @@
 package com.diamondpricing.data;
 
 /**
- * Cut grade. Declared in the notebook's category order (Fair, Good, Very Good, Ideal, Premium), which
- * is not the trade's quality order: the codes the models use must match the notebook's.
+ * Cut grade. Declared in the notebook's category order (Fair, Good, Very Good, Ideal, Premium),
+ * which is not the trade's quality order: the codes the models use must match the notebook's.
  */
 public enum Cut implements Grade {
   FAIR("Fair"),

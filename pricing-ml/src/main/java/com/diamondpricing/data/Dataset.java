@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * An immutable table of priced diamonds, held column by column in primitive arrays (about 59 bytes a
- * row), so a million rows fit in well under 100 MB of heap. Grades are stored as their codes.
+ * An immutable table of priced diamonds, held column by column in primitive arrays (about 59 bytes
+ * a row), so a million rows fit in well under 100 MB of heap. Grades are stored as their codes.
  */
 public final class Dataset {
 
@@ -28,17 +28,29 @@ public final class Dataset {
   private volatile String contentHash;
 
   private Dataset(Builder b) {
+    // each column is trimmed and released from the builder in turn, so a load peaks at about
+    // one column above the builder's size
     this.size = b.size;
     this.carat = trim(b.carat, size);
+    b.carat = null;
     this.cut = trim(b.cut, size);
+    b.cut = null;
     this.color = trim(b.color, size);
+    b.color = null;
     this.clarity = trim(b.clarity, size);
+    b.clarity = null;
     this.depth = trim(b.depth, size);
+    b.depth = null;
     this.table = trim(b.table, size);
+    b.table = null;
     this.price = trim(b.price, size);
+    b.price = null;
     this.x = trim(b.x, size);
+    b.x = null;
     this.y = trim(b.y, size);
+    b.y = null;
     this.z = trim(b.z, size);
+    b.z = null;
   }
 
   private static double[] trim(double[] a, int n) {
@@ -137,7 +149,8 @@ public final class Dataset {
     Builder b = new Builder(positions.length);
     for (int i : positions) {
       Objects.checkIndex(i, size);
-      b.addCoded(carat[i], cut[i], color[i], clarity[i], depth[i], table[i], price[i], x[i], y[i], z[i]);
+      b.addCoded(
+          carat[i], cut[i], color[i], clarity[i], depth[i], table[i], price[i], x[i], y[i], z[i]);
     }
     return b.build();
   }
@@ -259,8 +272,16 @@ public final class Dataset {
     public Builder addAll(Dataset d) {
       for (int i = 0; i < d.size; i++) {
         addCoded(
-            d.carat[i], d.cut[i], d.color[i], d.clarity[i], d.depth[i], d.table[i], d.price[i],
-            d.x[i], d.y[i], d.z[i]);
+            d.carat[i],
+            d.cut[i],
+            d.color[i],
+            d.clarity[i],
+            d.depth[i],
+            d.table[i],
+            d.price[i],
+            d.x[i],
+            d.y[i],
+            d.z[i]);
       }
       return this;
     }
@@ -312,11 +333,7 @@ public final class Dataset {
       if (carat == null) {
         throw new IllegalStateException("build() was already called");
       }
-      Dataset d = new Dataset(this);
-      carat = null;
-      cut = color = clarity = null;
-      depth = table = price = x = y = z = null;
-      return d;
+      return new Dataset(this);
     }
   }
 }

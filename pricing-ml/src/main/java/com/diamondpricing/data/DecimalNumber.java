@@ -2,9 +2,9 @@ package com.diamondpricing.data;
 
 /**
  * The plain decimal numbers a CSV file may hold: an optional sign, digits with an optional
- * fraction, and an optional exponent ({@code 12}, {@code -0.5}, {@code .5}, {@code 1e3}). Java's own
- * parser also takes {@code NaN}, {@code Infinity}, hexadecimal and a trailing {@code d} or {@code
- * f}; those are not numbers in a data file.
+ * fraction, and an optional exponent ({@code 12}, {@code -0.5}, {@code .5}, {@code 1e3}). Java's
+ * own parser also takes {@code NaN}, {@code Infinity}, hexadecimal and a trailing {@code d} or
+ * {@code f}; those are not numbers in a data file.
  */
 final class DecimalNumber {
 

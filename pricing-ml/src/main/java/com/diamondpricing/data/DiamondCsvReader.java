@@ -104,7 +104,9 @@ public final class DiamondCsvReader {
     PushbackInputStream p = new PushbackInputStream(in, 3);
     byte[] head = p.readNBytes(3);
     boolean bom =
-        head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb
+        head.length == 3
+            && (head[0] & 0xff) == 0xef
+            && (head[1] & 0xff) == 0xbb
             && (head[2] & 0xff) == 0xbf;
     if (!bom) {
       p.unread(head);

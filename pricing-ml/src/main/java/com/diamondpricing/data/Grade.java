@@ -19,7 +19,7 @@ public interface Grade {
 
   /**
    * Parses a grade: the canonical label, case-insensitive, with surrounding spaces trimmed and
-   * inner runs of spaces folded ({@code " very  good "} is Very Good).
+   * inner runs of spaces folded ({@code " very good "} is Very Good).
    *
    * @throws UnknownGradeException naming the field and the allowed values
    */

@@ -3,8 +3,8 @@ package com.diamondpricing.data;
 /**
  * Regression metrics with scikit-learn's definitions: {@code r2_score}, {@code
  * mean_absolute_error}, the root of {@code mean_squared_error} and {@code
- * mean_absolute_percentage_error} (a fraction, not a percentage; the denominator is {@code
- * max(|y|, eps)}).
+ * mean_absolute_percentage_error} (a fraction, not a percentage; the denominator is {@code max(|y|,
+ * eps)}).
  */
 public record Metrics(double r2, double mae, double rmse, double mape) {
 
@@ -48,8 +48,9 @@ public record Metrics(double r2, double mae, double rmse, double mape) {
       case "mae" -> mae;
       case "rmse" -> rmse;
       case "mape" -> mape;
-      default -> throw new IllegalArgumentException(
-          "unknown metric '" + name + "'; allowed values: r2, mae, rmse, mape");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown metric '" + name + "'; allowed values: r2, mae, rmse, mape");
     };
   }
 }

@@ -1,8 +1,8 @@
 package com.diamondpricing.data;
 
 /**
- * scikit-learn's {@code train_test_split(test_size=..., random_state=seed)} for a table of {@code n}
- * rows, bit for bit: numpy's {@code RandomState(seed).permutation(n)}, whose first {@code
+ * scikit-learn's {@code train_test_split(test_size=..., random_state=seed)} for a table of {@code
+ * n} rows, bit for bit: numpy's {@code RandomState(seed).permutation(n)}, whose first {@code
  * ceil(test_size * n)} positions are the test rows and the rest the training rows.
  *
  * @param train positions of the training rows, in the order scikit-learn gives them

@@ -4,8 +4,8 @@ import com.diamondpricing.data.Feature;
 import java.util.Set;
 
 /**
- * A kind of model the service can train and serve. One class implementing this interface, listed
- * in {@code META-INF/services/com.diamondpricing.model.ModelType}, adds a model type: the pipeline,
+ * A kind of model the service can train and serve. One class implementing this interface, listed in
+ * {@code META-INF/services/com.diamondpricing.model.ModelType}, adds a model type: the pipeline,
  * registry and API know only this interface (see {@link ModelTypes}).
  *
  * <p>Implementations are stateless and thread-safe.

@@ -2,7 +2,9 @@ package com.diamondpricing.model;
 
 import com.diamondpricing.data.Dataset;
 
-/** Fits one model on a training set. Separate from the immutable {@link TrainedModel} it returns. */
+/**
+ * Fits one model on a training set. Separate from the immutable {@link TrainedModel} it returns.
+ */
 public interface Trainer {
 
   /**

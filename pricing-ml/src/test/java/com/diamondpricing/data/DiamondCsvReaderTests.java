@@ -129,7 +129,8 @@ class DiamondCsvReaderTests {
 
   @Test
   void equalContentHasEqualHashWhateverTheLayout() throws Exception {
-    String other = "z,y,x,price,table,depth,clarity,color,cut,carat\r\n4.11,6.65,6.61,4733,55,62,SI2,H,ideal,1.10\r\n";
+    String other =
+        "z,y,x,price,table,depth,clarity,color,cut,carat\r\n4.11,6.65,6.61,4733,55,62,SI2,H,ideal,1.10\r\n";
     assertThat(read(other).dataset().contentHash())
         .isEqualTo(read(HEADER + ROW).dataset().contentHash());
     assertThat(read(HEADER + ROW.replace("4733", "4734")).dataset().contentHash())
@@ -173,7 +174,10 @@ class DiamondCsvReaderTests {
     void javaOnlyNumberSpellingsAreRefused() throws Exception {
       for (String v : new String[] {"0x1p3", "1.5d", "2f", "1e", ".", "1,5", ""}) {
         String row = "1.1,Ideal,H,SI2,62,55,\"" + v + "\",6.61,6.65,4.11\n";
-        assertThat(problemsOf(row).problems()).as(v).extracting(RowProblem::column).containsExactly("price");
+        assertThat(problemsOf(row).problems())
+            .as(v)
+            .extracting(RowProblem::column)
+            .containsExactly("price");
       }
     }
 
@@ -189,7 +193,8 @@ class DiamondCsvReaderTests {
 
     @Test
     void onlyTheFirstHundredProblemsAreListedButAllAreCounted() throws Exception {
-      String csv = HEADER + ROW.repeat(3000) + "1.1,Ideal,H,SI2,62,55,x,6.61,6.65,4.11\n".repeat(150);
+      String csv =
+          HEADER + ROW.repeat(3000) + "1.1,Ideal,H,SI2,62,55,x,6.61,6.65,4.11\n".repeat(150);
       QualityReport r = read(csv).report();
       assertThat(r.malformedRows()).isEqualTo(150);
       assertThat(r.problems()).hasSize(QualityReport.MAX_LISTED_PROBLEMS);
@@ -213,7 +218,8 @@ class DiamondCsvReaderTests {
 
     @Test
     void missingColumnIsNamed() {
-      String csv = "carat,cut,color,clarity,depth,table,x,y,z\n1.1,Ideal,H,SI2,62,55,6.61,6.65,4.11\n";
+      String csv =
+          "carat,cut,color,clarity,depth,table,x,y,z\n1.1,Ideal,H,SI2,62,55,6.61,6.65,4.11\n";
       assertThat(rejection(csv).rejection()).contains("lacks the column price");
     }
 
@@ -262,8 +268,7 @@ class DiamondCsvReaderTests {
 
     @Test
     void shareMustBeAFraction() {
-      assertThatThrownBy(() -> new DiamondCsvReader(1.5))
-          .hasMessageContaining("maxMalformedShare");
+      assertThatThrownBy(() -> new DiamondCsvReader(1.5)).hasMessageContaining("maxMalformedShare");
     }
   }
 }

@@ -20,7 +20,8 @@ class TrainTestSplitTests {
     TrainTestSplit split = TrainTestSplit.notebook(4989);
     assertThat(split.test()).hasSize(998);
     assertThat(split.train()).hasSize(3991);
-    int[] actual = IntStream.concat(IntStream.of(split.test()), IntStream.of(split.train())).toArray();
+    int[] actual =
+        IntStream.concat(IntStream.of(split.test()), IntStream.of(split.train())).toArray();
     assertThat(actual).containsExactly(expected);
   }
 
@@ -64,13 +65,13 @@ class TrainTestSplitTests {
 
     @Test
     void testShareOutOfRange() {
-      assertThatThrownBy(() -> TrainTestSplit.of(100, 1.0, 42))
-          .hasMessageContaining("testSize");
+      assertThatThrownBy(() -> TrainTestSplit.of(100, 1.0, 42)).hasMessageContaining("testSize");
     }
   }
 
   private static int[] reference() throws IOException {
-    try (InputStream in = TrainTestSplitTests.class.getResourceAsStream("/split_seed42_n4989.txt")) {
+    try (InputStream in =
+        TrainTestSplitTests.class.getResourceAsStream("/split_seed42_n4989.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
           .lines()
           .filter(l -> !l.isBlank())

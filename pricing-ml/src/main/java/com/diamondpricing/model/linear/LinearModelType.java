@@ -10,9 +10,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The notebook's best linear model: ordinary least squares on {@code log(price)} with {@code carat},
- * {@code x} and the grades one-hot encoded (first level dropped); prices are {@code exp} of the
- * prediction. Solved by QR decomposition (Hipparchus).
+ * The notebook's best linear model: ordinary least squares on {@code log(price)} with {@code
+ * carat}, {@code x} and the grades one-hot encoded (first level dropped); prices are {@code exp} of
+ * the prediction. Solved by QR decomposition (Hipparchus).
  */
 public final class LinearModelType implements ModelType {
 

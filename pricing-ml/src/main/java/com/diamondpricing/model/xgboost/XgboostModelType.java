@@ -10,10 +10,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The notebook's XGBoost regressor on price: all nine features, the grades as categorical
- * features, the {@code hist} tree method, hyperparameters tuned by TPE on an inner split of the
- * training part. Absent measurements are treated as missing values, so only the carat and the
- * grades are required to price a diamond.
+ * The notebook's XGBoost regressor on price: all nine features, the grades as categorical features,
+ * the {@code hist} tree method, hyperparameters tuned by TPE on an inner split of the training
+ * part. Absent measurements are treated as missing values, so only the carat and the grades are
+ * required to price a diamond.
  */
 public final class XgboostModelType implements ModelType {
 
@@ -44,7 +44,7 @@ public final class XgboostModelType implements ModelType {
 
   @Override
   public Trainer trainer(TrainingOptions options) {
-    throw new UnsupportedOperationException("staged");
+    return new XgboostTrainer(options);
   }
 
   @Override

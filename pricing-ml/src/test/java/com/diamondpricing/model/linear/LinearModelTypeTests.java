@@ -94,8 +94,15 @@ class LinearModelTypeTests {
       Diamond d = clean.diamond(0);
       Diamond noX =
           new Diamond(
-              d.carat(), d.cut(), d.color(), d.clarity(), d.depth(), d.table(), Double.NaN,
-              d.y(), d.z());
+              d.carat(),
+              d.cut(),
+              d.color(),
+              d.clarity(),
+              d.depth(),
+              d.table(),
+              Double.NaN,
+              d.y(),
+              d.z());
       assertThatThrownBy(() -> result.model().predict(noX))
           .isInstanceOfSatisfying(
               MissingFeatureException.class, e -> assertThat(e.feature()).isEqualTo(Feature.X));
@@ -111,7 +118,8 @@ class LinearModelTypeTests {
 
     @Test
     void tooFewRowsToFit() {
-      assertThatThrownBy(() -> TYPE.trainer(TrainingOptions.defaults()).fit(clean.rows(new int[] {1, 2})))
+      assertThatThrownBy(
+              () -> TYPE.trainer(TrainingOptions.defaults()).fit(clean.rows(new int[] {1, 2})))
           .hasMessageContaining("at least");
     }
   }

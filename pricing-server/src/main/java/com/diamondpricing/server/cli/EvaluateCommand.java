@@ -42,8 +42,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       paramLabel = "FILE",
-      description = "CSV file with the columns carat,cut,color,clarity,depth,table,price,x,y,z"
-          + " (default: the bundled dataset)")
+      description =
+          "CSV file with the columns carat,cut,color,clarity,depth,table,price,x,y,z"
+              + " (default: the bundled dataset)")
   Path data;
 
   @Option(
@@ -77,8 +78,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(
       names = "--json",
-      description = "end stdout with one JSON line: model, r2, mae, rmse, mape, n_train, n_test,"
-          + " seconds, params; the report and progress go to stderr")
+      description =
+          "end stdout with one JSON line: model, r2, mae, rmse, mape, n_train, n_test,"
+              + " seconds, params; the report and progress go to stderr")
   boolean json;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -90,7 +92,10 @@ final class EvaluateCommand implements Callable<Integer> {
     if (!types.contains(model)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
-          "unknown model type '" + model + "'; allowed values: " + String.join(", ", types.names()));
+          "unknown model type '"
+              + model
+              + "'; allowed values: "
+              + String.join(", ", types.names()));
     }
     if (trials < 1) {
       throw new picocli.CommandLine.ParameterException(
@@ -133,8 +138,13 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Object> params = fitted.provenance().parameters();
       Metrics m = result.test();
       info.printf(Locale.ROOT, "%s on the %,d test rows:%n", model, result.nTest());
-      info.printf(Locale.ROOT, "  R2    %.6f%n  MAE   %.6f%n  RMSE  %.6f%n  MAPE  %.6f%n",
-          m.r2(), m.mae(), m.rmse(), m.mape());
+      info.printf(
+          Locale.ROOT,
+          "  R2    %.6f%n  MAE   %.6f%n  RMSE  %.6f%n  MAPE  %.6f%n",
+          m.r2(),
+          m.mae(),
+          m.rmse(),
+          m.mape());
       info.println("  parameters: " + params);
       info.printf(Locale.ROOT, "  %.1f s in all (fit %.1f s)%n", seconds, result.seconds());
       if (json) {

@@ -6,10 +6,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
-/** {@code diamonds serve}: starts the HTTP service (port from {@code SERVER_PORT}, default 8080). */
+/**
+ * {@code diamonds serve}: starts the HTTP service (port from {@code SERVER_PORT}, default 8080).
+ */
 @Command(
     name = "serve",
-    description = "Start the HTTP service on the configured database (SQLite under var/ by default).")
+    description =
+        "Start the HTTP service on the configured database (SQLite under var/ by default).")
 final class ServeCommand implements Callable<Integer> {
 
   private static volatile boolean serving;
