@@ -73,15 +73,9 @@ final class XgboostTrainer implements Trainer {
   static final int PRUNER_WARMUP_STEPS = 100;
 
   private final TrainingOptions options;
-  private final boolean pruning;
 
   XgboostTrainer(TrainingOptions options) {
-    this(options, true);
-  }
-
-  XgboostTrainer(TrainingOptions options, boolean pruning) {
     this.options = options;
-    this.pruning = pruning;
   }
 
   @Override
@@ -96,7 +90,9 @@ final class XgboostTrainer implements Trainer {
         Tuner.tpe(options.seed())
             .workers(workers)
             .pruner(
-                pruning ? Pruner.median(PRUNER_STARTUP_TRIALS, PRUNER_WARMUP_STEPS) : Pruner.none())
+                options.pruning()
+                    ? Pruner.median(PRUNER_STARTUP_TRIALS, PRUNER_WARMUP_STEPS)
+                    : Pruner.none())
             .build();
     Study study;
     try {

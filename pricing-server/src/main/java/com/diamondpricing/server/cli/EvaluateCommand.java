@@ -13,7 +13,7 @@ import com.diamondpricing.model.TrainingOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -77,6 +77,13 @@ final class EvaluateCommand implements Callable<Integer> {
   int workers;
 
   @Option(
+      names = "--no-pruning",
+      description =
+          "let every tuning trial run to the end (default: stop trials whose validation"
+              + " MAE is worse than the median of earlier trials at the same round)")
+  boolean noPruning;
+
+  @Option(
       names = "--json",
       description =
           "end stdout with one JSON line: model, r2, mae, rmse, mape, n_train, n_test,"
@@ -101,13 +108,15 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--trials must be at least 1");
     }
-    PrintStream out = System.out;
-    PrintStream info = json ? System.err : System.out;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter info = json ? err : out;
     LoadedDataset loaded;
     try {
       loaded = load();
     } catch (DatasetRejectedException e) {
-      System.err.print(e.report().describe());
+      err.print(e.report().describe());
+      err.flush();
       return DATA_REJECTED;
     }
     info.print(loaded.report().describe());
@@ -118,6 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
             .withSeed(seed)
             .withTrials(trials)
             .withWorkers(workers)
+            .withPruning(!noPruning)
             .withListener(progress);
     info.printf(
         Locale.ROOT,
@@ -130,7 +140,8 @@ final class EvaluateCommand implements Callable<Integer> {
     try {
       result = HoldoutEvaluation.run(loaded.dataset(), type, options);
     } catch (TrainingException e) {
-      System.err.println("training failed: " + e.getMessage());
+      err.println("training failed: " + e.getMessage());
+      err.flush();
       return TRAINING_FAILED;
     }
     try (var fitted = result.model()) {
@@ -147,8 +158,10 @@ final class EvaluateCommand implements Callable<Integer> {
           m.mape());
       info.println("  parameters: " + params);
       info.printf(Locale.ROOT, "  %.1f s in all (fit %.1f s)%n", seconds, result.seconds());
+      info.flush();
       if (json) {
         out.println(summary(m, result, seconds, params));
+        out.flush();
       }
     }
     return 0;

@@ -2,15 +2,15 @@ package com.diamondpricing.server.cli;
 
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.TrainingProgress;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Prints training progress as plain lines: one per finished trial, and one for the final fit. */
 final class ProgressLines implements TrainingListener {
 
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  ProgressLines(PrintStream out) {
+  ProgressLines(PrintWriter out) {
     this.out = out;
   }
 
@@ -24,12 +24,14 @@ final class ProgressLines implements TrainingListener {
           p.trials(),
           p.bestValidationMae(),
           p.elapsedSeconds());
+      out.flush();
     } else if (p.trials() > 0) {
       out.printf(
           Locale.ROOT,
           "  refitting the best of %d trials on all training rows (elapsed %.1f s)%n",
           p.trial(),
           p.elapsedSeconds());
+      out.flush();
     }
   }
 }
