@@ -1,0 +1,78 @@
+package com.diamondpricing.server.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The service's settings ({@code diamonds.*}; every one also comes from the environment, see the
+ * README's settings table).
+ *
+ * @param home the folder for all local state ({@code DIAMONDS_HOME}, default {@code ./var})
+ * @param db the database; an empty URL means SQLite at {@code home/diamonds.db}
+ * @param training defaults for training runs
+ * @param champion how a candidate model is compared with the champion
+ * @param inbox the watched folder for fresh CSV files
+ * @param schedule an optional cron expression to retrain on the current data
+ * @param bootstrap whether an empty registry is filled from the bundled data at start
+ */
+@ConfigurationProperties("diamonds")
+public record DiamondsProperties(
+    Path home,
+    Db db,
+    Training training,
+    Champion champion,
+    Inbox inbox,
+    String schedule,
+    boolean bootstrap) {
+
+  public DiamondsProperties {
+    home = home == null ? Path.of("var") : home;
+    db = db == null ? new Db(null, null, null) : db;
+    training = training == null ? new Training(42, 100, 0) : training;
+    champion = champion == null ? new Champion("mae") : champion;
+    inbox = inbox == null ? new Inbox(null, "replace", Duration.ofSeconds(2)) : inbox;
+  }
+
+  /** The database URL: the configured one, or SQLite at {@code home/diamonds.db} in WAL mode. */
+  public String databaseUrl() {
+    if (db.url() != null && !db.url().isBlank()) {
+      return db.url();
+    }
+    return "jdbc:sqlite:"
+        + home.resolve("diamonds.db").toAbsolutePath()
+        + "?journal_mode=WAL&busy_timeout=30000&foreign_keys=true&synchronous=NORMAL";
+  }
+
+  public boolean sqlite() {
+    return databaseUrl().startsWith("jdbc:sqlite:");
+  }
+
+  public record Db(String url, String user, String password) {}
+
+  /**
+   * @param seed the seed of every run
+   * @param trials tuning trials for model types that tune
+   * @param workers trials at once; 0 = one per core
+   */
+  public record Training(long seed, int trials, int workers) {}
+
+  /**
+   * @param metric the test metric a candidate must beat the champion on: mae, rmse, mape (lower is
+   *     better) or r2 (higher is better)
+   */
+  public record Champion(String metric) {}
+
+  /**
+   * @param dir the watched folder; default {@code home/inbox}
+   * @param mode {@code replace} or {@code append}: what a dropped file does to the current data
+   * @param pollInterval how often the folder is looked at, and how long a file's size must stay the
+   *     same before it is taken
+   */
+  public record Inbox(Path dir, String mode, Duration pollInterval) {}
+
+  /** The inbox folder. */
+  public Path inboxDir() {
+    return inbox.dir() != null ? inbox.dir() : home.resolve("inbox");
+  }
+}
