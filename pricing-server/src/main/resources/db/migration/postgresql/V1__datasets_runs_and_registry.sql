@@ -37,7 +37,8 @@ create table training_run (
     trial               integer      not null default 0,
     trials              integer      not null default 0,
     best_validation_mae double precision,
-    error               text
+    error               text,
+    outcomes            jsonb        not null default '[]'
 );
 create index training_run_status on training_run (status);
 

@@ -10,6 +10,7 @@ import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainingException;
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.TrainingOptions;
+import com.diamondpricing.server.dataset.BundledData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

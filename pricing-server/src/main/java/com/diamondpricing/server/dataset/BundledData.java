@@ -1,4 +1,4 @@
-package com.diamondpricing.server.cli;
+package com.diamondpricing.server.dataset;
 
 import com.diamondpricing.data.DatasetRejectedException;
 import com.diamondpricing.data.DiamondCsvReader;

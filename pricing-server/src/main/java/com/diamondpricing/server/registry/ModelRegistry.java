@@ -1,0 +1,265 @@
+package com.diamondpricing.server.registry;
+
+import com.diamondpricing.data.Metrics;
+import com.diamondpricing.model.ModelLoadException;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.model.ProvenanceJson;
+import com.diamondpricing.model.TrainedModel;
+import com.diamondpricing.server.system.Clock;
+import com.diamondpricing.server.system.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every model ever trained, with its metrics, parameters, provenance and artifact, in the database
+ * (so servers sharing PostgreSQL need no shared disk), and the aliases that point at them ({@value
+ * #CHAMPION} names the serving model). Entries are never modified; every alias move is recorded.
+ */
+@Service
+public class ModelRegistry {
+
+  public static final String CHAMPION = "champion";
+
+  private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
+  private static final String COLUMNS =
+      "id, type, version, run_id, snapshot_id, created_at, training_seconds, parameters,"
+          + " provenance, test_r2, test_mae, test_rmse, test_mape, validation_metrics, n_train,"
+          + " n_test, libraries, artifact_media_type";
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final ModelTypes types;
+  private final Map<Long, TrainedModel> loaded = new ConcurrentHashMap<>();
+
+  ModelRegistry(JdbcClient jdbc, TransactionTemplate tx, ModelTypes types) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.types = types;
+  }
+
+  /** Registers a trained model as the next version of its type. */
+  public ModelEntry register(
+      TrainedModel model, Long runId, long snapshotId, Metrics test, int nTrain, int nTest) {
+    Map<String, Object> provenance = ProvenanceJson.toMap(model.provenance());
+    Object validation = provenance.get("validation");
+    return tx.execute(
+        status -> {
+          int version =
+              jdbc.sql("select coalesce(max(version), 0) + 1 from model where type = ?")
+                  .param(model.type())
+                  .query(Integer.class)
+                  .single();
+          KeyHolder key = new GeneratedKeyHolder();
+          jdbc.sql(
+                  "insert into model (type, version, run_id, snapshot_id, created_at,"
+                      + " training_seconds, parameters, provenance, test_r2, test_mae, test_rmse,"
+                      + " test_mape, validation_metrics, n_train, n_test, libraries, artifact,"
+                      + " artifact_media_type)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              .params(
+                  model.type(),
+                  version,
+                  runId,
+                  snapshotId,
+                  Clock.sql(Clock.now()),
+                  model.provenance().trainingSeconds(),
+                  Json.write(model.provenance().parameters()),
+                  Json.write(provenance),
+                  test.r2(),
+                  test.mae(),
+                  test.rmse(),
+                  test.mape(),
+                  validation == null ? null : Json.write(validation),
+                  nTrain,
+                  nTest,
+                  Json.write(model.provenance().libraries()),
+                  model.artifact(),
+                  model.artifactMediaType())
+              .update(key, "id");
+          long id = key.getKeyAs(Number.class).longValue();
+          log.info(
+              "Registered model {} ({} v{}), test MAE {}", id, model.type(), version, test.mae());
+          return find(id).orElseThrow();
+        });
+  }
+
+  public Optional<ModelEntry> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from model where id = ?")
+        .param(id)
+        .query(ModelRegistry::entry)
+        .optional();
+  }
+
+  public ModelEntry get(long id) {
+    return find(id).orElseThrow(() -> new ModelNotFoundException("no model with id " + id));
+  }
+
+  /** Every model, newest first. */
+  public List<ModelEntry> list() {
+    return jdbc.sql("select " + COLUMNS + " from model order by id desc")
+        .query(ModelRegistry::entry)
+        .list();
+  }
+
+  public boolean isEmpty() {
+    return jdbc.sql("select count(*) from model").query(Long.class).single() == 0;
+  }
+
+  /** The model an alias points at. */
+  public Optional<ModelEntry> alias(String alias) {
+    return jdbc.sql(
+            "select "
+                + prefixed("m")
+                + " from model m join model_alias a on a.model_id = m.id where a.alias = ?")
+        .param(alias)
+        .query(ModelRegistry::entry)
+        .optional();
+  }
+
+  public Optional<ModelEntry> champion() {
+    return alias(CHAMPION);
+  }
+
+  /** The id the alias points at now, without reading the model (cheap enough to poll). */
+  public Optional<Long> aliasTarget(String alias) {
+    return jdbc.sql("select model_id from model_alias where alias = ?")
+        .param(alias)
+        .query(Long.class)
+        .optional();
+  }
+
+  /**
+   * Points an alias at a model and records the move. Pointing it where it already points changes
+   * and records nothing.
+   */
+  public Optional<AliasChange> moveAlias(String alias, long modelId, String reason) {
+    return tx.execute(
+        status -> {
+          get(modelId);
+          Optional<Long> from = aliasTarget(alias);
+          if (from.isPresent() && from.get() == modelId) {
+            return Optional.<AliasChange>empty();
+          }
+          Instant now = Clock.now();
+          if (from.isPresent()) {
+            jdbc.sql("update model_alias set model_id = ?, updated_at = ? where alias = ?")
+                .params(modelId, Clock.sql(now), alias)
+                .update();
+          } else {
+            jdbc.sql("insert into model_alias (alias, model_id, updated_at) values (?, ?, ?)")
+                .params(alias, modelId, Clock.sql(now))
+                .update();
+          }
+          KeyHolder key = new GeneratedKeyHolder();
+          jdbc.sql(
+                  "insert into alias_change (alias, from_model_id, to_model_id, changed_at, reason)"
+                      + " values (?, ?, ?, ?, ?)")
+              .params(alias, from.orElse(null), modelId, Clock.sql(now), truncate(reason, 2000))
+              .update(key, "id");
+          log.info(
+              "Alias {} moved from {} to model {}: {}", alias, from.orElse(null), modelId, reason);
+          return Optional.of(
+              new AliasChange(
+                  key.getKeyAs(Number.class).longValue(),
+                  alias,
+                  from.orElse(null),
+                  modelId,
+                  now,
+                  reason));
+        });
+  }
+
+  /** Every move of an alias, oldest first. */
+  public List<AliasChange> history(String alias) {
+    return jdbc.sql(
+            "select id, alias, from_model_id, to_model_id, changed_at, reason from alias_change"
+                + " where alias = ? order by id")
+        .param(alias)
+        .query(
+            (rs, n) -> {
+              long from = rs.getLong("from_model_id");
+              Long fromId = rs.wasNull() ? null : from;
+              return new AliasChange(
+                  rs.getLong("id"),
+                  rs.getString("alias"),
+                  fromId,
+                  rs.getLong("to_model_id"),
+                  Clock.instant(rs.getTimestamp("changed_at")),
+                  rs.getString("reason"));
+            })
+        .list();
+  }
+
+  /** The stored artifact bytes. */
+  public byte[] artifact(long id) {
+    return jdbc.sql("select artifact from model where id = ?")
+        .param(id)
+        .query((rs, n) -> rs.getBytes(1))
+        .optional()
+        .orElseThrow(() -> new ModelNotFoundException("no model with id " + id));
+  }
+
+  /**
+   * The model, ready to predict; loaded once and kept (models are immutable).
+   *
+   * @throws IllegalStateException when its type is not on the class path or its bytes are bad
+   */
+  public TrainedModel load(long id) {
+    return loaded.computeIfAbsent(
+        id,
+        key -> {
+          ModelEntry e = get(key);
+          try {
+            return types.get(e.type()).load(artifact(key));
+          } catch (ModelLoadException ex) {
+            throw new IllegalStateException(
+                "model " + key + " cannot be loaded: " + ex.getMessage(), ex);
+          }
+        });
+  }
+
+  private static String prefixed(String alias) {
+    return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+  }
+
+  private static ModelEntry entry(ResultSet rs, int row) throws SQLException {
+    long run = rs.getLong("run_id");
+    Long runId = rs.wasNull() ? null : run;
+    return new ModelEntry(
+        rs.getLong("id"),
+        rs.getString("type"),
+        rs.getInt("version"),
+        runId,
+        rs.getLong("snapshot_id"),
+        Clock.instant(rs.getTimestamp("created_at")),
+        rs.getDouble("training_seconds"),
+        Json.readMap(rs.getString("parameters")),
+        Json.readMap(rs.getString("provenance")),
+        new Metrics(
+            rs.getDouble("test_r2"),
+            rs.getDouble("test_mae"),
+            rs.getDouble("test_rmse"),
+            rs.getDouble("test_mape")),
+        Json.readMap(rs.getString("validation_metrics")),
+        rs.getInt("n_train"),
+        rs.getInt("n_test"),
+        Json.readMap(rs.getString("libraries")),
+        rs.getString("artifact_media_type"));
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

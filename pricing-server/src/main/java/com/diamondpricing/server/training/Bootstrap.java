@@ -1,0 +1,74 @@
+package com.diamondpricing.server.training;
+
+import com.diamondpricing.data.DiamondCsvReader;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.model.TrainingListener;
+import com.diamondpricing.server.dataset.BundledData;
+import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.dataset.IngestMode;
+import com.diamondpricing.server.dataset.Snapshot;
+import com.diamondpricing.server.registry.ModelRegistry;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At server start: recovers runs a crash left behind, and when the registry is empty ingests the
+ * bundled dataset, trains {@code linear} at once so the server serves within seconds, and queues
+ * the other model types in the background (promoted if better).
+ */
+@Component
+@ConditionalOnProperty(name = "diamonds.bootstrap", havingValue = "true", matchIfMissing = true)
+class Bootstrap {
+
+  private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+  static final String FIRST_TYPE = "linear";
+
+  private final TrainingPipeline pipeline;
+  private final ModelRegistry registry;
+  private final DatasetStore datasets;
+  private final ModelTypes types;
+
+  Bootstrap(
+      TrainingPipeline pipeline, ModelRegistry registry, DatasetStore datasets, ModelTypes types) {
+    this.pipeline = pipeline;
+    this.registry = registry;
+    this.datasets = datasets;
+    this.types = types;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void start() throws Exception {
+    pipeline.recover();
+    if (!registry.isEmpty()) {
+      return;
+    }
+    log.info("The model registry is empty: training the default models on the bundled data");
+    Snapshot snapshot =
+        datasets
+            .store(
+                BundledData.read(new DiamondCsvReader()),
+                "diamonds.csv (bundled)",
+                IngestMode.REPLACE)
+            .snapshot();
+    List<String> rest = types.names().stream().filter(n -> !n.equals(FIRST_TYPE)).toList();
+    if (types.contains(FIRST_TYPE)) {
+      TrainingRun first =
+          pipeline.runNow(
+              new TrainingPipeline.RunRequest(snapshot.id(), List.of(FIRST_TYPE), null),
+              Trigger.BOOTSTRAP,
+              TrainingListener.NONE);
+      log.info("Bootstrap run {} ended {}", first.id(), first.status().value());
+    }
+    if (!rest.isEmpty()) {
+      TrainingRun queued =
+          pipeline.submit(
+              new TrainingPipeline.RunRequest(snapshot.id(), rest, null), Trigger.BOOTSTRAP);
+      log.info("Bootstrap run {} queued for {}", queued.id(), rest);
+    }
+  }
+}
