@@ -1,6 +1,6 @@
 package com.diamondpricing.server.cli;
 
-import com.diamondpricing.server.system.DiamondsApplication;
+import com.diamondpricing.server.DiamondsApplication;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

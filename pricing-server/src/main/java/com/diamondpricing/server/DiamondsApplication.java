@@ -1,10 +1,10 @@
-package com.diamondpricing.server.system;
+package com.diamondpricing.server;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The diamond-pricing HTTP service; {@code bin/diamonds serve} starts it. */
-@SpringBootApplication(scanBasePackages = "com.diamondpricing.server")
+@SpringBootApplication
 public class DiamondsApplication {
 
   /** Starts the service with Spring Boot's usual arguments. */

@@ -1,4 +1,4 @@
-package com.diamondpricing.server.system;
+package com.diamondpricing.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
