@@ -83,7 +83,8 @@ class SimilarDiamondsIndexTests {
     b.add(1.1, Cut.GOOD, Color.H, Clarity.SI2, 61, 57, 1000, 5, 5, 3); // row 4, other group
     // binary fractions, so the distances 0.25 are exactly equal
     SimilarDiamondsIndex index = SimilarDiamondsIndex.of(b.build());
-    assertThat(index.nearest(1.25, Cut.IDEAL, Color.H, Clarity.SI2, 10)).containsExactly(0, 1, 3, 2);
+    assertThat(index.nearest(1.25, Cut.IDEAL, Color.H, Clarity.SI2, 10))
+        .containsExactly(0, 1, 3, 2);
     assertThat(index.nearest(1.25, Cut.IDEAL, Color.H, Clarity.SI2, 2)).containsExactly(0, 1);
   }
 
