@@ -1,0 +1,78 @@
+package com.diamondpricing.server.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bearer token that endpoints changing state require: {@code DIAMONDS_ADMIN_TOKEN} when set,
+ * otherwise the content of {@code admin-token} in the state folder, generated at first start with
+ * owner-only permissions.
+ */
+@Component
+public class AdminToken {
+
+  private static final Logger log = LoggerFactory.getLogger(AdminToken.class);
+  static final String FILE = "admin-token";
+
+  private final byte[] token;
+
+  AdminToken(
+      DiamondsProperties properties,
+      @Value("${diamonds.admin-token:${DIAMONDS_ADMIN_TOKEN:}}") String configured) {
+    if (configured != null && !configured.isBlank()) {
+      this.token = configured.strip().getBytes(StandardCharsets.UTF_8);
+      log.info("Admin token: from DIAMONDS_ADMIN_TOKEN");
+    } else {
+      Path file = properties.home().resolve(FILE).toAbsolutePath();
+      this.token = readOrCreate(file).getBytes(StandardCharsets.UTF_8);
+      log.info("Admin token: in {} (send it as 'Authorization: Bearer <token>')", file);
+    }
+  }
+
+  private static String readOrCreate(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        String existing = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (!existing.isEmpty()) {
+          return existing;
+        }
+      }
+      Files.createDirectories(file.getParent());
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      String created = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      Path tmp = file.resolveSibling(FILE + ".tmp");
+      Files.deleteIfExists(tmp);
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(
+            tmp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(tmp);
+      }
+      Files.writeString(tmp, created + "\n", StandardCharsets.UTF_8);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return created;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the admin token " + file, e);
+    }
+  }
+
+  /** Whether the presented token is the admin token (constant-time comparison). */
+  public boolean matches(String presented) {
+    return presented != null
+        && MessageDigest.isEqual(token, presented.strip().getBytes(StandardCharsets.UTF_8));
+  }
+}
