@@ -92,7 +92,10 @@ public final class DiamondCsvReader {
         }
       }
     } catch (CsvParseException e) {
-      parse.fail("the file is not readable CSV: " + e.getMessage());
+      parse.fail(
+          "the file is not readable CSV: "
+              + e.getMessage()
+              + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -239,7 +242,12 @@ public final class DiamondCsvReader {
     private void problem(long line, String column, String value, String message) {
       malformed++;
       if (problems.size() < QualityReport.MAX_LISTED_PROBLEMS) {
-        problems.add(new RowProblem(line, column, value, message));
+        problems.add(
+            new RowProblem(
+                line,
+                column,
+                value == null ? null : value.replace('\0', '\uFFFD'),
+                message.replace('\0', '\uFFFD')));
       }
     }
 

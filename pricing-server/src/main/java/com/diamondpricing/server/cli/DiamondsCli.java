@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Prices diamonds: trains, evaluates and serves the pricing models.",
-    subcommands = {ServeCommand.class, EvaluateCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      EvaluateCommand.class,
+      TrainCommand.class,
+      ModelsCommand.class
+    })
 public final class DiamondsCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

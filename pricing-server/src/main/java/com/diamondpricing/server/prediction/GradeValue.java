@@ -19,6 +19,9 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = GradeValue.Validator.class)
 public @interface GradeValue {
 
+  /** How the message of a bad grade starts; the allowed labels follow, comma-separated. */
+  String PREFIX = "must be one of: ";
+
   /** The grade enum. */
   Class<? extends Enum<?>> value();
 
@@ -52,9 +55,7 @@ public @interface GradeValue {
         allowed.append(allowed.length() == 0 ? "" : ", ").append(((Grade) level).label());
       }
       context.disableDefaultConstraintViolation();
-      context
-          .buildConstraintViolationWithTemplate("must be one of: " + allowed)
-          .addConstraintViolation();
+      context.buildConstraintViolationWithTemplate(PREFIX + allowed).addConstraintViolation();
       return false;
     }
   }

@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Training diamonds like a given one. */
 @RestController
 @RequestMapping("/api/v1/diamonds")
-@Validated
 @Tag(name = "Similar diamonds", description = "Diamonds of the serving model's training data")
 class SimilarController {
 

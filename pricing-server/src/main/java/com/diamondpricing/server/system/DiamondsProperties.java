@@ -3,6 +3,7 @@ package com.diamondpricing.server.system;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The service's settings ({@code diamonds.*}; every one also comes from the environment, see the
@@ -18,21 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("diamonds")
 public record DiamondsProperties(
-    Path home,
-    Db db,
-    Training training,
-    Champion champion,
-    Inbox inbox,
+    @DefaultValue("var") Path home,
+    @DefaultValue Db db,
+    @DefaultValue Training training,
+    @DefaultValue Champion champion,
+    @DefaultValue Inbox inbox,
     String schedule,
-    boolean bootstrap) {
-
-  public DiamondsProperties {
-    home = home == null ? Path.of("var") : home;
-    db = db == null ? new Db(null, null, null) : db;
-    training = training == null ? new Training(42, 100, 0) : training;
-    champion = champion == null ? new Champion("mae") : champion;
-    inbox = inbox == null ? new Inbox(null, "replace", Duration.ofSeconds(2)) : inbox;
-  }
+    @DefaultValue("true") boolean bootstrap) {
 
   /** The database URL: the configured one, or SQLite at {@code home/diamonds.db} in WAL mode. */
   public String databaseUrl() {
@@ -55,13 +48,16 @@ public record DiamondsProperties(
    * @param trials tuning trials for model types that tune
    * @param workers trials at once; 0 = one per core
    */
-  public record Training(long seed, int trials, int workers) {}
+  public record Training(
+      @DefaultValue("42") long seed,
+      @DefaultValue("100") int trials,
+      @DefaultValue("0") int workers) {}
 
   /**
    * @param metric the test metric a candidate must beat the champion on: mae, rmse, mape (lower is
    *     better) or r2 (higher is better)
    */
-  public record Champion(String metric) {}
+  public record Champion(@DefaultValue("mae") String metric) {}
 
   /**
    * @param dir the watched folder; default {@code home/inbox}
@@ -69,7 +65,8 @@ public record DiamondsProperties(
    * @param pollInterval how often the folder is looked at, and how long a file's size must stay the
    *     same before it is taken
    */
-  public record Inbox(Path dir, String mode, Duration pollInterval) {}
+  public record Inbox(
+      Path dir, @DefaultValue("replace") String mode, @DefaultValue("2s") Duration pollInterval) {}
 
   /** The inbox folder. */
   public Path inboxDir() {

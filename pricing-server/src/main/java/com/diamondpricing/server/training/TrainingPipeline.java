@@ -212,7 +212,9 @@ public class TrainingPipeline {
 
   private static String describe(Throwable e) {
     String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return message == null || message.isBlank()
+        ? "the run failed unexpectedly (see the log)"
+        : message;
   }
 
   @PreDestroy

@@ -1,0 +1,258 @@
+package com.diamondpricing.server.cli;
+
+import com.diamondpricing.data.DatasetRejectedException;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.dataset.IngestMode;
+import com.diamondpricing.server.dataset.IngestResult;
+import com.diamondpricing.server.dataset.Snapshot;
+import com.diamondpricing.server.training.RunStatus;
+import com.diamondpricing.server.training.TrainingPipeline;
+import com.diamondpricing.server.training.TrainingRun;
+import com.diamondpricing.server.training.Trigger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code diamonds train}: ingests a CSV file into the database (replacing or appending to the
+ * current data) and runs the training pipeline on it at once: every model is split 80/20, fitted,
+ * scored on the test rows, registered, and promoted to champion when it beats the champion.
+ */
+@Command(
+    name = "train",
+    description = {
+      "Store a CSV file as the current data (or append it to the current data) and train models on"
+          + " it now: each model is registered and becomes the champion when it beats the"
+          + " champion on the test rows.",
+      "Exit status: 0 succeeded, 2 bad arguments, 3 data rejected (nothing stored), 4 run failed."
+    })
+final class TrainCommand implements Callable<Integer> {
+
+  static final int DATA_REJECTED = 3;
+  static final int RUN_FAILED = 4;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE",
+      description = "CSV file with the columns carat,cut,color,clarity,depth,table,price,x,y,z")
+  Path data;
+
+  @Option(
+      names = "--append",
+      description = "add the file's rows to the current data (default: the file replaces it)")
+  boolean append;
+
+  @Option(
+      names = "--models",
+      split = ",",
+      paramLabel = "TYPE",
+      description =
+          "model types to train, comma-separated: ${COMPLETION-CANDIDATES} (default: all)",
+      completionCandidates = ModelTypeNames.class)
+  List<String> models;
+
+  @Option(
+      names = "--trials",
+      paramLabel = "N",
+      description =
+          "tuning trials, for model types that tune (default: diamonds.training.trials, 100)")
+  Integer trials;
+
+  @Option(
+      names = "--json",
+      description =
+          "end stdout with one JSON line: runId, status, snapshotId, rows, models, error, seconds;"
+              + " the report and progress go to stderr")
+  boolean json;
+
+  @Mixin HomeOption home;
+
+  @Mixin HelpOption help;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    List<String> types = types();
+    if (trials != null && trials < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1");
+    }
+    if (!Files.isRegularFile(data)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--data: no such file: " + data);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter info = json ? err : out;
+    try (CliContext context = home.start()) {
+      IngestResult ingest;
+      try (InputStream in = Files.newInputStream(data)) {
+        ingest =
+            context
+                .bean(DatasetStore.class)
+                .ingest(in, source(), append ? IngestMode.APPEND : IngestMode.REPLACE);
+      } catch (DatasetRejectedException e) {
+        err.print(e.report().describe());
+        err.println("Nothing was stored; the current data and models are unchanged.");
+        err.flush();
+        return DATA_REJECTED;
+      } catch (IOException e) {
+        err.println("cannot read " + data + ": " + e.getMessage());
+        err.flush();
+        return DATA_REJECTED;
+      }
+      info.print(ingest.report().describe());
+      info.println(describe(ingest));
+      info.printf(Locale.ROOT, "Training %s%n", String.join(", ", types));
+      info.flush();
+      TrainingRun run;
+      try (RunProgress progress = new RunProgress(types, info, RunProgress.onTerminal())) {
+        run =
+            context
+                .bean(TrainingPipeline.class)
+                .runNow(
+                    new TrainingPipeline.RunRequest(ingest.snapshot().id(), types, trials),
+                    Trigger.CLI,
+                    progress);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      printSummary(info, run, ingest.snapshot(), seconds);
+      info.flush();
+      if (run.status() != RunStatus.SUCCEEDED) {
+        err.printf(
+            Locale.ROOT,
+            "Training run %d %s: %s%n",
+            run.id(),
+            run.status().value(),
+            run.error() == null ? "no reason recorded" : run.error());
+        err.flush();
+      }
+      if (json) {
+        out.println(CliJson.write(summary(run, ingest, seconds)));
+        out.flush();
+      }
+      return run.status() == RunStatus.SUCCEEDED ? 0 : RUN_FAILED;
+    }
+  }
+
+  /** The requested model types, known and without repeats; all types when none is named. */
+  private List<String> types() {
+    ModelTypes known = ModelTypes.discover();
+    if (models == null || models.isEmpty()) {
+      return known.names();
+    }
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String m : models) {
+      String name = m.strip().toLowerCase(Locale.ROOT);
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (!known.contains(name)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "unknown model type '"
+                + m.strip()
+                + "'; allowed values: "
+                + String.join(", ", known.names()));
+      }
+      chosen.add(name);
+    }
+    if (chosen.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--models names no model type; allowed values: " + String.join(", ", known.names()));
+    }
+    return List.copyOf(chosen);
+  }
+
+  private String source() {
+    Path name = data.getFileName();
+    return name == null ? data.toString() : name.toString();
+  }
+
+  private String describe(IngestResult ingest) {
+    Snapshot s = ingest.snapshot();
+    if (ingest.reused()) {
+      return String.format(
+          Locale.ROOT,
+          "Identical data are already stored: snapshot %d (%,d rows) is the current data again.",
+          s.id(),
+          s.rowsKept());
+    }
+    if (s.mode() == IngestMode.APPEND && s.parentId() != null) {
+      return String.format(
+          Locale.ROOT,
+          "Appended %,d rows to snapshot %d: snapshot %d (%,d rows) is now the current data.",
+          ingest.report().rowsKept(),
+          s.parentId(),
+          s.id(),
+          s.rowsKept());
+    }
+    return String.format(
+        Locale.ROOT,
+        "Stored as snapshot %d (%,d rows), now the current data.",
+        s.id(),
+        s.rowsKept());
+  }
+
+  private static void printSummary(
+      PrintWriter info, TrainingRun run, Snapshot snapshot, double seconds) {
+    info.printf(
+        Locale.ROOT,
+        "Training run %d %s in %.1f s on snapshot %d (%,d rows)%n",
+        run.id(),
+        run.status().value(),
+        seconds,
+        snapshot.id(),
+        snapshot.rowsKept());
+    List<Map<String, Object>> outcomes = run.outcomes() == null ? List.of() : run.outcomes();
+    for (Map<String, Object> o : outcomes) {
+      boolean promoted = Boolean.TRUE.equals(o.get("promoted"));
+      info.printf(
+          Locale.ROOT,
+          "  model %s: %s v%s, test MAE %.2f, R2 %.6f, %s%n",
+          o.get("modelId"),
+          o.get("type"),
+          o.get("version"),
+          ((Number) o.get("testMae")).doubleValue(),
+          ((Number) o.get("testR2")).doubleValue(),
+          promoted ? "promoted to champion" : "not promoted");
+      info.printf(Locale.ROOT, "    %s%n", o.get("reason"));
+    }
+    if (outcomes.size() < run.modelTypes().size()) {
+      List<String> missing = run.modelTypes().subList(outcomes.size(), run.modelTypes().size());
+      info.printf(Locale.ROOT, "  not trained: %s%n", String.join(", ", missing));
+    }
+  }
+
+  private static Map<String, Object> summary(TrainingRun run, IngestResult ingest, double seconds) {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("runId", run.id());
+    j.put("status", run.status().value());
+    j.put("snapshotId", run.snapshotId());
+    j.put("rows", ingest.snapshot().rowsKept());
+    j.put("reusedSnapshot", ingest.reused());
+    j.put("modelTypes", run.modelTypes());
+    j.put("models", run.outcomes() == null ? List.of() : new ArrayList<>(run.outcomes()));
+    j.put("error", run.error());
+    j.put("seconds", seconds);
+    return j;
+  }
+}

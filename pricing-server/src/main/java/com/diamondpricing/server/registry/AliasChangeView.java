@@ -1,0 +1,22 @@
+package com.diamondpricing.server.registry;
+
+import java.time.Instant;
+
+/**
+ * One recorded move of an alias.
+ *
+ * @param id the change's id
+ * @param alias the alias, e.g. champion
+ * @param fromModelId the model it pointed at before, or null
+ * @param toModelId the model it points at since
+ * @param changedAt when
+ * @param reason why, in words
+ */
+record AliasChangeView(
+    long id, String alias, Long fromModelId, long toModelId, Instant changedAt, String reason) {
+
+  static AliasChangeView of(AliasChange c) {
+    return new AliasChangeView(
+        c.id(), c.alias(), c.fromModelId(), c.toModelId(), c.changedAt(), c.reason());
+  }
+}

@@ -1,0 +1,89 @@
+package com.diamondpricing.server.registry;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The model registry over HTTP: every model with its metrics and provenance, its artifact, manual
+ * promotion (and so rollback) and the champion's history.
+ */
+@RestController
+@RequestMapping(ModelController.PATH)
+class ModelController {
+
+  static final String PATH = "/api/v1/models";
+  static final String DEFAULT_REASON = "promoted by hand";
+
+  private final ModelRegistry registry;
+
+  ModelController(ModelRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Every model, newest first. */
+  @GetMapping
+  List<ModelView> list() {
+    Optional<Long> champion = registry.aliasTarget(ModelRegistry.CHAMPION);
+    return registry.list().stream()
+        .map(m -> ModelView.of(m, champion.isPresent() && champion.get() == m.id()))
+        .toList();
+  }
+
+  @GetMapping("/{id:\\d+}")
+  ModelDetailView get(@PathVariable("id") long id) {
+    ModelEntry model = registry.get(id);
+    return ModelDetailView.of(model, isChampion(id));
+  }
+
+  /** The stored artifact, as a download named after the model. */
+  @GetMapping("/{id:\\d+}/artifact")
+  ResponseEntity<byte[]> artifact(@PathVariable("id") long id) {
+    ModelEntry model = registry.get(id);
+    byte[] bytes = registry.artifact(id);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType(model.artifactMediaType()));
+    headers.setContentDisposition(
+        ContentDisposition.attachment()
+            .filename(model.type() + "-v" + model.version() + ".json")
+            .build());
+    headers.setContentLength(bytes.length);
+    return ResponseEntity.ok().headers(headers).body(bytes);
+  }
+
+  /**
+   * Makes the model the champion by hand (a promotion, or a rollback to an older model); the move
+   * is recorded with its reason. A model that already is the champion changes nothing.
+   */
+  @PostMapping("/{id:\\d+}/promote")
+  PromotionView promote(
+      @PathVariable("id") long id, @RequestBody(required = false) PromoteRequest body) {
+    String reason =
+        body == null || body.reason() == null || body.reason().isBlank()
+            ? DEFAULT_REASON
+            : body.reason().strip();
+    return registry
+        .moveAlias(ModelRegistry.CHAMPION, id, reason)
+        .map(PromotionView::changed)
+        .orElseGet(() -> PromotionView.unchanged(ModelRegistry.CHAMPION, id));
+  }
+
+  /** Every move of the champion alias, oldest first. */
+  @GetMapping("/" + ModelRegistry.CHAMPION + "/history")
+  List<AliasChangeView> championHistory() {
+    return registry.history(ModelRegistry.CHAMPION).stream().map(AliasChangeView::of).toList();
+  }
+
+  private boolean isChampion(long id) {
+    return registry.aliasTarget(ModelRegistry.CHAMPION).map(c -> c == id).orElse(false);
+  }
+}

@@ -1,0 +1,66 @@
+package com.diamondpricing.server.registry;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One registered model with everything the registry keeps about it.
+ *
+ * @param id the model's id
+ * @param type its type
+ * @param version its version within the type
+ * @param createdAt when it was registered
+ * @param snapshotId the dataset snapshot it was trained and tested on
+ * @param runId the training run that made it, or null
+ * @param test its metrics on the test rows
+ * @param nTrain training rows
+ * @param nTest test rows
+ * @param champion whether it serves prices now
+ * @param trainingSeconds how long fitting took, tuning included
+ * @param parameters the parameters of the final fit
+ * @param validation metrics on the validation split, or null when the type has none
+ * @param libraries library versions
+ * @param artifactMediaType the media type of its artifact
+ * @param provenance its full provenance, trial history included
+ * @param links where to find the model and its artifact
+ */
+record ModelDetailView(
+    long id,
+    String type,
+    int version,
+    Instant createdAt,
+    long snapshotId,
+    Long runId,
+    ModelView.TestMetrics test,
+    int nTrain,
+    int nTest,
+    boolean champion,
+    double trainingSeconds,
+    Map<String, Object> parameters,
+    Map<String, Object> validation,
+    Map<String, Object> libraries,
+    String artifactMediaType,
+    Map<String, Object> provenance,
+    Map<String, String> links) {
+
+  static ModelDetailView of(ModelEntry m, boolean champion) {
+    return new ModelDetailView(
+        m.id(),
+        m.type(),
+        m.version(),
+        m.createdAt(),
+        m.snapshotId(),
+        m.runId(),
+        ModelView.TestMetrics.of(m.test()),
+        m.nTrain(),
+        m.nTest(),
+        champion,
+        m.trainingSeconds(),
+        m.parameters(),
+        m.validation(),
+        m.libraries(),
+        m.artifactMediaType(),
+        m.provenance(),
+        ModelView.links(m));
+  }
+}

@@ -1,0 +1,62 @@
+package com.diamondpricing.server.registry;
+
+import com.diamondpricing.data.Metrics;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A registered model as the API lists it.
+ *
+ * @param id the model's id
+ * @param type its type
+ * @param version its version within the type
+ * @param createdAt when it was registered
+ * @param snapshotId the dataset snapshot it was trained and tested on
+ * @param runId the training run that made it, or null
+ * @param test its metrics on the test rows
+ * @param nTrain training rows
+ * @param nTest test rows
+ * @param champion whether it serves prices now
+ * @param links where to find the model and its artifact
+ */
+record ModelView(
+    long id,
+    String type,
+    int version,
+    Instant createdAt,
+    long snapshotId,
+    Long runId,
+    TestMetrics test,
+    int nTrain,
+    int nTest,
+    boolean champion,
+    Map<String, String> links) {
+
+  /** R2, MAE, RMSE and MAPE (a fraction) with scikit-learn's definitions. */
+  record TestMetrics(double r2, double mae, double rmse, double mape) {
+
+    static TestMetrics of(Metrics m) {
+      return new TestMetrics(m.r2(), m.mae(), m.rmse(), m.mape());
+    }
+  }
+
+  static ModelView of(ModelEntry m, boolean champion) {
+    return new ModelView(
+        m.id(),
+        m.type(),
+        m.version(),
+        m.createdAt(),
+        m.snapshotId(),
+        m.runId(),
+        TestMetrics.of(m.test()),
+        m.nTrain(),
+        m.nTest(),
+        champion,
+        links(m));
+  }
+
+  static Map<String, String> links(ModelEntry m) {
+    String self = ModelController.PATH + "/" + m.id();
+    return Map.of("self", self, "artifact", self + "/artifact");
+  }
+}

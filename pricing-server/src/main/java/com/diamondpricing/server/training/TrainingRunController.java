@@ -1,0 +1,175 @@
+package com.diamondpricing.server.training;
+
+import com.diamondpricing.data.DatasetRejectedException;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.dataset.IngestMode;
+import com.diamondpricing.server.dataset.IngestResult;
+import com.diamondpricing.server.web.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Training runs over HTTP: start one on an uploaded CSV file or on a stored snapshot (both answer
+ * 202 with the queued run), follow its progress, list the latest.
+ */
+@RestController
+@RequestMapping(TrainingRunController.PATH)
+class TrainingRunController {
+
+  static final String PATH = "/api/v1/training-runs";
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 500;
+  static final int MAX_TRIALS = 10_000;
+
+  private final DatasetStore datasets;
+  private final TrainingPipeline pipeline;
+  private final ModelTypes types;
+
+  TrainingRunController(DatasetStore datasets, TrainingPipeline pipeline, ModelTypes types) {
+    this.datasets = datasets;
+    this.pipeline = pipeline;
+    this.types = types;
+  }
+
+  /**
+   * Ingests an uploaded CSV file (rejected whole, with its quality report, when it is bad) and
+   * queues a run on the snapshot it became.
+   */
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<TrainingRunView> upload(
+      @RequestPart("file") MultipartFile file,
+      @RequestParam(name = "mode", defaultValue = "replace") String mode,
+      @RequestParam(name = "models", required = false) List<String> models,
+      @RequestParam(name = "trials", required = false) Integer trials)
+      throws IOException, DatasetRejectedException {
+    IngestMode ingestMode = ingestMode(mode);
+    List<String> names = modelTypes(models);
+    checkTrials(trials);
+    IngestResult ingest;
+    try (InputStream in = file.getInputStream()) {
+      ingest = datasets.ingest(in, source(file), ingestMode);
+    }
+    TrainingRun run =
+        pipeline.submit(
+            new TrainingPipeline.RunRequest(ingest.snapshot().id(), names, trials), Trigger.API);
+    return accepted(TrainingRunView.of(run, ingest));
+  }
+
+  /** Queues a run on a stored snapshot, the current one unless the body names another. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<TrainingRunView> start(@RequestBody(required = false) NewRunRequest body) {
+    NewRunRequest request = body == null ? NewRunRequest.EMPTY : body;
+    List<String> names = modelTypes(request.models());
+    checkTrials(request.trials());
+    long snapshotId;
+    if (request.snapshotId() != null) {
+      snapshotId =
+          datasets
+              .find(request.snapshotId())
+              .orElseThrow(
+                  () ->
+                      ApiException.invalidParameter(
+                          "snapshotId",
+                          "there is no dataset snapshot " + request.snapshotId(),
+                          List.of()))
+              .id();
+    } else {
+      snapshotId =
+          datasets
+              .current()
+              .orElseThrow(
+                  () ->
+                      ApiException.of(
+                          HttpStatus.CONFLICT,
+                          "no-data",
+                          "No data yet",
+                          "There is no data to train on yet: upload a CSV file first."))
+              .id();
+    }
+    TrainingRun run =
+        pipeline.submit(
+            new TrainingPipeline.RunRequest(snapshotId, names, request.trials()), Trigger.API);
+    return accepted(TrainingRunView.of(run, null));
+  }
+
+  @GetMapping("/{id:\\d+}")
+  TrainingRunView get(@PathVariable("id") long id) {
+    return TrainingRunView.of(pipeline.get(id), null);
+  }
+
+  /** The latest runs, newest first. */
+  @GetMapping
+  List<TrainingRunView> list(
+      @RequestParam(name = "limit", defaultValue = "" + DEFAULT_LIMIT) int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw ApiException.invalidParameter(
+          "limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit, List.of());
+    }
+    return pipeline.list(limit).stream().map(r -> TrainingRunView.of(r, null)).toList();
+  }
+
+  private static ResponseEntity<TrainingRunView> accepted(TrainingRunView run) {
+    return ResponseEntity.accepted().location(URI.create(PATH + "/" + run.id())).body(run);
+  }
+
+  private static IngestMode ingestMode(String mode) {
+    try {
+      return IngestMode.parse(mode);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidParameter(
+          "mode", e.getMessage(), List.of(IngestMode.REPLACE.value(), IngestMode.APPEND.value()));
+    }
+  }
+
+  /** The requested types without blanks or repeats, or null for every registered type. */
+  private List<String> modelTypes(List<String> requested) {
+    if (requested == null) {
+      return null;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : requested) {
+      if (name == null || name.isBlank()) {
+        continue;
+      }
+      String n = name.strip();
+      if (!types.contains(n)) {
+        throw ApiException.invalidParameter(
+            "models",
+            "unknown model type '" + n + "'; allowed values: " + String.join(", ", types.names()),
+            types.names());
+      }
+      names.add(n);
+    }
+    return names.isEmpty() ? null : List.copyOf(names);
+  }
+
+  private static void checkTrials(Integer trials) {
+    if (trials != null && (trials < 1 || trials > MAX_TRIALS)) {
+      throw ApiException.invalidParameter(
+          "trials", "trials must be between 1 and " + MAX_TRIALS + ", not " + trials, List.of());
+    }
+  }
+
+  private static String source(MultipartFile file) {
+    String name = StringUtils.getFilename(file.getOriginalFilename());
+    return (name == null || name.isBlank() ? "upload.csv" : name.strip()) + " (upload)";
+  }
+}

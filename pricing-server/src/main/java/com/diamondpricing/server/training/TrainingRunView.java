@@ -1,0 +1,132 @@
+package com.diamondpricing.server.training;
+
+import com.diamondpricing.server.dataset.IngestResult;
+import com.diamondpricing.server.dataset.QualityReports;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A training run as the API shows it.
+ *
+ * @param id the run's id
+ * @param status queued, running, succeeded, failed or interrupted
+ * @param trigger what started it (api, cli, inbox, schedule, bootstrap)
+ * @param snapshotId the dataset snapshot it trains on
+ * @param modelTypes the model types it trains, in order
+ * @param options seed, trials and workers
+ * @param createdAt when it was queued
+ * @param startedAt when it started, or null
+ * @param finishedAt when it ended, or null
+ * @param progress how far it is
+ * @param error why it failed, or null
+ * @param outcomes what became of each model trained so far
+ * @param links where to find the run
+ * @param dataset what the uploaded file became (only in the answer to an upload)
+ */
+record TrainingRunView(
+    long id,
+    String status,
+    String trigger,
+    long snapshotId,
+    List<String> modelTypes,
+    Map<String, Object> options,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Progress progress,
+    String error,
+    List<Outcome> outcomes,
+    Map<String, String> links,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Upload dataset) {
+
+  /**
+   * @param model the model being trained, from 1 (0 before the first)
+   * @param models how many models the run trains
+   * @param currentModel the type being (or last) trained, or null
+   * @param trial tuning trials finished for the current model
+   * @param trials tuning trials planned for the current model (0 when it does not tune)
+   * @param bestValidationMae the best validation MAE of the current model's tuning so far, or null
+   */
+  record Progress(
+      int model,
+      int models,
+      String currentModel,
+      int trial,
+      int trials,
+      Double bestValidationMae) {}
+
+  /**
+   * @param modelId the registered model
+   * @param type its type
+   * @param version its version within the type
+   * @param testMae its MAE on the test rows
+   * @param testR2 its R2 on the test rows
+   * @param promoted whether it became the champion
+   * @param reason why (or why not)
+   * @param href the model's address
+   */
+  record Outcome(
+      Long modelId,
+      String type,
+      Integer version,
+      Double testMae,
+      Double testR2,
+      boolean promoted,
+      String reason,
+      String href) {}
+
+  /**
+   * @param snapshotId the snapshot the file became (or the one that already held the same rows)
+   * @param reused whether identical rows were already stored
+   * @param report the file's quality report
+   */
+  record Upload(long snapshotId, boolean reused, Map<String, Object> report) {}
+
+  static TrainingRunView of(TrainingRun run, IngestResult ingest) {
+    List<Outcome> outcomes =
+        run.outcomes() == null
+            ? List.of()
+            : run.outcomes().stream().map(TrainingRunView::outcome).toList();
+    Upload upload =
+        ingest == null
+            ? null
+            : new Upload(
+                ingest.snapshot().id(), ingest.reused(), QualityReports.toMap(ingest.report()));
+    return new TrainingRunView(
+        run.id(),
+        run.status().value(),
+        run.trigger().value(),
+        run.snapshotId(),
+        run.modelTypes(),
+        run.options(),
+        run.createdAt(),
+        run.startedAt(),
+        run.finishedAt(),
+        new Progress(
+            run.modelIndex(),
+            run.modelCount(),
+            run.currentModel(),
+            run.trial(),
+            run.trials(),
+            run.bestValidationMae()),
+        run.error(),
+        outcomes,
+        Map.of("self", TrainingRunController.PATH + "/" + run.id()),
+        upload);
+  }
+
+  private static Outcome outcome(Map<String, Object> o) {
+    Long modelId = o.get("modelId") instanceof Number n ? n.longValue() : null;
+    return new Outcome(
+        modelId,
+        o.get("type") instanceof String s ? s : null,
+        o.get("version") instanceof Number n ? n.intValue() : null,
+        o.get("testMae") instanceof Number n ? n.doubleValue() : null,
+        o.get("testR2") instanceof Number n ? n.doubleValue() : null,
+        Boolean.TRUE.equals(o.get("promoted")),
+        o.get("reason") instanceof String s ? s : null,
+        modelId == null ? null : "/api/v1/models/" + modelId);
+  }
+}

@@ -1,0 +1,230 @@
+package com.diamondpricing.server.cli;
+
+import static com.diamondpricing.server.cli.CliRuns.in;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.diamondpricing.server.cli.CliRuns.Run;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code diamonds models ...} on a registry filled once by {@code diamonds train} (linear and
+ * xgboost with 3 trials on 700 rows of the bundled data).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ModelsCommandIntegrationTests {
+
+  @TempDir static Path dir;
+  static Path home;
+  static Path data;
+  static long linear;
+  static long xgboost;
+  static long champion;
+
+  @BeforeAll
+  static void train() throws Exception {
+    home = dir.resolve("home");
+    data = CliRuns.head(dir, "small.csv", 700);
+    Run r =
+        in(
+            home,
+            "train",
+            "--data",
+            data.toString(),
+            "--models",
+            "linear,xgboost",
+            "--trials",
+            "3",
+            "--json");
+    assertThat(r.status()).as(r.err()).isZero();
+    for (JsonNode m : r.lastJson().get("models")) {
+      long id = m.get("modelId").asLong();
+      if (m.get("type").asText().equals("linear")) {
+        linear = id;
+      } else {
+        xgboost = id;
+      }
+      if (m.get("promoted").asBoolean()) {
+        champion = id;
+      }
+    }
+    assertThat(linear).isPositive();
+    assertThat(xgboost).isPositive();
+  }
+
+  @Test
+  @Order(1)
+  void listShowsEveryModelWithTheChampionMarked() throws Exception {
+    Run r = in(home, "models", "list");
+
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("id", "type", "version", "created", "test MAE", "R2", "n_train");
+    List<String> rows = r.outLines().stream().filter(l -> l.matches("^[* ]\\s+\\d+ .*")).toList();
+    assertThat(rows).hasSize(2);
+    assertThat(rows)
+        .filteredOn(l -> l.startsWith("*"))
+        .singleElement()
+        .satisfies(l -> assertThat(l).containsPattern("^\\*\\s+" + champion + " "));
+    assertThat(r.out()).contains("linear", "xgboost", "559");
+
+    JsonNode json = in(home, "models", "list", "--json").json();
+    assertThat(json).hasSize(2);
+    assertThat(json.get(0).get("id").asLong()).isEqualTo(Math.max(linear, xgboost));
+    for (JsonNode m : json) {
+      assertThat(m.get("champion").asBoolean()).isEqualTo(m.get("id").asLong() == champion);
+      assertThat(m.get("test").get("mae").asDouble()).isPositive();
+      assertThat(m.get("nTrain").asInt()).isEqualTo(559);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void showGivesMetricsParametersLibrariesAndTheBestTrials() throws Exception {
+    JsonNode x = in(home, "models", "show", String.valueOf(xgboost), "--json").json();
+    assertThat(x.get("type").asText()).isEqualTo("xgboost");
+    assertThat(x.get("parameters").has("n_estimators")).isTrue();
+    assertThat(x.get("validation").get("mae").asDouble()).isPositive();
+    assertThat(x.get("libraries").toString()).contains("xgboost");
+    assertThat(x.get("trialCount").asInt()).isEqualTo(3);
+    assertThat(x.get("trials")).hasSize(3);
+    assertThat(x.get("bestTrials").size()).isBetween(1, 3);
+    assertThat(x.get("test").get("rmse").asDouble()).isPositive();
+    assertThat(x.get("dataHash").asText()).isNotBlank();
+
+    Run human = in(home, "models", "show", String.valueOf(xgboost));
+    assertThat(human.status()).isZero();
+    assertThat(human.out())
+        .contains("Model " + xgboost + ": xgboost v1")
+        .contains("test", "R2", "MAE", "RMSE", "MAPE")
+        .contains("parameters", "n_estimators=", "max_depth=")
+        .contains("validation", "libraries", "3 trials", "best trials:", "#");
+
+    Run lin = in(home, "models", "show", String.valueOf(linear));
+    assertThat(lin.out()).contains("linear v1", "none (this type does not tune)");
+  }
+
+  @Test
+  @Order(3)
+  void exportWritesTheStoredArtifact() throws Exception {
+    Path file = dir.resolve("out/xgboost.json");
+
+    Run r = in(home, "models", "export", String.valueOf(xgboost), file.toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Wrote model " + xgboost + " (xgboost v1", file.toString());
+    String json = Files.readString(file);
+    assertThat(json).contains("\"base_score\":\"").doesNotContain("\"base_score\":\"[");
+    assertThat(new ObjectMapper().readTree(json).has("learner")).isTrue();
+
+    Path lin = dir.resolve("linear.json");
+    assertThat(in(home, "models", "export", String.valueOf(linear), lin.toString()).status())
+        .isZero();
+    assertThat(Files.readString(lin)).contains("log(price)");
+  }
+
+  @Test
+  @Order(4)
+  void predictPricesEveryUsableRow() throws Exception {
+    JsonNode p =
+        in(home, "models", "predict", String.valueOf(xgboost), "--data", data.toString(), "--json")
+            .json();
+
+    int rows = p.get("rows").asInt();
+    assertThat(rows).isBetween(690, 700);
+    assertThat(p.get("predictions")).hasSize(rows);
+    assertThat(p.get("prices")).hasSize(rows);
+    assertThat(p.get("predictions").get(0).asDouble()).isPositive();
+  }
+
+  @Test
+  @Order(5)
+  void promoteMovesTheChampionAndHistoryRecordsWhy() throws Exception {
+    long other = champion == linear ? xgboost : linear;
+
+    Run r = in(home, "models", "promote", String.valueOf(other), "--reason", "cheaper to explain");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Model " + other, "is now the champion (was " + champion);
+    JsonNode list = in(home, "models", "list", "--json").json();
+    List<Long> champions = new ArrayList<>();
+    list.forEach(
+        m -> {
+          if (m.get("champion").asBoolean()) {
+            champions.add(m.get("id").asLong());
+          }
+        });
+    assertThat(champions).containsExactly(other);
+
+    Run again = in(home, "models", "promote", String.valueOf(other));
+    assertThat(again.status()).isZero();
+    assertThat(again.out()).contains("already the champion; nothing changed");
+
+    JsonNode history = in(home, "models", "history", "--json").json();
+    JsonNode last = history.get(history.size() - 1);
+    assertThat(last.get("to").asLong()).isEqualTo(other);
+    assertThat(last.get("from").asLong()).isEqualTo(champion);
+    assertThat(last.get("reason").asText()).isEqualTo("cheaper to explain");
+    assertThat(last.get("changedAt").asText()).isNotBlank();
+    assertThat(history.get(0).get("from").isNull()).isTrue();
+    assertThat(history.get(0).get("reason").asText()).contains("first model");
+
+    Run human = in(home, "models", "history");
+    assertThat(human.out())
+        .contains("when", "from", "to", "why", "first model: no champion yet")
+        .contains("cheaper to explain");
+  }
+
+  @Nested
+  class UnknownIds {
+
+    @Test
+    void showExits2() {
+      Run r = in(home, "models", "show", "999");
+
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("no model with id 999");
+      assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void promoteExits2AndChangesNothing() throws Exception {
+      int before = in(home, "models", "history", "--json").json().size();
+
+      Run r = in(home, "models", "promote", "999");
+
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("no model with id 999");
+      assertThat(in(home, "models", "history", "--json").json()).hasSize(before);
+    }
+
+    @Test
+    void exportExits2AndWritesNothing() {
+      Path file = dir.resolve("never.json");
+
+      Run r = in(home, "models", "export", "999", file.toString());
+
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("no model with id 999");
+      assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aNonNumericIdIsABadArgument() {
+      Run r = in(home, "models", "show", "abc");
+
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("abc");
+    }
+  }
+}
