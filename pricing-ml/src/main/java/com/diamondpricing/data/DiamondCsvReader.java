@@ -172,9 +172,18 @@ public final class DiamondCsvReader {
       this.fieldCount = record.getFieldCount();
     }
 
-    void row(CsvRecord record) {
+    void row(CsvRecord record) throws DatasetRejectedException {
       read++;
       long line = record.getStartingLineNumber();
+      for (String field : record.getFields()) {
+        if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+          fail(
+              "line "
+                  + line
+                  + ": a quoted field runs over several lines (is a closing quote missing?); the"
+                  + " rest of the file cannot be read reliably");
+        }
+      }
       if (record.getFieldCount() != fieldCount) {
         problem(
             line,

@@ -267,6 +267,16 @@ class DiamondCsvReaderTests {
     }
 
     @Test
+    void anUnterminatedQuoteRejectsTheFileInsteadOfSwallowingTheRest() {
+      String csv =
+          HEADER
+              + ROW.repeat(90)
+              + "0.5,\"Ideal,E,VS1,61.5,55,1500,5.1,5.12,3.15\n"
+              + ROW.repeat(200);
+      assertThat(rejection(csv).rejection()).contains("line 92", "closing quote");
+    }
+
+    @Test
     void shareMustBeAFraction() {
       assertThatThrownBy(() -> new DiamondCsvReader(1.5)).hasMessageContaining("maxMalformedShare");
     }

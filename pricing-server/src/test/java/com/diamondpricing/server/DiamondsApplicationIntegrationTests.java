@@ -2,6 +2,7 @@ package com.diamondpricing.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.diamondpricing.server.support.SqliteDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DiamondsApplicationIntegrationTests {
+/** A fresh install: the bootstrap trains on the bundled data and the service becomes ready. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"diamonds.training.trials=3", "diamonds.inbox.enabled=false"})
+class DiamondsApplicationIntegrationTests implements SqliteDatabase {
 
   @LocalServerPort int port;
 
@@ -25,5 +29,25 @@ class DiamondsApplicationIntegrationTests {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void anEmptyRegistryIsFilledFromTheBundledDataAndTheServiceBecomesReady() throws Exception {
+    HttpResponse<String> ready = null;
+    for (int i = 0; i < 100; i++) {
+      ready =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (ready.statusCode() == 200) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"type\":\"linear\"");
   }
 }

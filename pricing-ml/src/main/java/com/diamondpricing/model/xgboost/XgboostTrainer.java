@@ -18,6 +18,7 @@ import com.diamondpricing.tuning.Trial;
 import com.diamondpricing.tuning.TrialPrunedException;
 import com.diamondpricing.tuning.TrialResult;
 import com.diamondpricing.tuning.Tuner;
+import com.diamondpricing.tuning.TuningInterruptedException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,6 +112,9 @@ final class XgboostTrainer implements Trainer {
                               total,
                               best == null ? Double.NaN : best.value(),
                               (System.nanoTime() - start) / 1e9)));
+    } catch (TuningInterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedException(e.getMessage());
     } catch (RuntimeException e) {
       throw new TrainingException("tuning failed: " + e.getMessage(), e);
     }
@@ -206,7 +210,18 @@ final class XgboostTrainer implements Trainer {
     DMatrix dtrain = null;
     try {
       dtrain = FeatureMatrix.labelled(train);
-      Booster booster = XGBoost.train(dtrain, params, rounds, Map.of(), null, null);
+      Booster booster = XGBoost.train(dtrain, params, 0, Map.of(), null, null);
+      try {
+        for (int round = 0; round < rounds; round++) {
+          if (Thread.interrupted()) {
+            throw new InterruptedException("training interrupted");
+          }
+          booster.update(dtrain, round);
+        }
+      } catch (InterruptedException | XGBoostError | RuntimeException e) {
+        booster.dispose();
+        throw e;
+      }
       Map<String, Object> recorded = new LinkedHashMap<>(hyperparameters);
       recorded.put("objective", params.get("objective"));
       recorded.put("tree_method", params.get("tree_method"));

@@ -249,6 +249,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    BodySizeLimitFilter.BodyTooLargeException tooLarge =
+        cause(e, BodySizeLimitFilter.BodyTooLargeException.class);
+    if (tooLarge != null) {
+      ProblemDetail body =
+          problemDetail(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "body-too-large",
+              "Request body too large",
+              "The request body is larger than "
+                  + tooLarge.limit
+                  + " bytes, the most this endpoint takes.");
+      return handleExceptionInternal(e, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
     JacksonException jackson = cause(e, JacksonException.class);
     ProblemDetail body;
     IllegalArgumentException invalid = cause(e, IllegalArgumentException.class);

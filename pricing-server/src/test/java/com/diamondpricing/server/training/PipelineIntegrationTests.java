@@ -10,14 +10,11 @@ import com.diamondpricing.server.dataset.IngestResult;
 import com.diamondpricing.server.registry.AliasChange;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
-import com.diamondpricing.server.support.PostgresDatabase;
-import com.diamondpricing.server.support.SqliteDatabase;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -114,8 +111,7 @@ abstract class PipelineIntegrationTests {
     assertThat(datasets.current().orElseThrow().id()).isEqualTo(appended.snapshot().id());
   }
 
-  @Nested
-  class Refusals {
+  abstract class RefusalTests {
 
     @Test
     void registryEntriesCannotBeModified() throws Exception {
@@ -144,8 +140,4 @@ abstract class PipelineIntegrationTests {
       assertThat(pipeline.list(100)).hasSize(before);
     }
   }
-
-  static class OnSqlite extends PipelineIntegrationTests implements SqliteDatabase {}
-
-  static class OnPostgres extends PipelineIntegrationTests implements PostgresDatabase {}
 }

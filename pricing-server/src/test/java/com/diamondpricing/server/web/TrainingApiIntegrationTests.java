@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.support.PostgresDatabase;
-import com.diamondpricing.server.support.SqliteDatabase;
 import com.diamondpricing.server.training.TrainingPipeline;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -440,28 +437,6 @@ abstract class TrainingApiIntegrationTests {
   // The failure groups are declared once above and made @Nested inside each concrete class: a
   // @Nested class declared in this abstract class would take its Spring configuration from this
   // class, without the database mix-in, and so start a third application context on ./var.
-
-  static class OnSqlite extends TrainingApiIntegrationTests implements SqliteDatabase {
-    @Nested
-    class BadData extends BadDataTests {}
-
-    @Nested
-    class BadParameters extends BadParameterTests {}
-
-    @Nested
-    class NotFound extends NotFoundTests {}
-  }
-
-  static class OnPostgres extends TrainingApiIntegrationTests implements PostgresDatabase {
-    @Nested
-    class BadData extends BadDataTests {}
-
-    @Nested
-    class BadParameters extends BadParameterTests {}
-
-    @Nested
-    class NotFound extends NotFoundTests {}
-  }
 
   // ---- helpers
 

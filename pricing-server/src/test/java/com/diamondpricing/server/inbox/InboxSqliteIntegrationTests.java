@@ -1,0 +1,6 @@
+package com.diamondpricing.server.inbox;
+
+import com.diamondpricing.server.support.SqliteDatabase;
+
+/** InboxIntegrationTests on SQLite. */
+class InboxSqliteIntegrationTests extends InboxIntegrationTests implements SqliteDatabase {}

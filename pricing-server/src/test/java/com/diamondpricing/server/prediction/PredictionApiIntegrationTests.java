@@ -1,0 +1,263 @@
+package com.diamondpricing.server.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.diamondpricing.model.TrainingListener;
+import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.dataset.IngestMode;
+import com.diamondpricing.server.training.TrainingPipeline;
+import com.diamondpricing.server.training.Trigger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The pricing and similar-diamonds API end to end, on both databases. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"diamonds.bootstrap=false", "diamonds.admin-token=secret-token"})
+abstract class PredictionApiIntegrationTests {
+
+  static final String DIAMOND =
+      "{\"carat\": 1.1, \"cut\": \"Ideal\", \"color\": \"H\", \"clarity\": \"SI2\","
+          + " \"depth\": 62.0, \"table\": 55.0, \"x\": 6.61, \"y\": 6.65, \"z\": 4.11}";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired DatasetStore datasets;
+  @Autowired TrainingPipeline pipeline;
+  @Autowired ServingModels serving;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void aLinearChampion() throws Exception {
+    if (serving.champion().isPresent()) {
+      return;
+    }
+    long snapshot =
+        datasets
+            .ingest(
+                new ByteArrayInputStream(Files.readAllBytes(Path.of("../data/diamonds.csv"))),
+                "diamonds.csv",
+                IngestMode.REPLACE)
+            .snapshot()
+            .id();
+    pipeline.runNow(
+        new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
+        Trigger.CLI,
+        TrainingListener.NONE);
+    serving.refresh();
+  }
+
+  record Answer(int status, String contentType, String requestId, JsonNode body, String raw) {}
+
+  Answer send(HttpRequest.Builder request) throws Exception {
+    HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String type = r.headers().firstValue("Content-Type").orElse("");
+    JsonNode body = r.body().isEmpty() || !type.contains("json") ? null : JSON.readTree(r.body());
+    return new Answer(
+        r.statusCode(),
+        r.headers().firstValue("Content-Type").orElse(""),
+        r.headers().firstValue("X-Request-Id").orElse(null),
+        body,
+        r.body());
+  }
+
+  HttpRequest.Builder post(String path, String json) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  HttpRequest.Builder get(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+  }
+
+  @Test
+  void pricesADiamondWithTheChampionAndEchoesTheRequestId() throws Exception {
+    Answer a = send(post("/api/v1/predictions", DIAMOND).header("X-Request-Id", "abc-123"));
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.requestId()).isEqualTo("abc-123");
+    assertThat(a.body().get("requestId").asText()).isEqualTo("abc-123");
+    assertThat(a.body().get("currency").asText()).isEqualTo("USD");
+    assertThat(a.body().get("price").asDouble()).isBetween(4000.0, 4400.0);
+    assertThat(a.body().get("model").get("type").asText()).isEqualTo("linear");
+    assertThat(a.body().get("model").get("version").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anInsaneRequestIdIsReplacedByANewOne() throws Exception {
+    Answer a = send(post("/api/v1/predictions", DIAMOND).header("X-Request-Id", "bad id!{}"));
+    assertThat(a.requestId()).isNotEqualTo("bad id!{}").hasSize(36);
+  }
+
+  @Test
+  void gradesAreCaseInsensitiveAndTheModelCanBeChosen() throws Exception {
+    String lower = DIAMOND.replace("Ideal", "ideal").replace("\"H\"", "\"h\"");
+    Answer byType = send(post("/api/v1/predictions?model=linear", lower));
+    Answer byId = send(post("/api/v1/predictions?modelId=1", lower));
+    assertThat(byType.status()).isEqualTo(200);
+    assertThat(byId.body().get("price")).isEqualTo(byType.body().get("price"));
+  }
+
+  @Test
+  void batchPricesEveryDiamondInOrder() throws Exception {
+    String small = DIAMOND.replace("1.1", "0.3").replace("6.61", "4.3");
+    Answer a =
+        send(post("/api/v1/predictions/batch", "{\"diamonds\": [" + DIAMOND + "," + small + "]}"));
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body().get("prices")).hasSize(2);
+    assertThat(a.body().get("prices").get(0).asDouble())
+        .isGreaterThan(a.body().get("prices").get(1).asDouble());
+  }
+
+  @Test
+  void similarDiamondsShareTheGradesNearestCaratFirst() throws Exception {
+    Answer a = send(get("/api/v1/diamonds/similar?carat=1.1&cut=Ideal&color=H&clarity=SI2&n=5"));
+    assertThat(a.status()).isEqualTo(200);
+    JsonNode list = a.body().get("diamonds");
+    assertThat(list).hasSize(5);
+    double previous = -1;
+    for (JsonNode d : list) {
+      assertThat(d.get("cut").asText()).isEqualTo("Ideal");
+      assertThat(d.get("color").asText()).isEqualTo("H");
+      assertThat(d.get("clarity").asText()).isEqualTo("SI2");
+      double distance = Math.abs(d.get("carat").asDouble() - 1.1);
+      assertThat(distance).isGreaterThanOrEqualTo(previous - 1e-12);
+      previous = distance;
+      assertThat(d.has("price") && d.has("x") && d.has("depth")).isTrue();
+    }
+    Answer fallback = send(get("/api/v1/diamonds/similar?carat=1.1&cut=Ideal&color=H&clarity=SI2"));
+    assertThat(fallback.body().get("diamonds")).hasSize(5);
+  }
+
+  @Test
+  void readinessIsUpOnceAChampionIsLoadedAndTheApiIsDocumented() throws Exception {
+    Answer ready = send(get("/actuator/health/readiness"));
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.raw()).contains("\"servingModel\"", "UP");
+    Answer docs = send(get("/docs/openapi.json"));
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body().get("paths").has("/api/v1/predictions")).isTrue();
+    assertThat(docs.body().get("paths").has("/api/v1/diamonds/similar")).isTrue();
+    assertThat(docs.raw()).contains("Very Good", "VVS1");
+    Answer prometheus = send(get("/actuator/prometheus"));
+    assertThat(prometheus.status()).isEqualTo(200);
+  }
+
+  abstract class BadRequestTests {
+
+    @Test
+    void everyBadFieldIsListedWithItsValueAndTheAllowedGrades() throws Exception {
+      Answer a =
+          send(
+              post(
+                  "/api/v1/predictions",
+                  "{\"carat\": 0, \"cut\": \"Superb\", \"color\": \"H\", \"clarity\": \"SI2\","
+                      + " \"x\": 500}"));
+      assertThat(a.status()).isEqualTo(422);
+      assertThat(a.contentType()).startsWith("application/problem+json");
+      JsonNode errors = a.body().get("errors");
+      assertThat(errors).hasSize(3);
+      assertThat(a.raw()).contains("\"carat\"", "\"cut\"", "\"x\"", "Superb", "Very Good");
+    }
+
+    @Test
+    void anUnknownPropertyIsRejectedSoTyposNeverPass() throws Exception {
+      Answer a = send(post("/api/v1/predictions", DIAMOND.replace("\"table\"", "\"tabel\"")));
+      assertThat(a.status()).isEqualTo(422);
+      assertThat(a.body().get("field").asText()).isEqualTo("tabel");
+    }
+
+    @Test
+    void aFieldTheChosenModelNeedsIsNamed() throws Exception {
+      Answer a =
+          send(
+              post(
+                  "/api/v1/predictions",
+                  "{\"carat\": 1.1, \"cut\": \"Ideal\", \"color\": \"H\", \"clarity\": \"SI2\"}"));
+      assertThat(a.status()).isEqualTo(422);
+      assertThat(a.body().get("field").asText()).isEqualTo("x");
+    }
+
+    @Test
+    void aBadBatchItemIsNamedByItsIndex() throws Exception {
+      String noX = "{\"carat\": 1.1, \"cut\": \"Ideal\", \"color\": \"H\", \"clarity\": \"SI2\"}";
+      Answer a =
+          send(post("/api/v1/predictions/batch", "{\"diamonds\": [" + DIAMOND + "," + noX + "]}"));
+      assertThat(a.status()).isEqualTo(422);
+      assertThat(a.body().get("field").asText()).isEqualTo("diamonds[1].x");
+      String badCut = DIAMOND.replace("Ideal", "Nope");
+      Answer b =
+          send(
+              post(
+                  "/api/v1/predictions/batch", "{\"diamonds\": [" + DIAMOND + "," + badCut + "]}"));
+      assertThat(b.status()).isEqualTo(422);
+      assertThat(b.raw()).contains("diamonds[1].cut");
+    }
+
+    @Test
+    void modelSelectionErrors() throws Exception {
+      assertThat(send(post("/api/v1/predictions?model=forest", DIAMOND)).raw())
+          .contains("linear", "xgboost");
+      assertThat(send(post("/api/v1/predictions?modelId=999", DIAMOND)).status()).isEqualTo(404);
+      assertThat(send(post("/api/v1/predictions?model=linear&modelId=1", DIAMOND)).status())
+          .isEqualTo(400);
+    }
+
+    @Test
+    void similarChecksItsParameters() throws Exception {
+      String base = "/api/v1/diamonds/similar?carat=1.1&cut=Ideal&color=H&clarity=SI2";
+      assertThat(send(get(base + "&n=0")).status()).isEqualTo(400);
+      assertThat(send(get(base + "&n=101")).status()).isEqualTo(400);
+      Answer grade = send(get(base.replace("SI2", "SI9")));
+      assertThat(grade.status()).isEqualTo(400);
+      assertThat(grade.raw()).contains("VVS1");
+      Answer none =
+          send(get(base.replace("1.1", "9.9").replace("Ideal", "Fair").replace("SI2", "IF")));
+      assertThat(none.status()).isEqualTo(200);
+    }
+
+    @Test
+    void bodiesOverTheCapGet413() throws Exception {
+      String big = DIAMOND.replace("}", ", \"pad\": \"" + "x".repeat(1_100_000) + "\"}");
+      Answer a = send(post("/api/v1/predictions", big));
+      assertThat(a.status()).isEqualTo(413);
+    }
+
+    @Test
+    void malformedJsonIs400AndNoErrorShowsAJavaName() throws Exception {
+      Answer a = send(post("/api/v1/predictions", "{\"carat\": 1.1,"));
+      assertThat(a.status()).isEqualTo(400);
+      assertThat(a.raw()).doesNotContain("java.", "Exception", "at com.");
+    }
+
+    @Test
+    void stateChangingEndpointsNeedTheAdminToken() throws Exception {
+      Answer none = send(post("/api/v1/models/1/promote", "{}"));
+      assertThat(none.status()).isEqualTo(401);
+      assertThat(none.contentType()).startsWith("application/problem+json");
+      Answer wrong =
+          send(post("/api/v1/models/1/promote", "{}").header("Authorization", "Bearer nope"));
+      assertThat(wrong.status()).isEqualTo(401);
+      Answer right =
+          send(
+              post("/api/v1/models/1/promote", "{}")
+                  .header("Authorization", "Bearer secret-token"));
+      assertThat(right.status()).isEqualTo(200);
+      assertThat(send(get("/api/v1/models")).status()).isEqualTo(200);
+    }
+  }
+}
