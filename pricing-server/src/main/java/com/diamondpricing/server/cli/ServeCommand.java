@@ -1,6 +1,7 @@
 package com.diamondpricing.server.cli;
 
 import com.diamondpricing.server.DiamondsApplication;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private static volatile boolean serving;
 
-  @Unmatched List<String> springArguments = List.of();
+  @Unmatched List<String> springArguments = new ArrayList<>();
 
   static boolean isServing() {
     return serving;
