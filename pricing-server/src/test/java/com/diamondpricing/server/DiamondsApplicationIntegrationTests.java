@@ -21,12 +21,22 @@ class DiamondsApplicationIntegrationTests implements SqliteDatabase {
 
   @Test
   void startsAndReportsHealthy() throws Exception {
-    HttpResponse<String> health =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    // health includes the serving model, which the champion poller loads up to a second after
+    // the bootstrap has trained it
+    HttpResponse<String> health = null;
+    for (int i = 0; i < 100; i++) {
+      health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://localhost:" + port + "/actuator/health"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (health.statusCode() == 200) {
+        break;
+      }
+      Thread.sleep(100);
+    }
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
   }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       EvaluateCommand.class,
       TrainCommand.class,
-      ModelsCommand.class
+      ModelsCommand.class,
+      RequestsCommand.class
     })
 public final class DiamondsCli implements Runnable {
 

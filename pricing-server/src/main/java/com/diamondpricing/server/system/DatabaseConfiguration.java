@@ -36,6 +36,7 @@ class DatabaseConfiguration {
       }
       // one writer at a time is SQLite's rule; a few readers can work beside it in WAL mode
       config.setMaximumPoolSize(4);
+      config.setExceptionOverride(new SqliteBusyEviction());
     } else {
       config.setUsername(properties.db().user());
       config.setPassword(properties.db().password());

@@ -27,14 +27,20 @@ public record DiamondsProperties(
     String schedule,
     @DefaultValue("true") boolean bootstrap) {
 
-  /** The database URL: the configured one, or SQLite at {@code home/diamonds.db} in WAL mode. */
+  /**
+   * The database URL: the configured one, or SQLite at {@code home/diamonds.db} in WAL mode.
+   * Transactions there begin IMMEDIATE (they take the write lock at once, waiting for it up to the
+   * busy timeout): a transaction that reads and then writes while another connection commits (the
+   * request log's writer commits all the time) would otherwise fail with SQLITE_BUSY_SNAPSHOT.
+   */
   public String databaseUrl() {
     if (db.url() != null && !db.url().isBlank()) {
       return db.url();
     }
     return "jdbc:sqlite:"
         + home.resolve("diamonds.db").toAbsolutePath()
-        + "?journal_mode=WAL&busy_timeout=30000&foreign_keys=true&synchronous=NORMAL";
+        + "?journal_mode=WAL&busy_timeout=30000&foreign_keys=true&synchronous=NORMAL"
+        + "&transaction_mode=IMMEDIATE";
   }
 
   public boolean sqlite() {

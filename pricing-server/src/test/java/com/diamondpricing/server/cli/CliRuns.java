@@ -50,7 +50,8 @@ final class CliRuns {
   /** Runs a command against the state folder {@code home} (the hidden {@code --home} option). */
   static Run in(Path home, String... args) {
     List<String> all = new ArrayList<>();
-    int subcommandWords = args.length > 1 && args[0].equals("models") ? 2 : 1;
+    int subcommandWords =
+        args.length > 1 && (args[0].equals("models") || args[0].equals("requests")) ? 2 : 1;
     for (int i = 0; i < subcommandWords; i++) {
       all.add(args[i]);
     }

@@ -1,0 +1,112 @@
+package com.diamondpricing.server.requestlog;
+
+import com.diamondpricing.server.system.DiamondsProperties;
+import com.diamondpricing.server.system.SqliteBusyEviction;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The request log: its settings and reading side always; recording (the filter, the writer thread
+ * and the retention purge) in the web server only, unless {@code diamonds.request-log.enabled} is
+ * false.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestLogProperties.class)
+class RequestLogConfiguration {
+
+  static final String ENABLED = "diamonds.request-log.enabled";
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnProperty(name = ENABLED, havingValue = "true", matchIfMissing = true)
+  static class Recording {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestLogConfiguration.class);
+
+    @Bean
+    RequestLogWriter requestLogWriter(
+        DataSource dataSource,
+        RequestLogProperties properties,
+        DiamondsProperties diamonds,
+        MeterRegistry meters) {
+      HikariDataSource own = properties.ownConnections() ? own(properties, diamonds) : null;
+      RequestLogWriter writer =
+          new RequestLogWriter(
+              own != null ? own : dataSource,
+              own,
+              properties,
+              properties.journalDir(diamonds.home()),
+              meters);
+      log.info(
+          "Request log: recording /api/ requests (bodies up to {} bytes) into the database{};"
+              + " overflow journal in {}",
+          properties.maxBody().toBytes(),
+          own != null
+              ? " through " + own.getJdbcUrl().replaceAll("password=[^&;]*", "password=***")
+              : "",
+          writer.journalDir());
+      return writer;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter(
+        RequestLogWriter writer, RequestLogProperties properties) {
+      FilterRegistrationBean<RequestLogFilter> registration =
+          new FilterRegistrationBean<>(
+              new RequestLogFilter(writer, (int) properties.maxBody().toBytes()));
+      registration.setName("requestLogFilter");
+      registration.setOrder(RequestLogFilter.ORDER);
+      registration.addUrlPatterns("/api/*");
+      return registration;
+    }
+
+    @Bean
+    RequestLogRetention requestLogRetention(
+        RequestLogStore store, RequestLogProperties properties) {
+      return new RequestLogRetention(store, properties.retention(), properties.purgeInterval());
+    }
+
+    /** The writer's own small pool: quick to give up on a dead database, never fails the start. */
+    private static HikariDataSource own(
+        RequestLogProperties properties, DiamondsProperties diamonds) {
+      HikariConfig config = new HikariConfig();
+      String url = properties.dbUrl().strip();
+      config.setJdbcUrl(url);
+      config.setPoolName("request-log");
+      config.setMaximumPoolSize(2);
+      config.setMinimumIdle(1);
+      config.setConnectionTimeout(2000);
+      config.setValidationTimeout(1000);
+      config.setInitializationFailTimeout(-1);
+      if (url.startsWith("jdbc:postgresql:")) {
+        config.setUsername(first(properties.dbUser(), diamonds.db().user()));
+        config.setPassword(first(properties.dbPassword(), diamonds.db().password()));
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("socketTimeout", "120");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      } else if (url.startsWith("jdbc:sqlite:")) {
+        // the journal replay reads and then writes: see DiamondsProperties.databaseUrl()
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        config.setExceptionOverride(new SqliteBusyEviction());
+      } else {
+        config.setUsername(first(properties.dbUser(), diamonds.db().user()));
+        config.setPassword(first(properties.dbPassword(), diamonds.db().password()));
+      }
+      return new HikariDataSource(config);
+    }
+
+    private static String first(String a, String b) {
+      return a != null && !a.isBlank() ? a : b;
+    }
+  }
+}

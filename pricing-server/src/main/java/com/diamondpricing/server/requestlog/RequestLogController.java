@@ -1,0 +1,98 @@
+package com.diamondpricing.server.requestlog;
+
+import com.diamondpricing.server.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The request log over HTTP (the admin token is required, see AdminTokenFilter). */
+@RestController
+@RequestMapping(RequestLogController.PATH)
+@Tag(
+    name = "Request log",
+    description =
+        "Every API request and its response, newest first. Requires 'Authorization: Bearer <admin"
+            + " token>'.")
+class RequestLogController {
+
+  static final String PATH = "/api/v1/request-log";
+  static final int DEFAULT_LIMIT = 100;
+
+  private final RequestLogStore store;
+
+  RequestLogController(RequestLogStore store) {
+    this.store = store;
+  }
+
+  @Schema(description = "Recorded requests, newest first")
+  record RequestLogPage(int count, List<RequestLogEntry> records) {}
+
+  @GetMapping
+  @Operation(
+      summary = "Recorded requests, newest first",
+      description =
+          "Filters combine: received at or after `since`, before `until` (ISO-8601 instants),"
+              + " path starting with `path`, exact `status`; `limit` 1 to 1000 (default 100).")
+  RequestLogPage list(
+      @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-01-01T00:00:00Z")
+          @RequestParam(required = false)
+          String since,
+      @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false)
+          String until,
+      @Parameter(description = "path prefix", example = "/api/v1/predictions")
+          @RequestParam(required = false)
+          String path,
+      @Parameter(description = "HTTP status", example = "422") @RequestParam(required = false)
+          Integer status,
+      @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "" + DEFAULT_LIMIT)
+          int limit) {
+    Instant from = instant("since", since);
+    Instant to = instant("until", until);
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw ApiException.invalidParameter("until", "until must be later than since", List.of());
+    }
+    if (limit < 1 || limit > RequestLogStore.MAX_LIMIT) {
+      throw ApiException.invalidParameter(
+          "limit",
+          "limit must be between 1 and " + RequestLogStore.MAX_LIMIT + ", not " + limit,
+          List.of());
+    }
+    if (status != null && (status < 100 || status > 599)) {
+      throw ApiException.invalidParameter(
+          "status", "status must be an HTTP status (100 to 599), not " + status, List.of());
+    }
+    List<RequestLogEntry> records = store.find(from, to, path, status, limit);
+    return new RequestLogPage(records.size(), records);
+  }
+
+  private static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    try {
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(v).toInstant();
+      } catch (DateTimeParseException e2) {
+        throw ApiException.invalidParameter(
+            name,
+            name
+                + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '"
+                + (v.length() > 40 ? v.substring(0, 40) + "..." : v)
+                + "'",
+            List.of());
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package com.diamondpricing.server.requestlog;
+
+import com.diamondpricing.server.prediction.ModelRef;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** One recorded request and its response, as read back from {@code request_log}. */
+@Schema(description = "A recorded request and its response")
+public record RequestLogEntry(
+    long id,
+    @Schema(description = "the X-Request-Id echoed to the client") String requestId,
+    Instant receivedAt,
+    String method,
+    String path,
+    String query,
+    @Schema(description = "the client's address") String client,
+    String userAgent,
+    String requestContentType,
+    @Schema(description = "the request body (as text; on PostgreSQL JSON comes back normalized)")
+        String requestBody,
+    boolean requestBodyTruncated,
+    int status,
+    String responseContentType,
+    String responseBody,
+    boolean responseBodyTruncated,
+    double durationMs,
+    @Schema(description = "the model that answered, for prices") ModelRef model,
+    @Schema(description = "the problem's code, for failures") String errorCode) {}
