@@ -70,7 +70,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
             "{\"type\":\"https://diamond-pricing.example/problems/unauthorized\","
                 + "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
                 + detail.replace("'", "\\u0027")
-                + "\",\"instance\":\""
+                + "\",\"code\":\"unauthorized\",\"instance\":\""
                 + path.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\"}");
   }

@@ -2,21 +2,15 @@ package com.diamondpricing.server.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.dataset.IngestMode;
+import com.diamondpricing.server.support.LinearChampion;
 import com.diamondpricing.server.training.TrainingPipeline;
-import com.diamondpricing.server.training.Trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,22 +37,7 @@ abstract class PredictionApiIntegrationTests {
 
   @BeforeEach
   void aLinearChampion() throws Exception {
-    if (serving.champion().isPresent()) {
-      return;
-    }
-    long snapshot =
-        datasets
-            .ingest(
-                new ByteArrayInputStream(Files.readAllBytes(Path.of("../data/diamonds.csv"))),
-                "diamonds.csv",
-                IngestMode.REPLACE)
-            .snapshot()
-            .id();
-    pipeline.runNow(
-        new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
-        Trigger.CLI,
-        TrainingListener.NONE);
-    serving.refresh();
+    LinearChampion.ensure(datasets, pipeline, serving);
   }
 
   record Answer(int status, String contentType, String requestId, JsonNode body, String raw) {}

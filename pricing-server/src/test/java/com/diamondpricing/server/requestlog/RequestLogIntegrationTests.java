@@ -5,24 +5,19 @@ import static com.diamondpricing.server.requestlog.RequestLogTesting.awaitIdle;
 import static com.diamondpricing.server.requestlog.RequestLogTesting.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.prediction.ServingModels;
 import com.diamondpricing.server.registry.ModelEntry;
+import com.diamondpricing.server.support.LinearChampion;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.training.TrainingPipeline;
-import com.diamondpricing.server.training.Trigger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,22 +69,7 @@ abstract class RequestLogIntegrationTests {
 
   @BeforeEach
   void aLinearChampion() throws Exception {
-    if (serving.champion().isPresent()) {
-      return;
-    }
-    long snapshot =
-        datasets
-            .ingest(
-                new ByteArrayInputStream(Files.readAllBytes(Path.of("../data/diamonds.csv"))),
-                "diamonds.csv",
-                IngestMode.REPLACE)
-            .snapshot()
-            .id();
-    pipeline.runNow(
-        new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
-        Trigger.CLI,
-        TrainingListener.NONE);
-    serving.refresh();
+    LinearChampion.ensure(datasets, pipeline, serving);
   }
 
   // ---- helpers
