@@ -24,15 +24,24 @@ public interface Grade {
    * @throws UnknownGradeException naming the field and the allowed values
    */
   static <G extends Enum<G> & Grade> G parse(Class<G> type, String field, String text) {
-    if (text != null) {
-      String wanted = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-      for (G level : type.getEnumConstants()) {
-        if (level.label().toLowerCase(Locale.ROOT).equals(wanted)) {
-          return level;
-        }
+    for (G level : type.getEnumConstants()) {
+      if (matches(level, text)) {
+        return level;
       }
     }
     throw new UnknownGradeException(field, text, labels(type));
+  }
+
+  /**
+   * Whether the text names this level: its label, case-insensitive, spaces trimmed and inner runs
+   * of spaces folded. The one rule every parser of grades uses.
+   */
+  static boolean matches(Grade level, String text) {
+    return text != null
+        && level
+            .label()
+            .toLowerCase(Locale.ROOT)
+            .equals(text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
   }
 
   /** The canonical labels of a grade type, in the notebook's order. */

@@ -4,6 +4,7 @@ import com.diamondpricing.data.DatasetRejectedException;
 import com.diamondpricing.data.DiamondCsvReader;
 import com.diamondpricing.data.LoadedDataset;
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.HoldoutEvaluation;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
@@ -134,7 +135,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Locale.ROOT,
         "Fitting %s on %,d rows (80%% of %,d, seed %d)%n",
         model,
-        loaded.dataset().size() - (int) Math.ceil(0.2 * loaded.dataset().size()),
+        TrainTestSplit.notebook(loaded.dataset().size()).train().length,
         loaded.dataset().size(),
         seed);
     HoldoutEvaluation.Result result;

@@ -46,7 +46,7 @@ public @interface GradeValue {
         return true;
       }
       for (Enum<?> level : type.getEnumConstants()) {
-        if (((Grade) level).label().equalsIgnoreCase(text.strip().replaceAll("\\s+", " "))) {
+        if (Grade.matches((Grade) level, text)) {
           return true;
         }
       }
