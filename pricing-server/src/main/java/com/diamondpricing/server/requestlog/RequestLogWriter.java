@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +56,7 @@ public final class RequestLogWriter implements SmartLifecycle {
   private final DataSource dataSource;
   private final AutoCloseable ownDataSource;
   private final Journal journal;
-  private final ArrayBlockingQueue<RequestRecord> queue;
+  private final RecordQueue queue;
   private final int capacity;
   private final long maxQueuedBytes;
   private final int batchSize;
@@ -106,7 +105,7 @@ public final class RequestLogWriter implements SmartLifecycle {
     this.ownDataSource = ownDataSource;
     this.journal = new Journal(journalDir, properties.journalFileRecords());
     this.capacity = properties.queueCapacity();
-    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.queue = new RecordQueue(capacity);
     this.maxQueuedBytes = properties.queueMaxBytes().toBytes();
     this.batchSize = properties.batchSize();
     this.flushMillis = Math.max(1, properties.flushInterval().toMillis());
@@ -120,7 +119,7 @@ public final class RequestLogWriter implements SmartLifecycle {
     this.replayed =
         counter(meters, "replayed", "request log records replayed from the journal into the db");
     this.dropped = counter(meters, "dropped", "request log records lost (expected 0)");
-    Gauge.builder("diamonds.requestlog.queued", queue, ArrayBlockingQueue::size)
+    Gauge.builder("diamonds.requestlog.queued", queue, RecordQueue::size)
         .description("request log records waiting in memory")
         .strongReference(true)
         .register(meters);

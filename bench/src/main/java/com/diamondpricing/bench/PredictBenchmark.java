@@ -1,0 +1,82 @@
+package com.diamondpricing.bench;
+
+import com.diamondpricing.data.Dataset;
+import com.diamondpricing.data.Diamond;
+import com.diamondpricing.data.DiamondCsvReader;
+import com.diamondpricing.data.TrainTestSplit;
+import com.diamondpricing.model.ModelType;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.model.TrainedModel;
+import com.diamondpricing.model.TrainingOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One diamond priced by the model type {@code type}, as the prediction endpoint does it, on the
+ * notebook's tuned model (100 TPE trials, seed 42, on the bundled data; trained once and cached
+ * under {@code bench/out/}). Run with {@code -t 2} for the two-core throughput.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PredictBenchmark {
+
+  @Param({"xgboost", "linear"})
+  String type;
+
+  TrainedModel model;
+  Diamond[] diamonds;
+
+  @Setup(Level.Trial)
+  public void load() throws Exception {
+    Dataset data = new DiamondCsvReader().read(Path.of("data/diamonds.csv")).dataset();
+    ModelType modelType = ModelTypes.discover().get(type);
+    Path cached = Path.of("bench/out/" + type + "-100-trials-seed-42.model");
+    if (!Files.isRegularFile(cached)) {
+      TrainTestSplit split = TrainTestSplit.notebook(data.size());
+      try (TrainedModel trained =
+          modelType.trainer(TrainingOptions.defaults()).fit(data.rows(split.train()))) {
+        Files.createDirectories(cached.getParent());
+        Files.write(cached, trained.artifact());
+      }
+    }
+    model = modelType.load(Files.readAllBytes(cached));
+    diamonds = new Diamond[1024];
+    for (int i = 0; i < diamonds.length; i++) {
+      diamonds[i] = data.diamond((i * 7919) % data.size());
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    model.close();
+  }
+
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+  }
+
+  @Benchmark
+  public double predictOne(Cursor cursor) {
+    Diamond d = diamonds[cursor.next++ & (diamonds.length - 1)];
+    return model.predict(d);
+  }
+}

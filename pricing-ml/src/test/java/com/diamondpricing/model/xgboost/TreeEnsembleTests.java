@@ -1,0 +1,243 @@
+package com.diamondpricing.model.xgboost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.diamondpricing.TestData;
+import com.diamondpricing.data.Dataset;
+import com.diamondpricing.data.TrainTestSplit;
+import com.diamondpricing.model.TrainingOptions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The Java walk of XGBoost's trees against the native library, float for float. */
+class TreeEnsembleTests {
+
+  /** The notebook's tuned parameters (100 TPE trials, seed 42): the model the service serves. */
+  static final Map<String, Object> NOTEBOOK_TUNED =
+      Map.of(
+          "learning_rate", 0.026438067804521192,
+          "n_estimators", 580,
+          "max_depth", 6,
+          "min_child_weight", 8,
+          "subsample", 0.8,
+          "colsample_bytree", 0.7,
+          "lambda", 0.013417151906619554,
+          "alpha", 1.1118279457642548e-05);
+
+  static Dataset train;
+  static Dataset test;
+  static XgboostModel defaults;
+  static XgboostModel tuned;
+
+  @BeforeAll
+  static void fit() throws Exception {
+    Dataset clean = TestData.bundledClean();
+    TrainTestSplit split = TrainTestSplit.notebook(clean.size());
+    train = clean.rows(split.train());
+    test = clean.rows(split.test());
+    XgboostTrainer trainer = new XgboostTrainer(TrainingOptions.defaults());
+    defaults =
+        trainer.fitWith(
+            train, XgboostTrainer.NOTEBOOK_DEFAULTS, 2, System.nanoTime(), null, List.of());
+    tuned = trainer.fitWith(train, NOTEBOOK_TUNED, 2, System.nanoTime(), null, List.of());
+  }
+
+  @AfterAll
+  static void close() {
+    defaults.close();
+    tuned.close();
+  }
+
+  @Test
+  void theModelsWeTrainAndLoadPredictInJava() throws Exception {
+    assertThat(defaults.predictsInJava()).isTrue();
+    assertThat(tuned.predictsInJava()).isTrue();
+    try (XgboostModel loaded = XgboostModel.load(tuned.artifact())) {
+      assertThat(loaded.predictsInJava()).isTrue();
+    }
+  }
+
+  @Test
+  void onOneHundredThousandRandomRowsTheJavaWalkGivesXgboostsOwnFloats() throws Exception {
+    int n = 100_000;
+    for (XgboostModel model : List.of(defaults, tuned)) {
+      TreeEnsemble trees = TreeEnsemble.read(model.artifact(), 9);
+      float[] rows = ProbeRows.generate(n, 2026, true, trees.thresholds(9));
+      assertThat(walk(trees, rows, n)).containsExactly(model.predictNative(rows, n));
+    }
+  }
+
+  @Test
+  void onTheTestRowsTheJavaWalkGivesXgboostsOwnFloats() throws Exception {
+    TreeEnsemble trees = TreeEnsemble.read(tuned.artifact(), 9);
+    float[] rows = FeatureMatrix.rows(test);
+    double[] expected = tuned.predictNative(rows, test.size());
+    assertThat(walk(trees, rows, test.size())).containsExactly(expected);
+    assertThat(tuned.predict(test)).containsExactly(expected);
+  }
+
+  private static double[] walk(TreeEnsemble trees, float[] rows, int n) {
+    double[] prices = new double[n];
+    for (int i = 0; i < n; i++) {
+      prices[i] = trees.predict(rows, i * 9);
+    }
+    return prices;
+  }
+
+  @Test
+  void theProbeRowsTakeEveryKindOfBranch() throws Exception {
+    float[][] thresholds = thresholds(tuned);
+    float[] rows = ProbeRows.generate(XgboostModel.PROBE_ROWS, 42, true, thresholds);
+    int missing = 0;
+    int unknownGrades = 0;
+    int ties = 0;
+    for (int i = 0; i < XgboostModel.PROBE_ROWS; i++) {
+      for (int j = 0; j < FeatureMatrix.COLUMNS; j++) {
+        float v = rows[i * FeatureMatrix.COLUMNS + j];
+        missing += Float.isNaN(v) ? 1 : 0;
+        if (j >= 1 && j <= 3 && (v < 0 || v >= 8 || v != Math.rint(v))) {
+          unknownGrades++;
+        }
+        if (java.util.Arrays.binarySearch(thresholds[j], v) >= 0) {
+          ties++;
+        }
+      }
+    }
+    assertThat(missing).isGreaterThan(100);
+    assertThat(unknownGrades).isGreaterThan(10);
+    assertThat(ties).isGreaterThan(1000);
+  }
+
+  static float[][] thresholds(XgboostModel model) {
+    try {
+      return TreeEnsemble.read(model.artifact(), 9).thresholds(9);
+    } catch (TreeEnsemble.Unsupported e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aBaseScoreWrittenAsAVectorReadsTheSame() throws Exception {
+    String json = new String(tuned.artifact(), StandardCharsets.UTF_8);
+    String vector = json.replaceFirst("\"base_score\":\"([^\"]+)\"", "\"base_score\":\"[$1]\"");
+    assertThat(vector).isNotEqualTo(json);
+    TreeEnsemble plain = TreeEnsemble.read(json.getBytes(StandardCharsets.UTF_8), 9);
+    TreeEnsemble fromVector = TreeEnsemble.read(vector.getBytes(StandardCharsets.UTF_8), 9);
+    float[] rows = ProbeRows.generate(100, 1, false, plain.thresholds(9));
+    for (int i = 0; i < 100; i++) {
+      assertThat(fromVector.predict(rows, i * 9)).isEqualTo(plain.predict(rows, i * 9));
+    }
+    assertThat(plain.trees()).isEqualTo(580);
+  }
+
+  @Test
+  void aModelTheWalkDoesNotCoverPredictsThroughTheNativeLibrary() throws Exception {
+    // count:poisson predicts exp(margin): the walk refuses it, the native library still serves
+    String json = new String(defaults.artifact(), StandardCharsets.UTF_8);
+    String poisson =
+        json.replaceFirst(
+            "\"objective\":\\{[^}]*\\}\\}",
+            "\"objective\":{\"name\":\"count:poisson\","
+                + "\"poisson_regression_param\":{\"max_delta_step\":\"0.7\"}}");
+    assertThat(poisson).contains("count:poisson");
+    try (XgboostModel model = XgboostModel.load(poisson.getBytes(StandardCharsets.UTF_8))) {
+      assertThat(model.predictsInJava()).isFalse();
+      float[] rows = FeatureMatrix.rows(test);
+      double[] prices = model.predict(test);
+      assertThat(prices).containsExactly(model.predictNative(rows, test.size()));
+      assertThat(prices).isNotEqualTo(defaults.predict(test));
+    }
+  }
+
+  @Nested
+  class Refusals {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** The default model's JSON with one edit to its learner; the walk must refuse it. */
+    private void assertRefused(Consumer<ObjectNode> edit, String reason) throws Exception {
+      ObjectNode root = (ObjectNode) mapper.readTree(defaults.artifact());
+      edit.accept((ObjectNode) root.get("learner"));
+      byte[] edited = mapper.writeValueAsBytes(root);
+      assertThatThrownBy(() -> TreeEnsemble.read(edited, 9))
+          .isInstanceOf(TreeEnsemble.Unsupported.class)
+          .hasMessageContaining(reason);
+    }
+
+    private static ObjectNode firstTree(ObjectNode learner) {
+      return (ObjectNode) learner.get("gradient_booster").get("model").get("trees").get(0);
+    }
+
+    @Test
+    void anObjectiveWithALinkFunction() throws Exception {
+      assertRefused(
+          l -> ((ObjectNode) l.get("objective")).put("name", "reg:logistic"),
+          "objective reg:logistic");
+    }
+
+    @Test
+    void anotherBooster() throws Exception {
+      assertRefused(
+          l -> ((ObjectNode) l.get("gradient_booster")).put("name", "dart"), "booster dart");
+    }
+
+    @Test
+    void severalOutputs() throws Exception {
+      assertRefused(
+          l -> ((ObjectNode) l.get("learner_model_param")).put("num_target", "2"),
+          "more than one output");
+    }
+
+    @Test
+    void aCategoryRecoder() throws Exception {
+      assertRefused(l -> l.putObject("cats").put("enc", "x"), "a category recoder");
+    }
+
+    @Test
+    void vectorLeaves() throws Exception {
+      assertRefused(
+          l -> ((ObjectNode) firstTree(l).get("tree_param")).put("size_leaf_vector", "2"),
+          "vector leaves");
+    }
+
+    @Test
+    void anotherNumberOfFeatures() throws Exception {
+      assertRefused(
+          l -> ((ObjectNode) l.get("learner_model_param")).put("num_feature", "8"),
+          "num_feature 8");
+    }
+
+    @Test
+    void aChildThatPointsBackwards() throws Exception {
+      assertRefused(l -> ((ArrayNode) firstTree(l).get("left_children")).set(0, 0), "malformed");
+    }
+
+    @Test
+    void categoriesOnANumericalSplit() throws Exception {
+      assertRefused(
+          l -> {
+            ObjectNode tree = firstTree(l);
+            int node = tree.get("categories_nodes").get(0).asInt();
+            ((ArrayNode) tree.get("split_type")).set(node, 0);
+          },
+          "categories for a numerical node");
+    }
+
+    @Test
+    void somethingThatIsNotJson() {
+      assertThatThrownBy(() -> TreeEnsemble.read(new byte[] {'{', 1, 2}, 9))
+          .isInstanceOf(TreeEnsemble.Unsupported.class)
+          .hasMessageContaining("not JSON");
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package com.diamondpricing.server.requestlog;
+
+import java.util.Collection;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The bounded queue between the request threads and the one writer thread. Request threads never
+ * take a lock here: a record is added with a compare-and-set, and the writer is woken only when it
+ * is waiting for work. (An {@code ArrayBlockingQueue} made every request thread and the writer take
+ * one lock; with 32 busy request threads on two cores that lock was among the most contended in the
+ * service.)
+ */
+final class RecordQueue {
+
+  private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private final AtomicBoolean consumerWaiting = new AtomicBoolean();
+  private final int capacity;
+  private volatile Thread consumer;
+
+  RecordQueue(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+    }
+    this.capacity = capacity;
+  }
+
+  /** Adds the record unless the queue is full; never blocks. */
+  boolean offer(RequestRecord record) {
+    if (size.incrementAndGet() > capacity) {
+      size.decrementAndGet();
+      return false;
+    }
+    records.offer(record);
+    if (consumerWaiting.get() && consumerWaiting.compareAndSet(true, false)) {
+      LockSupport.unpark(consumer);
+    }
+    return true;
+  }
+
+  /** The oldest record, or null. */
+  RequestRecord poll() {
+    RequestRecord r = records.poll();
+    if (r != null) {
+      size.decrementAndGet();
+    }
+    return r;
+  }
+
+  /**
+   * The oldest record, waiting up to {@code timeout} for one; null when none came. Only the one
+   * consumer thread calls this.
+   */
+  RequestRecord poll(long timeout, TimeUnit unit) throws InterruptedException {
+    RequestRecord r = poll();
+    if (r != null) {
+      return r;
+    }
+    consumer = Thread.currentThread();
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    while (true) {
+      consumerWaiting.set(true);
+      r = poll(); // a record offered before the flag was up did not wake us
+      if (r != null) {
+        consumerWaiting.set(false);
+        return r;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        consumerWaiting.set(false);
+        return null;
+      }
+      LockSupport.parkNanos(this, left);
+      if (Thread.interrupted()) {
+        consumerWaiting.set(false);
+        throw new InterruptedException("interrupted while waiting for records");
+      }
+      r = poll();
+      if (r != null) {
+        consumerWaiting.set(false);
+        return r;
+      }
+    }
+  }
+
+  /** Moves up to {@code max} records, oldest first, into {@code into}; how many it moved. */
+  int drainTo(Collection<? super RequestRecord> into, int max) {
+    int n = 0;
+    RequestRecord r;
+    while (n < max && (r = poll()) != null) {
+      into.add(r);
+      n++;
+    }
+    return n;
+  }
+
+  /** Moves every record into {@code into}, oldest first; how many it moved. */
+  int drainTo(Collection<? super RequestRecord> into) {
+    return drainTo(into, Integer.MAX_VALUE);
+  }
+
+  int size() {
+    return size.get();
+  }
+
+  boolean isEmpty() {
+    return size.get() == 0;
+  }
+}
