@@ -25,9 +25,11 @@ import org.springframework.context.SmartLifecycle;
  * <ul>
  *   <li>{@link #submit} never blocks: the record goes into a bounded queue (records and bytes), or,
  *       when the queue is full, is appended to the {@link Journal}.
- *   <li>One writer thread inserts what is queued in batches (one JDBC batch, one transaction), at
- *       once when it is free, so a record waits at most about {@code flush-interval} (100 ms) plus
- *       the insert before the last one.
+ *   <li>One writer thread inserts what is queued in batches (one JDBC batch, one transaction). It
+ *       gathers a batch until it holds {@code batch-size} records or its first record has waited
+ *       {@code flush-interval} (100 ms), so under load the batches are full (a few transactions a
+ *       second, not one per handful of records) and a record waits at most about {@code
+ *       flush-interval} plus the insert before the last one.
  *   <li>When an insert fails (the database is down or locked), the batch is kept and retried with a
  *       doubling pause ({@code retry-min} to {@code retry-max}) while the queue fills; once the
  *       outage has lasted {@code journal-after}, the batch and whatever is queued go to the
@@ -289,6 +291,9 @@ public final class RequestLogWriter implements SmartLifecycle {
           stopping ? queue.poll() : queue.poll(flushMillis, TimeUnit.MILLISECONDS);
       if (first != null) {
         take(first, batch);
+        if (!stopping && !backingOff) {
+          gather(batch, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(flushMillis));
+        }
       }
     }
     now = System.nanoTime();
@@ -334,6 +339,29 @@ public final class RequestLogWriter implements SmartLifecycle {
     }
     queuedBytes.addAndGet(-weight);
     inHand = batch.size();
+  }
+
+  /** Adds queued records to the batch until it is full or the deadline passes. */
+  private void gather(List<RequestRecord> batch, long deadline) throws InterruptedException {
+    while (batch.size() < batchSize && !stopRequested) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      RequestRecord next = queue.poll(left, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      int from = batch.size();
+      batch.add(next);
+      queue.drainTo(batch, batchSize - batch.size());
+      long weight = 0;
+      for (int i = from; i < batch.size(); i++) {
+        weight += batch.get(i).weight();
+      }
+      queuedBytes.addAndGet(-weight);
+      inHand = batch.size();
+    }
   }
 
   private void drainAll(List<RequestRecord> into) {
