@@ -121,6 +121,22 @@ class XgboostModelTypeTests {
   }
 
   @Test
+  void aLargeTrainingPartIsTunedOnASeededSampleAndTheProvenanceSaysSo() {
+    assertThat(XgboostTrainer.tuningRows(train, 42)).isSameAs(train);
+    assertThat(tuned.provenance().parameters()).containsEntry("tuning_rows", 1200);
+    Dataset large = train;
+    while (large.size() <= 3 * XgboostTrainer.MAX_TUNING_ROWS) {
+      large = large.append(train);
+    }
+    Dataset sample = XgboostTrainer.tuningRows(large, 42);
+    assertThat(sample.size())
+        .isBetween(XgboostTrainer.MAX_TUNING_ROWS - 1, XgboostTrainer.MAX_TUNING_ROWS);
+    assertThat(XgboostTrainer.tuningRows(large, 42).contentHash()).isEqualTo(sample.contentHash());
+    assertThat(XgboostTrainer.tuningRows(large, 7).contentHash())
+        .isNotEqualTo(sample.contentHash());
+  }
+
+  @Test
   void theSameSeedGivesTheSameModel() throws Exception {
     Dataset sample = train.rows(java.util.stream.IntStream.range(0, 1200).toArray());
     TrainingOptions options = TrainingOptions.defaults().withTrials(14).withWorkers(2);
