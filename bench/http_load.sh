@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # HTTP throughput and latency of the service with the request log on and off, on SQLite and on
-# PostgreSQL: POST /api/v1/predictions (bench/predict.lua) and GET /api/v1/diamonds/similar, each
-# measured with `wrk -t2 -c32 -d30s --latency` after a 10 s warm-up, against the xgboost champion
-# trained by the service's bootstrap on the bundled data. Prints one table. See bench/README.md.
+# PostgreSQL: POST /api/v1/predictions (bench/predict.lua) and GET /api/v1/diamonds/similar, with
+# `wrk -t2 -c32 --latency`, against the xgboost champion trained by the service's bootstrap on the
+# bundled data. For each database, two servers run side by side (log on, log off), both warmed
+# up, then measured in alternation, round after round, so that a drift of the machine's speed
+# hits both alike; the table gives each one's median over the rounds. See bench/README.md.
 #
-#   bench/http_load.sh                      # all four configurations
+#   bench/http_load.sh                      # SQLite and PostgreSQL, 3 rounds of 15 s
 #   bench/http_load.sh --skip-postgres      # SQLite only
-#   bench/http_load.sh --duration 10s --warmup 3s --trials 20 --keep-logs /tmp/hl
+#   bench/http_load.sh --rounds 5 --duration 20s --warmup 60s --trials 20 --keep-logs /tmp/hl
 #
 # Needs wrk (apt-get install -y wrk), curl, python3; psql and PostgreSQL on 127.0.0.1:5432 (user
-# postgres, trust auth) for the PostgreSQL rows (a fresh database per run, dropped afterwards).
+# postgres, trust auth) for the PostgreSQL rows (fresh databases, dropped afterwards).
 set -euo pipefail
 
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-duration=30s
-warmup=10s
+duration=15s
+warmup=60s
+rounds=3
 threads=2
 connections=32
 trials=
@@ -24,11 +27,12 @@ pg_host=${DIAMONDS_BENCH_PG_HOST:-127.0.0.1}
 pg_port=${DIAMONDS_BENCH_PG_PORT:-5432}
 pg_user=${DIAMONDS_BENCH_PG_USER:-postgres}
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --trials) trials=$2; shift 2 ;;
@@ -47,17 +51,19 @@ if [ "$postgres" = 1 ] && ! command -v psql >/dev/null; then
 fi
 
 work=$(mktemp -d /tmp/http-load.XXXXXX)
-server_pid=
-pg_db=
+pids=()
+pg_dbs=()
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  if [ -n "$pg_db" ]; then
-    psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -qc "drop database if exists $pg_db" postgres \
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  for db in "${pg_dbs[@]}"; do
+    psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -qc "drop database if exists $db" postgres \
       >/dev/null 2>&1 || true
-  fi
+  done
   if [ -n "$keep" ]; then
     mkdir -p "$keep" && cp -r "$work"/. "$keep"/ && echo "logs kept in $keep" >&2
   fi
@@ -79,17 +85,18 @@ except Exception:
     pass" 2>/dev/null
 }
 
-# start SERVER: db logging; sets base, home, token, server_pid
-start_server() {
-  local db=$1 logging=$2 name="$1-log-$2"
-  home="$work/$name"
+# start NAME DB LOGGING: starts a server in the background; its base URL goes to $work/NAME/base
+start() {
+  local name=$1 db=$2 logging=$3
+  local home="$work/$name"
   mkdir -p "$home"
   local port; port=$(free_port)
-  base="http://127.0.0.1:$port"
-  local -a env=(DIAMONDS_HOME="$home" SERVER_PORT="$port" DIAMONDS_REQUEST_LOG_ENABLED="$logging")
+  echo "http://127.0.0.1:$port" >"$home/base"
+  local -a env=(DIAMONDS_HOME="$home" SERVER_PORT="$port")
   if [ "$db" = postgresql ]; then
-    pg_db="diamonds_bench_$(date +%s)_$RANDOM"
+    local pg_db="diamonds_bench_$(date +%s)_$RANDOM"
     psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -qc "create database $pg_db" postgres >/dev/null
+    pg_dbs+=("$pg_db")
     env+=(DIAMONDS_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$pg_db" DIAMONDS_DB_USER="$pg_user")
   else
     env+=(DIAMONDS_DB_URL=)
@@ -97,14 +104,21 @@ start_server() {
   local -a args=(serve "--diamonds.request-log.enabled=$logging")
   if [ -n "$trials" ]; then args+=("--diamonds.training.trials=$trials"); fi
   env "${env[@]}" "$root/bin/diamonds" "${args[@]}" >"$home/server.log" 2>&1 &
-  server_pid=$!
+  pids+=($!)
+  echo $! >"$home/pid"
+}
+
+# await NAME: waits for readiness and for predictions from the xgboost champion
+await() {
+  local home="$work/$1" base; base=$(cat "$work/$1/base")
+  local pid; pid=$(cat "$home/pid")
   for _ in $(seq 1 240); do
-    kill -0 "$server_pid" 2>/dev/null || { tail -30 "$home/server.log" >&2; echo "the server died" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$home/server.log" >&2; echo "$1: the server died" >&2; exit 1; }
     curl -sf "$base/actuator/health/readiness" >/dev/null 2>&1 && break
     sleep 0.5
   done
-  curl -sf "$base/actuator/health/readiness" >/dev/null || { echo "the server is not ready" >&2; exit 1; }
-  token=$(cat "$home/admin-token")
+  curl -sf "$base/actuator/health/readiness" >/dev/null || { echo "$1: the server is not ready" >&2; exit 1; }
+  local token; token=$(cat "$home/admin-token")
   # the bootstrap trains xgboost in the background; it becomes the champion when it beats linear
   local champion=
   for _ in $(seq 1 900); do
@@ -122,81 +136,122 @@ start_server() {
     fi
     sleep 1
   done
-  [ "$champion" = xgboost ] || { echo "no xgboost champion after 15 minutes" >&2; exit 1; }
-  # the champion poller loads it: wait until predictions come from it
+  [ "$champion" = xgboost ] || { echo "$1: no xgboost champion after 15 minutes" >&2; exit 1; }
   for _ in $(seq 1 60); do
     local served
     served=$(curl -sf -X POST -H 'Content-Type: application/json' \
       -d '{"carat":1.1,"cut":"Ideal","color":"H","clarity":"SI2"}' "$base/api/v1/predictions" \
       | json 'd["model"]["type"]' || true)
-    [ "$served" = xgboost ] && break
+    [ "$served" = xgboost ] && return
     sleep 1
   done
-  sleep 5 # let the training threads wind down
+  echo "$1: predictions do not come from the xgboost champion" >&2; exit 1
 }
 
-stop_server() {
-  kill -TERM "$server_pid"
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=
-  if [ -n "$pg_db" ]; then
-    psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -qc "drop database if exists $pg_db" postgres >/dev/null
-    pg_db=
+stop_all() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pids=()
+  for db in "${pg_dbs[@]}"; do
+    psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -qc "drop database if exists $db" postgres >/dev/null
+  done
+  pg_dbs=()
+}
+
+similar_path="/api/v1/diamonds/similar?carat=1.1&cut=Ideal&color=H&clarity=SI2&n=5"
+
+# wrk_run NAME ENDPOINT DURATION [--latency]: prints the wrk report
+wrk_run() {
+  local base; base=$(cat "$work/$1/base")
+  if [ "$2" = predict ]; then
+    wrk -t"$threads" -c"$connections" -d"$3" ${4:-} -s "$root/bench/predict.lua" "$base/api/v1/predictions"
+  else
+    wrk -t"$threads" -c"$connections" -d"$3" ${4:-} "$base$similar_path"
   fi
 }
 
-# run_wrk NAME URL [SCRIPT]: warm-up, then the measured run; appends a row to the results
-results="$work/results.tsv"
+results="$work/results.tsv" # config endpoint round rps p50 p99 requests non2xx
 : >"$results"
-run_wrk() {
-  local name=$1 url=$2 script=${3:-}
-  local -a s=()
-  [ -n "$script" ] && s=(-s "$script")
-  wrk -t"$threads" -c"$connections" -d"$warmup" "${s[@]}" "$url" >/dev/null
-  local out="$home/wrk-$name.txt"
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency "${s[@]}" "$url" >"$out"
-  local rps p50 p99 total errors
-  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
-  p50=$(awk '$1=="50%" {print $2}' "$out")
-  p99=$(awk '$1=="99%" {print $2}' "$out")
-  total=$(awk '/requests in/ {print $1}' "$out")
-  errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$config" "$name" "$rps" "$p50" "$p99" "$total" "${errors:-0}" >>"$results"
-  printf '  %-9s %10s req/s  p50 %-9s p99 %-9s (%s requests, %s non-2xx)\n' \
-    "$name" "$rps" "$p50" "$p99" "$total" "${errors:-0}" >&2
-}
-
-dbs=(sqlite)
-[ "$postgres" = 1 ] && dbs+=(postgresql)
 summary="$work/summary.tsv"
 : >"$summary"
+dbs=(sqlite)
+[ "$postgres" = 1 ] && dbs+=(postgresql)
 for db in "${dbs[@]}"; do
-  for logging in true false; do
-    config="$db log=$([ "$logging" = true ] && echo on || echo off)"
-    echo "== $config: starting the server, waiting for the xgboost champion" >&2
-    start_server "$db" "$logging"
-    echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-    run_wrk predict "$base/api/v1/predictions" "$root/bench/predict.lua"
-    run_wrk similar "$base/api/v1/diamonds/similar?carat=1.1&cut=Ideal&color=H&clarity=SI2&n=5"
+  echo "== $db: starting two servers (request log on, off), waiting for their xgboost champions" >&2
+  start "$db-on" "$db" true
+  start "$db-off" "$db" false
+  await "$db-on"
+  await "$db-off"
+  sleep 5 # let the training threads wind down
+  echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  for name in "$db-on" "$db-off"; do
+    for endpoint in predict similar; do
+      wrk_run "$name" "$endpoint" "$warmup" >/dev/null
+    done
+  done
+  for round in $(seq 1 "$rounds"); do
+    for endpoint in predict similar; do
+      for name in "$db-on" "$db-off"; do
+        out="$work/$name/wrk-$endpoint-$round.txt"
+        wrk_run "$name" "$endpoint" "$duration" --latency >"$out"
+        rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+        p50=$(awk '$1=="50%" {print $2}' "$out")
+        p99=$(awk '$1=="99%" {print $2}' "$out")
+        total=$(awk '/requests in/ {print $1}' "$out")
+        errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")
+        config="$db log=${name##*-}"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$config" "$endpoint" "$round" "$rps" "$p50" "$p99" "$total" "${errors:-0}" >>"$results"
+        printf '  round %s %-18s %-8s %10s req/s  p50 %-9s p99 %-9s (%s non-2xx)\n' \
+          "$round" "$config" "$endpoint" "$rps" "$p50" "$p99" "${errors:-0}" >&2
+      done
+    done
+  done
+  for name in "$db-on" "$db-off"; do
+    base=$(cat "$work/$name/base")
     metrics=$(curl -sf "$base/actuator/prometheus" | grep -E '^diamonds_requestlog_' || true)
     logged=$(echo "$metrics" | awk '$1=="diamonds_requestlog_logged_total" {printf "%d", $2}')
     spilled=$(echo "$metrics" | awk '$1=="diamonds_requestlog_spilled_total" {printf "%d", $2}')
     dropped=$(echo "$metrics" | awk '$1=="diamonds_requestlog_dropped_total" {printf "%d", $2}')
-    printf '%s\t%s\t%s\t%s\n' "$config" "${logged:--}" "${spilled:--}" "${dropped:--}" >>"$summary"
-    stop_server
+    printf '%s\t%s\t%s\t%s\n' "$db log=${name##*-}" "${logged:--}" "${spilled:--}" "${dropped:--}" >>"$summary"
   done
+  stop_all
 done
 
 echo
-echo "wrk -t$threads -c$connections -d$duration --latency (after a $warmup warm-up); $(nproc) cores, wrk on the same machine"
+echo "wrk -t$threads -c$connections -d$duration --latency, $rounds rounds in alternation after a $warmup warm-up per endpoint;"
+echo "$(nproc) cores, wrk and both servers on the same machine; medians over the rounds"
 echo
-printf '| %-18s | %-8s | %11s | %9s | %9s | %9s | %7s |\n' configuration endpoint 'requests/s' p50 p99 requests non-2xx
-printf '| %-18s | %-8s | %11s | %9s | %9s | %9s | %7s |\n' --- --- ---: ---: ---: ---: ---:
-while IFS=$'\t' read -r cfg name rps p50 p99 total errors; do
-  printf '| %-18s | %-8s | %11s | %9s | %9s | %9s | %7s |\n' "$cfg" "$name" "$rps" "$p50" "$p99" "$total" "$errors"
-done <"$results"
+python3 - "$results" <<'PY'
+import sys, statistics, collections
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1]) if l.strip()]
+def ms(v):
+    v = v.strip()
+    for unit, f in (('us', 0.001), ('ms', 1.0), ('s', 1000.0)):
+        if v.endswith(unit):
+            return float(v[:-len(unit)]) * f
+    return float('nan')
+groups = collections.OrderedDict()
+for cfg, ep, rnd, rps, p50, p99, total, err in rows:
+    g = groups.setdefault((cfg, ep), {'rps': [], 'p50': [], 'p99': [], 'total': 0, 'err': 0})
+    g['rps'].append(float(rps)); g['p50'].append(ms(p50)); g['p99'].append(ms(p99))
+    g['total'] += int(total); g['err'] += int(err)
+print('| configuration | endpoint | requests/s | p50 | p99 | rounds (requests/s) | non-2xx |')
+print('| --- | --- | ---: | ---: | ---: | --- | ---: |')
+for (cfg, ep), g in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+    print('| %s | %s | %s | %.2f ms | %.2f ms | %s | %d |' % (cfg, ep, format(round(statistics.median(g['rps'])), ','),
+          statistics.median(g['p50']), statistics.median(g['p99']),
+          ' / '.join(format(round(r), ',') for r in g['rps']), g['err']))
+print()
+print('cost of the request log (1 - median on / median off):')
+for (cfg, ep), g in groups.items():
+    if cfg.endswith('log=on'):
+        off = groups.get((cfg[:-2] + 'off', ep))
+        if off:
+            print('  %-10s %-8s %5.1f%%' % (cfg.split()[0], ep,
+                  100 * (1 - statistics.median(g['rps']) / statistics.median(off['rps']))))
+PY
 echo
-echo "request log while the server ran (warm-ups and waits included):"
+echo "request log while the servers ran (warm-ups and waits included):"
 printf '| %-18s | %12s | %8s | %8s |\n' configuration 'rows written' spilled dropped
 printf '| %-18s | %12s | %8s | %8s |\n' --- ---: ---: ---:
 while IFS=$'\t' read -r cfg logged spilled dropped; do
