@@ -73,8 +73,10 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# build once (bin/diamonds rebuilds stale jars), outside of any measurement
+# build once (bin/diamonds rebuilds stale jars), outside of any measurement, and run a copy of the
+# jar: editing the sources during the run must not rebuild it under the servers' feet
 "$root/bin/diamonds" --version >/dev/null
+cp "$root/pricing-server/target/pricing-server.jar" "$work/pricing-server.jar"
 
 # json EXPR: evaluates EXPR on the JSON document on stdin (as d); prints nothing when it cannot
 json() {
@@ -103,7 +105,9 @@ start() {
   fi
   local -a args=(serve "--diamonds.request-log.enabled=$logging")
   if [ -n "$trials" ]; then args+=("--diamonds.training.trials=$trials"); fi
-  env "${env[@]}" "$root/bin/diamonds" "${args[@]}" >"$home/server.log" 2>&1 &
+  # shellcheck disable=SC2086 # DIAMONDS_JAVA_OPTS holds several options
+  env "${env[@]}" java ${DIAMONDS_JAVA_OPTS:-} -jar "$work/pricing-server.jar" "${args[@]}" \
+    >"$home/server.log" 2>&1 &
   pids+=($!)
   echo $! >"$home/pid"
 }

@@ -9,13 +9,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +42,7 @@ public class ServingModels {
   private final AtomicReference<ServedModel> champion = new AtomicReference<>();
   private final Map<Long, ServedModel> byId = new ConcurrentHashMap<>();
   private final Map<String, Cached> bestByType = new ConcurrentHashMap<>();
+  private final List<Consumer<ServedModel>> preparers = new CopyOnWriteArrayList<>();
 
   private record Cached(ServedModel model, long expiresAtNanos) {}
 
@@ -88,12 +92,28 @@ public class ServingModels {
       return;
     }
     ServedModel next = serve(registry.get(target.get()));
+    for (Consumer<ServedModel> preparer : preparers) {
+      try {
+        preparer.accept(next);
+      } catch (RuntimeException e) {
+        log.warn("Could not prepare for champion model {}: {}", next.entry().id(), e.toString());
+      }
+    }
     champion.set(next);
     log.info(
         "Serving champion model {} ({} v{})",
         next.entry().id(),
         next.entry().type(),
         next.entry().version());
+  }
+
+  /**
+   * Runs {@code preparer} with each new champion before it is swapped in (on the thread that swaps
+   * it), so that what the champion needs besides itself, such as the similar-diamonds index of its
+   * snapshot, is ready before the first request. A preparer that fails is logged; the swap goes on.
+   */
+  public void prepareEachChampion(Consumer<ServedModel> preparer) {
+    preparers.add(preparer);
   }
 
   /** The champion, if one is loaded. */

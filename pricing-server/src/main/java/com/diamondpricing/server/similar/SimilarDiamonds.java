@@ -8,14 +8,17 @@ import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.prediction.NoChampionException;
 import com.diamondpricing.server.prediction.ServedModel;
 import com.diamondpricing.server.prediction.ServingModels;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Similar diamonds from the serving model's training snapshot. The index is built once per snapshot
- * and rebuilt when the champion moves to a model trained on another snapshot.
+ * Similar diamonds from the serving model's training snapshot. The index is built once per
+ * snapshot: when the champion moves to a model trained on another snapshot, the new index is built
+ * before the new champion is swapped in (so no request waits for it); the champion loaded before
+ * this service existed gets its index with the first request.
  */
 @Service
 public class SimilarDiamonds {
@@ -34,6 +37,13 @@ public class SimilarDiamonds {
   SimilarDiamonds(ServingModels models, DatasetStore datasets) {
     this.models = models;
     this.datasets = datasets;
+    models.prepareEachChampion(next -> index(next.entry().snapshotId()));
+  }
+
+  /** The snapshot the index is built on, if it is built. */
+  OptionalLong indexedSnapshot() {
+    Indexed i = current.get();
+    return i == null ? OptionalLong.empty() : OptionalLong.of(i.snapshotId());
   }
 
   public Found nearest(double carat, Cut cut, Color color, Clarity clarity, int n) {
