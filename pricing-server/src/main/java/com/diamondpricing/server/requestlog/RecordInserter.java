@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -39,14 +38,6 @@ final class RecordInserter {
   record Result(int inserted, List<RequestRecord> dropped, boolean alreadyReplayed) {}
 
   static final int QUERY_TIMEOUT_SECONDS = 60;
-
-  /**
-   * SQLite checkpoints the write-ahead log into the database file when a commit leaves it longer
-   * than this many pages (SQLite's default: 1,000, 4 MB, which the log filled twice a second under
-   * load, rewriting the same index pages each time). Set on each connection the writer uses; the
-   * log file keeps its largest size (64 MB) on disk.
-   */
-  static final int SQLITE_CHECKPOINT_PAGES = 16_000;
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"\\\\]{1,100})\"");
@@ -105,11 +96,6 @@ final class RecordInserter {
    */
   static Result insert(Connection c, Vendor vendor, List<RequestRecord> records, String journal)
       throws SQLException {
-    if (vendor == Vendor.SQLITE) {
-      try (Statement s = c.createStatement()) {
-        s.execute("pragma wal_autocheckpoint = " + SQLITE_CHECKPOINT_PAGES);
-      }
-    }
     c.setAutoCommit(false);
     try {
       if (journal != null && replayed(c, journal)) {
