@@ -16,6 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class RecordQueue {
 
+  static final long CHECK_EVERY_MILLIS = 2;
+  private static final long CHECK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(CHECK_EVERY_MILLIS);
+
   private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicBoolean consumerWaiting = new AtomicBoolean();
@@ -83,6 +86,25 @@ final class RecordQueue {
       if (r != null) {
         consumerWaiting.set(false);
         return r;
+      }
+    }
+  }
+
+  /**
+   * Waits until at least {@code n} records are queued or the deadline ({@link System#nanoTime()})
+   * passes, checking every {@value #CHECK_EVERY_MILLIS} ms. Unlike {@link #poll(long, TimeUnit)} it
+   * does not ask to be woken by each record: a writer gathering a batch under load would otherwise
+   * be woken thousands of times a second, each wake-up a system call on a request thread.
+   */
+  void awaitAtLeast(int n, long deadline) throws InterruptedException {
+    while (size.get() < n) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      LockSupport.parkNanos(this, Math.min(left, CHECK_EVERY_NANOS));
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting for records");
       }
     }
   }

@@ -343,17 +343,8 @@ public final class RequestLogWriter implements SmartLifecycle {
 
   /** Adds queued records to the batch until it is full or the deadline passes. */
   private void gather(List<RequestRecord> batch, long deadline) throws InterruptedException {
-    while (batch.size() < batchSize && !stopRequested) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return;
-      }
-      RequestRecord next = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
-      }
+    while (!stopRequested) {
       int from = batch.size();
-      batch.add(next);
       queue.drainTo(batch, batchSize - batch.size());
       long weight = 0;
       for (int i = from; i < batch.size(); i++) {
@@ -361,6 +352,10 @@ public final class RequestLogWriter implements SmartLifecycle {
       }
       queuedBytes.addAndGet(-weight);
       inHand = batch.size();
+      if (batch.size() >= batchSize || deadline - System.nanoTime() <= 0) {
+        return;
+      }
+      queue.awaitAtLeast(batchSize - batch.size(), deadline);
     }
   }
 

@@ -65,6 +65,26 @@ class RecordQueueTests {
   }
 
   @Test
+  void awaitingAtLeastSomeRecordsEndsWhenTheyAreThereOrAtTheDeadline() throws Exception {
+    RecordQueue queue = new RecordQueue(10);
+    long start = System.nanoTime();
+    queue.awaitAtLeast(1, start + TimeUnit.MILLISECONDS.toNanos(30));
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(30));
+    CompletableFuture<Void> filler =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 0; i < 3; i++) {
+                queue.offer(record("r" + i));
+              }
+            });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    queue.awaitAtLeast(3, deadline);
+    assertThat(queue.size()).isEqualTo(3);
+    assertThat(deadline - System.nanoTime()).isGreaterThan(TimeUnit.SECONDS.toNanos(50));
+    filler.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
   void anInterruptEndsAWaitingPoll() {
     RecordQueue queue = new RecordQueue(10);
     Thread.currentThread().interrupt();
