@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
  * Seeded random rows of the feature matrix for comparing two ways of predicting: plausible
  * diamonds, with every measurement missing now and then, so that every kind of branch (numerical,
  * categorical, missing) is taken, and measurements set exactly to a split condition of the model
- * now and then (as a carat of exactly 1.0 is common), so that the side of a tie is tested. With
- * {@code hostile} set, a row also gets values no diamond has: negative, huge, non-integer and
- * unknown grade codes, zeros.
+ * now and then (as a carat of exactly 1.0 is common), so that the side of a tie is tested, and one
+ * row in four gets a value no diamond has: negative, huge, non-integer and unknown grade codes,
+ * zeros.
  */
 final class ProbeRows {
 
@@ -25,7 +25,7 @@ final class ProbeRows {
    * {@code n} rows; {@code thresholds[j]} are the split conditions on feature {@code j} (may be
    * empty).
    */
-  static float[] generate(int n, long seed, boolean hostile, float[][] thresholds) {
+  static float[] generate(int n, long seed, float[][] thresholds) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] rows = new float[n * FeatureMatrix.COLUMNS];
     for (int i = 0; i < n; i++) {
@@ -50,7 +50,7 @@ final class ProbeRows {
           rows[o + j] = Float.NaN;
         }
       }
-      if (hostile && random.nextInt(4) == 0) {
+      if (random.nextInt(4) == 0) {
         int j = random.nextInt(FeatureMatrix.COLUMNS);
         rows[o + j] =
             switch (random.nextInt(6)) {

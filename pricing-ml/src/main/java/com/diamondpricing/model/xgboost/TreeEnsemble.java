@@ -103,7 +103,7 @@ final class TreeEnsemble {
     for (JsonNode tree : trees) {
       nodes += tree.path("left_children").size();
     }
-    if (nodes > 0 && features > FEATURE) {
+    if (features > FEATURE + 1) {
       throw new Unsupported(features + " features");
     }
     int[] roots = new int[trees.size()];

@@ -70,8 +70,7 @@ final class XgboostModel implements TrainedModel {
       LOG.info("XGBoost model predicts through the native library: {}", e.getMessage());
       return null;
     }
-    float[] probe =
-        ProbeRows.generate(PROBE_ROWS, 42, true, trees.thresholds(FeatureMatrix.COLUMNS));
+    float[] probe = ProbeRows.generate(PROBE_ROWS, 42, trees.thresholds(FeatureMatrix.COLUMNS));
     float[][] expected =
         booster.inplace_predict(probe, PROBE_ROWS, FeatureMatrix.COLUMNS, Float.NaN);
     for (int i = 0; i < PROBE_ROWS; i++) {

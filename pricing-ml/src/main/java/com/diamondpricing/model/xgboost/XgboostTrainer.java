@@ -40,7 +40,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * sample of that many of its rows (the inner split is then made in the sample), and only the final
  * fit sees every row: a hundred trials on a million rows would take hours, while the best
  * parameters of a 100,000-row sample are as good for the whole. The provenance records the rows the
- * study used as the parameter {@code tuning_rows}. The bundled data (about 32,000 training rows) is
+ * study used as the parameter {@code tuning_rows}. The bundled data (about 4,000 training rows) is
  * tuned whole, exactly as the notebook does.
  *
  * <p>Trials run on {@code workers} threads with one XGBoost thread each (on small data one thread a

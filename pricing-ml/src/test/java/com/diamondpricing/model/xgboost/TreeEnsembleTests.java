@@ -72,7 +72,7 @@ class TreeEnsembleTests {
     int n = 100_000;
     for (XgboostModel model : List.of(defaults, tuned)) {
       TreeEnsemble trees = TreeEnsemble.read(model.artifact(), 9);
-      float[] rows = ProbeRows.generate(n, 2026, true, trees.thresholds(9));
+      float[] rows = ProbeRows.generate(n, 2026, trees.thresholds(9));
       assertThat(walk(trees, rows, n)).containsExactly(model.predictNative(rows, n));
     }
   }
@@ -97,7 +97,7 @@ class TreeEnsembleTests {
   @Test
   void theProbeRowsTakeEveryKindOfBranch() throws Exception {
     float[][] thresholds = thresholds(tuned);
-    float[] rows = ProbeRows.generate(XgboostModel.PROBE_ROWS, 42, true, thresholds);
+    float[] rows = ProbeRows.generate(XgboostModel.PROBE_ROWS, 42, thresholds);
     int missing = 0;
     int unknownGrades = 0;
     int ties = 0;
@@ -133,7 +133,7 @@ class TreeEnsembleTests {
     assertThat(vector).isNotEqualTo(json);
     TreeEnsemble plain = TreeEnsemble.read(json.getBytes(StandardCharsets.UTF_8), 9);
     TreeEnsemble fromVector = TreeEnsemble.read(vector.getBytes(StandardCharsets.UTF_8), 9);
-    float[] rows = ProbeRows.generate(100, 1, false, plain.thresholds(9));
+    float[] rows = ProbeRows.generate(100, 1, plain.thresholds(9));
     for (int i = 0; i < 100; i++) {
       assertThat(fromVector.predict(rows, i * 9)).isEqualTo(plain.predict(rows, i * 9));
     }

@@ -332,36 +332,28 @@ public final class RequestLogWriter implements SmartLifecycle {
 
   private void take(RequestRecord first, List<RequestRecord> batch) {
     batch.add(first);
-    queue.drainTo(batch, batchSize - 1);
-    long weight = 0;
-    for (RequestRecord r : batch) {
-      weight += r.weight();
-    }
-    queuedBytes.addAndGet(-weight);
+    queuedBytes.addAndGet(-first.weight());
+    moveQueued(batch, batchSize - 1);
     inHand = batch.size();
   }
 
   /** Adds queued records to the batch until it is full or the deadline passes. */
   private void gather(List<RequestRecord> batch, long deadline) throws InterruptedException {
-    while (!stopRequested) {
-      int from = batch.size();
-      queue.drainTo(batch, batchSize - batch.size());
-      long weight = 0;
-      for (int i = from; i < batch.size(); i++) {
-        weight += batch.get(i).weight();
-      }
-      queuedBytes.addAndGet(-weight);
-      inHand = batch.size();
-      if (batch.size() >= batchSize || deadline - System.nanoTime() <= 0) {
-        return;
-      }
+    while (!stopRequested && batch.size() < batchSize && deadline - System.nanoTime() > 0) {
       queue.awaitAtLeast(batchSize - batch.size(), deadline);
+      moveQueued(batch, batchSize - batch.size());
+      inHand = batch.size();
     }
   }
 
   private void drainAll(List<RequestRecord> into) {
+    moveQueued(into, Integer.MAX_VALUE);
+  }
+
+  /** Moves up to {@code max} queued records into {@code into}, releasing their queued bytes. */
+  private void moveQueued(List<RequestRecord> into, int max) {
     int from = into.size();
-    queue.drainTo(into);
+    queue.drainTo(into, max);
     long weight = 0;
     for (int i = from; i < into.size(); i++) {
       weight += into.get(i).weight();

@@ -30,22 +30,27 @@ class RequestIdFilterTests {
 
   @Test
   void aSaneClientIdIsKeptAndEchoed() throws Exception {
-    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/models");
-    request.addHeader(RequestIdFilter.HEADER, "order-42:retry.1");
     MockHttpServletResponse response = new MockHttpServletResponse();
-    filter.doFilter(request, response, new MockFilterChain());
+    MockHttpServletRequest request = filter("order-42:retry.1", response);
     assertThat(RequestIdFilter.of(request)).isEqualTo("order-42:retry.1");
     assertThat(response.getHeader(RequestIdFilter.HEADER)).isEqualTo("order-42:retry.1");
   }
 
   @Test
   void anInsaneClientIdIsReplacedByANewOne() throws Exception {
-    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/models");
-    request.addHeader(RequestIdFilter.HEADER, "<script>alert(1)</script>");
     MockHttpServletResponse response = new MockHttpServletResponse();
-    filter.doFilter(request, response, new MockFilterChain());
+    MockHttpServletRequest request = filter("<script>alert(1)</script>", response);
     String id = response.getHeader(RequestIdFilter.HEADER);
     assertThat(UUID.fromString(id).version()).isEqualTo(4);
     assertThat(RequestIdFilter.of(request)).isEqualTo(id);
+  }
+
+  /** A request with this X-Request-Id, through the filter. */
+  private MockHttpServletRequest filter(String clientId, MockHttpServletResponse response)
+      throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/models");
+    request.addHeader(RequestIdFilter.HEADER, clientId);
+    filter.doFilter(request, response, new MockFilterChain());
+    return request;
   }
 }
