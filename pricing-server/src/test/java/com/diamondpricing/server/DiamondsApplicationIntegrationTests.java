@@ -14,7 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** A fresh install: the bootstrap trains on the bundled data and the service becomes ready. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"diamonds.training.trials=3", "diamonds.inbox.enabled=false"})
+    properties = {
+      "diamonds.training.trials=3",
+      "diamonds.inbox.enabled=false",
+      "diamonds.admin-token=app-token"
+    })
 class DiamondsApplicationIntegrationTests implements SqliteDatabase {
 
   @LocalServerPort int port;
@@ -50,6 +54,7 @@ class DiamondsApplicationIntegrationTests implements SqliteDatabase {
               .send(
                   HttpRequest.newBuilder(
                           URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                      .header("Authorization", "Bearer app-token") // the details
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       if (ready.statusCode() == 200) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,8 @@ class PredictionController {
       @Schema(example = "3f1c2d4e-...") String requestId) {}
 
   @Schema(description = "Up to 10,000 diamonds")
-  record BatchRequest(@NotEmpty @Size(max = MAX_BATCH) List<@Valid DiamondInput> diamonds) {}
+  record BatchRequest(
+      @NotEmpty @Size(max = MAX_BATCH) List<@NotNull @Valid DiamondInput> diamonds) {}
 
   @Schema(description = "Prices in the order of the diamonds")
   record BatchResponse(List<Double> prices, String currency, ModelRef model, String requestId) {}

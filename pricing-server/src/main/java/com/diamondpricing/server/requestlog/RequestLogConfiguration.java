@@ -66,7 +66,7 @@ class RequestLogConfiguration {
               new RequestLogFilter(writer, (int) properties.maxBody().toBytes()));
       registration.setName("requestLogFilter");
       registration.setOrder(RequestLogFilter.ORDER);
-      registration.addUrlPatterns("/api/*");
+      registration.addUrlPatterns("/*"); // the filter picks /api/ by the routed path
       return registration;
     }
 

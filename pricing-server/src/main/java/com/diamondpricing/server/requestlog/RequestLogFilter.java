@@ -2,6 +2,7 @@ package com.diamondpricing.server.requestlog;
 
 import com.diamondpricing.server.prediction.ModelRef;
 import com.diamondpricing.server.web.RequestIdFilter;
+import com.diamondpricing.server.web.RoutedPath;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,10 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestLogFilter extends OncePerRequestFilter {
 
-  /** After {@link RequestIdFilter}, before the body size limit (+10) and the admin token (+20). */
+  /** After {@link RequestIdFilter}, before the security guard and the body limits. */
   static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
-
-  static final String PREFIX = "/api/";
 
   /** The request attribute naming the model that answered ({@link ModelRef}), set by the API. */
   static final String MODEL_ATTRIBUTE = "diamonds.model";
@@ -64,7 +63,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !path(request).startsWith(PREFIX);
+    return !RoutedPath.isApi(request);
   }
 
   @Override
@@ -161,11 +160,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
   }
 
   static String path(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String context = request.getContextPath();
-    return context != null && !context.isEmpty() && uri.startsWith(context)
-        ? uri.substring(context.length())
-        : uri;
+    return RoutedPath.of(request);
   }
 
   /** Whether a body of this type is text worth storing as such. */

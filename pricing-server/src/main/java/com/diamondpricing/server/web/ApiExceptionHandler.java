@@ -33,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -49,6 +50,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -163,6 +165,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e, HttpStatus.SERVICE_UNAVAILABLE, "no-champion", "No model serving yet", request);
   }
 
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> malformedUpload(MultipartException e, WebRequest request) {
+    ProblemDetail body =
+        problemDetail(
+            HttpStatus.BAD_REQUEST,
+            "malformed-upload",
+            "Malformed upload",
+            "The multipart body cannot be read: send multipart/form-data with its boundary and a"
+                + " 'file' part.");
+    return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** A header value the firewall refuses, found when the handler reads the header. */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+    ProblemDetail body =
+        problemDetail(
+            HttpStatus.BAD_REQUEST,
+            ProblemResponses.REJECTED,
+            "Request rejected",
+            "The request's headers hold characters the service does not take.");
+    return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<Object> illegalArgument(IllegalArgumentException e, WebRequest request) {
     String detail = safe(e.getMessage(), "The request is not valid.");
@@ -249,8 +275,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    BodySizeLimitFilter.BodyTooLargeException tooLarge =
-        cause(e, BodySizeLimitFilter.BodyTooLargeException.class);
+    RequestBodyFilter.BodyTooLargeException tooLarge =
+        cause(e, RequestBodyFilter.BodyTooLargeException.class);
     if (tooLarge != null) {
       ProblemDetail body =
           problemDetail(

@@ -126,7 +126,16 @@ abstract class PredictionApiIntegrationTests {
   void readinessIsUpOnceAChampionIsLoadedAndTheApiIsDocumented() throws Exception {
     Answer ready = send(get("/actuator/health/readiness"));
     assertThat(ready.status()).isEqualTo(200);
-    assertThat(ready.raw()).contains("\"servingModel\"", "UP");
+    assertThat(ready.raw()).isEqualTo("{\"status\":\"UP\"}"); // details are for the admin
+    Answer detailed =
+        send(get("/actuator/health/readiness").header("Authorization", "Bearer secret-token"));
+    assertThat(detailed.raw()).contains("\"servingModel\"", "UP");
+    Answer health = send(get("/actuator/health"));
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.raw()).doesNotContain("diskSpace", "db", "path", "database");
+    Answer healthDetails =
+        send(get("/actuator/health").header("Authorization", "Bearer secret-token"));
+    assertThat(healthDetails.raw()).contains("diskSpace", "\"db\"");
     Answer docs = send(get("/docs/openapi.json"));
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.body().get("paths").has("/api/v1/predictions")).isTrue();

@@ -1,0 +1,147 @@
+package com.diamondpricing.server.web;
+
+import com.diamondpricing.server.system.AdminToken;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * The one guard in front of every endpoint, deny by default. Spring Security's {@link
+ * StrictHttpFirewall} first refuses odd spellings of a path (encoded slashes, dots and percent
+ * signs, {@code ;} path parameters, {@code //}, dot segments, control characters) with 400; then
+ * the rules below, written on the path Spring routes on, name every endpoint as open or admin. An
+ * endpoint they do not name needs the admin token ({@link UnlistedRequests}); a path no endpoint
+ * serves gets its 404 (or 405) whoever asks. The admin token is a bearer authentication ({@link
+ * AdminAuthentication}); no session is ever created.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+  /** The open endpoints, by method: every one is listed here, none is open by accident. */
+  static final String[] OPEN_READS = {
+    "/api/v1/diamonds/similar",
+    "/api/v1/models",
+    "/api/v1/models/{id}",
+    "/api/v1/models/champion/history",
+    "/api/v1/training-runs",
+    "/api/v1/training-runs/{id}",
+    "/actuator/health",
+    "/actuator/health/liveness",
+    "/actuator/health/readiness",
+    "/actuator/prometheus",
+    "/docs",
+    "/docs/**",
+    "/swagger-ui/**"
+  };
+
+  static final String[] OPEN_WRITES = {"/api/v1/predictions", "/api/v1/predictions/batch"};
+
+  /** Admin: whatever changes state, the request log, the model artifacts (the store's property). */
+  static final String[] ADMIN_READS = {"/api/v1/models/{id}/artifact", "/api/v1/request-log/**"};
+
+  static final String[] ADMIN_WRITES = {"/api/v1/models/{id}/promote", "/api/v1/training-runs"};
+
+  @Bean
+  SecurityFilterChain guard(
+      HttpSecurity http,
+      AuthenticationManager admin,
+      ObjectProvider<RequestMappingInfoHandlerMapping> mappings)
+      throws Exception {
+    AuthenticationFilter bearer = new AuthenticationFilter(admin, AdminAuthentication.converter());
+    bearer.setSuccessHandler(continueChain());
+    bearer.setFailureHandler(
+        (request, response, e) -> ProblemResponses.unauthorized(request, response, true));
+    bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+    http.csrf(c -> c.disable())
+        .formLogin(f -> f.disable())
+        .httpBasic(b -> b.disable())
+        .logout(l -> l.disable())
+        .requestCache(r -> r.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .headers(h -> h.addObjectPostProcessor(eagerHeaders()))
+        .anonymous(Customizer.withDefaults())
+        .addFilterAt(bearer, BasicAuthenticationFilter.class)
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, x) ->
+                            ProblemResponses.unauthorized(request, response, false))
+                    .accessDeniedHandler(ProblemResponses::forbidden))
+        .authorizeHttpRequests(a -> rules(a, new UnlistedRequests(mappings)));
+    return http.build();
+  }
+
+  static void rules(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+      UnlistedRequests unlisted) {
+    a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+    for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+      a.requestMatchers(read, OPEN_READS).permitAll();
+      a.requestMatchers(read, ADMIN_READS).hasRole(AdminAuthentication.ROLE);
+    }
+    a.requestMatchers(HttpMethod.POST, OPEN_WRITES).permitAll();
+    a.requestMatchers(HttpMethod.POST, ADMIN_WRITES).hasRole(AdminAuthentication.ROLE);
+    a.anyRequest().access(unlisted);
+  }
+
+  /** Headers written before the handler runs: no response wrapper on every request. */
+  private static ObjectPostProcessor<HeaderWriterFilter> eagerHeaders() {
+    return new ObjectPostProcessor<>() {
+      @Override
+      public <O extends HeaderWriterFilter> O postProcess(O filter) {
+        filter.setShouldWriteHeadersEagerly(true);
+        return filter;
+      }
+    };
+  }
+
+  private static AuthenticationSuccessHandler continueChain() {
+    return (request, response, authentication) -> {
+      // the 4-argument form goes on down the filter chain after this
+    };
+  }
+
+  @Bean
+  AuthenticationManager adminAuthenticationManager(AdminToken token) {
+    return AdminAuthentication.manager(token);
+  }
+
+  @Bean
+  HttpFirewall httpFirewall() {
+    return new StrictHttpFirewall();
+  }
+
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return ProblemResponses::rejected;
+  }
+
+  /** Security's filters are not observed one by one (it cost a fifth of the throughput). */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
+  }
+}
