@@ -9,6 +9,8 @@
 #   bench/http_load.sh                      # SQLite and PostgreSQL, 3 rounds of 15 s
 #   bench/http_load.sh --skip-postgres      # SQLite only
 #   bench/http_load.sh --rounds 5 --duration 20s --warmup 60s --trials 20 --keep-logs /tmp/hl
+#   bench/http_load.sh --baseline OLD.jar   # this build against another, both logging (before/after)
+#   bench/http_load.sh --endpoints predict  # one endpoint only (predict or similar)
 #
 # Needs wrk (apt-get install -y wrk), curl, python3; psql and PostgreSQL on 127.0.0.1:5432 (user
 # postgres, trust auth) for the PostgreSQL rows (fresh databases, dropped afterwards).
@@ -27,7 +29,9 @@ pg_host=${DIAMONDS_BENCH_PG_HOST:-127.0.0.1}
 pg_port=${DIAMONDS_BENCH_PG_PORT:-5432}
 pg_user=${DIAMONDS_BENCH_PG_USER:-postgres}
 
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+baseline=
+endpoints=(predict similar)
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -38,6 +42,8 @@ while [ $# -gt 0 ]; do
     --trials) trials=$2; shift 2 ;;
     --skip-postgres) postgres=0; shift ;;
     --keep-logs) keep=$2; shift 2 ;;
+    --baseline) baseline=$(readlink -f "$2"); shift 2 ;;
+    --endpoints) IFS=, read -r -a endpoints <<<"$2"; shift 2 ;;
     -h|--help) usage ;;
     *) echo "unknown option $1" >&2; usage ;;
   esac
@@ -77,6 +83,17 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # jar: editing the sources during the run must not rebuild it under the servers' feet
 "$root/bin/diamonds" --version >/dev/null
 cp "$root/pricing-server/target/pricing-server.jar" "$work/pricing-server.jar"
+# the two servers compared: this build with the request log on and off, or this build and a
+# baseline jar, both logging
+if [ -n "$baseline" ]; then
+  cp "$baseline" "$work/baseline.jar"
+  variants=(new baseline)
+else
+  variants=(on off)
+fi
+# jar_of VARIANT, logging_of VARIANT
+jar_of() { if [ "$1" = baseline ]; then echo "$work/baseline.jar"; else echo "$work/pricing-server.jar"; fi; }
+logging_of() { if [ "$1" = off ]; then echo false; else echo true; fi; }
 
 # json EXPR: evaluates EXPR on the JSON document on stdin (as d); prints nothing when it cannot
 json() {
@@ -87,9 +104,10 @@ except Exception:
     pass" 2>/dev/null
 }
 
-# start NAME DB LOGGING: starts a server in the background; its base URL goes to $work/NAME/base
+# start NAME DB VARIANT: starts a server in the background; its base URL goes to $work/NAME/base
 start() {
-  local name=$1 db=$2 logging=$3
+  local name=$1 db=$2 variant=$3
+  local logging; logging=$(logging_of "$variant")
   local home="$work/$name"
   mkdir -p "$home"
   local port; port=$(free_port)
@@ -106,7 +124,7 @@ start() {
   local -a args=(serve "--diamonds.request-log.enabled=$logging")
   if [ -n "$trials" ]; then args+=("--diamonds.training.trials=$trials"); fi
   # shellcheck disable=SC2086 # DIAMONDS_JAVA_OPTS holds several options
-  env "${env[@]}" java ${DIAMONDS_JAVA_OPTS:-} -jar "$work/pricing-server.jar" "${args[@]}" \
+  env "${env[@]}" java ${DIAMONDS_JAVA_OPTS:-} -jar "$(jar_of "$variant")" "${args[@]}" \
     >"$home/server.log" 2>&1 &
   pids+=($!)
   echo $! >"$home/pid"
@@ -181,21 +199,20 @@ summary="$work/summary.tsv"
 dbs=(sqlite)
 [ "$postgres" = 1 ] && dbs+=(postgresql)
 for db in "${dbs[@]}"; do
-  echo "== $db: starting two servers (request log on, off), waiting for their xgboost champions" >&2
-  start "$db-on" "$db" true
-  start "$db-off" "$db" false
-  await "$db-on"
-  await "$db-off"
+  echo "== $db: starting two servers (${variants[*]}), waiting for their xgboost champions" >&2
+  for v in "${variants[@]}"; do start "$db-$v" "$db" "$v"; done
+  for v in "${variants[@]}"; do await "$db-$v"; done
   sleep 5 # let the training threads wind down
   echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  for name in "$db-on" "$db-off"; do
-    for endpoint in predict similar; do
-      wrk_run "$name" "$endpoint" "$warmup" >/dev/null
+  for v in "${variants[@]}"; do
+    for endpoint in "${endpoints[@]}"; do
+      wrk_run "$db-$v" "$endpoint" "$warmup" >/dev/null
     done
   done
   for round in $(seq 1 "$rounds"); do
-    for endpoint in predict similar; do
-      for name in "$db-on" "$db-off"; do
+    for endpoint in "${endpoints[@]}"; do
+      for v in "${variants[@]}"; do
+        name="$db-$v"
         out="$work/$name/wrk-$endpoint-$round.txt"
         wrk_run "$name" "$endpoint" "$duration" --latency >"$out"
         rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
@@ -203,20 +220,21 @@ for db in "${dbs[@]}"; do
         p99=$(awk '$1=="99%" {print $2}' "$out")
         total=$(awk '/requests in/ {print $1}' "$out")
         errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")
-        config="$db log=${name##*-}"
+        config="$db $v"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$config" "$endpoint" "$round" "$rps" "$p50" "$p99" "$total" "${errors:-0}" >>"$results"
         printf '  round %s %-18s %-8s %10s req/s  p50 %-9s p99 %-9s (%s non-2xx)\n' \
           "$round" "$config" "$endpoint" "$rps" "$p50" "$p99" "${errors:-0}" >&2
       done
     done
   done
-  for name in "$db-on" "$db-off"; do
+  for v in "${variants[@]}"; do
+    name="$db-$v"
     base=$(cat "$work/$name/base")
     metrics=$(curl -sf "$base/actuator/prometheus" | grep -E '^diamonds_requestlog_' || true)
     logged=$(echo "$metrics" | awk '$1=="diamonds_requestlog_logged_total" {printf "%d", $2}')
     spilled=$(echo "$metrics" | awk '$1=="diamonds_requestlog_spilled_total" {printf "%d", $2}')
     dropped=$(echo "$metrics" | awk '$1=="diamonds_requestlog_dropped_total" {printf "%d", $2}')
-    printf '%s\t%s\t%s\t%s\n' "$db log=${name##*-}" "${logged:--}" "${spilled:--}" "${dropped:--}" >>"$summary"
+    printf '%s\t%s\t%s\t%s\n' "$db $v" "${logged:--}" "${spilled:--}" "${dropped:--}" >>"$summary"
   done
   stop_all
 done
@@ -246,13 +264,19 @@ for (cfg, ep), g in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
           statistics.median(g['p50']), statistics.median(g['p99']),
           ' / '.join(format(round(r), ',') for r in g['rps']), g['err']))
 print()
-print('cost of the request log (1 - median on / median off):')
-for (cfg, ep), g in groups.items():
-    if cfg.endswith('log=on'):
-        off = groups.get((cfg[:-2] + 'off', ep))
-        if off:
-            print('  %-10s %-8s %5.1f%%' % (cfg.split()[0], ep,
-                  100 * (1 - statistics.median(g['rps']) / statistics.median(off['rps']))))
+pairs = (('on', 'off', 'cost of the request log (1 - median on / median off):'),
+         ('new', 'baseline', 'change against the baseline (median new / median baseline - 1):'))
+for a, b, title in pairs:
+    lines = []
+    for (cfg, ep), g in groups.items():
+        db, variant = cfg.split()
+        other = groups.get((db + ' ' + b, ep))
+        if variant == a and other:
+            ratio = statistics.median(g['rps']) / statistics.median(other['rps'])
+            lines.append('  %-10s %-8s %+6.1f%%' % (db, ep, 100 * ((1 - ratio) if a == 'on' else (ratio - 1))))
+    if lines:
+        print(title)
+        print('\n'.join(lines))
 PY
 echo
 echo "request log while the servers ran (warm-ups and waits included):"
