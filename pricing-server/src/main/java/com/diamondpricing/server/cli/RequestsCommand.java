@@ -1,8 +1,8 @@
 package com.diamondpricing.server.cli;
 
-import com.diamondpricing.server.prediction.ModelRef;
 import com.diamondpricing.server.requestlog.RequestLogEntry;
 import com.diamondpricing.server.requestlog.RequestLogStore;
+import com.diamondpricing.server.web.AnsweringModel;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -112,7 +112,7 @@ final class RequestsCommand implements Runnable {
         e.requestId() == null ? "-" : e.requestId());
   }
 
-  private static String model(ModelRef m) {
+  private static String model(AnsweringModel m) {
     return m.type() + " v" + m.version() + " #" + m.id();
   }
 

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.prediction;
 
 import com.diamondpricing.data.Diamond;
+import com.diamondpricing.server.web.AnsweringModel;
 import com.diamondpricing.server.web.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
             + " xgboost) the best registered version of that type (lowest test MAE), and by"
             + " default the champion answers.")
 class PredictionController {
-
-  /** The request attribute that names the answering model, for the request log. */
-  static final String MODEL_ATTRIBUTE = "diamonds.model";
 
   static final int MAX_BATCH = 10_000;
 
@@ -69,7 +67,7 @@ class PredictionController {
       @Parameter(description = "an exact model id") @RequestParam(required = false) Long modelId,
       HttpServletRequest request) {
     ServedModel served = service.choose(model, modelId);
-    request.setAttribute(MODEL_ATTRIBUTE, ModelRef.of(served.entry()));
+    answering(served).setOn(request);
     double price = service.price(served, diamond.toDiamond());
     return new PredictionResponse(
         price, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request));
@@ -87,7 +85,7 @@ class PredictionController {
       @RequestParam(required = false) Long modelId,
       HttpServletRequest request) {
     ServedModel served = service.choose(model, modelId);
-    request.setAttribute(MODEL_ATTRIBUTE, ModelRef.of(served.entry()));
+    answering(served).setOn(request);
     List<Diamond> diamonds = new ArrayList<>(body.diamonds().size());
     for (int i = 0; i < body.diamonds().size(); i++) {
       Diamond d = body.diamonds().get(i).toDiamond();
@@ -104,5 +102,9 @@ class PredictionController {
       out.add(PredictionService.cents(p));
     }
     return new BatchResponse(out, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request));
+  }
+
+  private static AnsweringModel answering(ServedModel served) {
+    return new AnsweringModel(served.entry().id(), served.entry().type(), served.entry().version());
   }
 }

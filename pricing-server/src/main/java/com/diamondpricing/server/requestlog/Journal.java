@@ -1,34 +1,36 @@
 package com.diamondpricing.server.requestlog;
 
-import com.diamondpricing.server.system.Json;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request log's overflow: append-only files {@code journal-<UTC time>-<random>.jsonl}, one
- * record per line, written when the queue is full, when the database has been down for a while, and
- * at a shutdown that cannot reach the database. Each line is handed to the operating system as it
- * is written (it survives the process, not a power cut). A file is closed after {@code maxRecords}
- * lines, or when the writer takes the files to replay them; replayed files are deleted. Thread
- * safe: request threads append, the writer thread replays.
+ * The request log's write-ahead journal: every record is appended to a file, {@code journal-<UTC
+ * time>-<random>.jsonl}, before its response is released, so a process that dies (even by {@code
+ * kill -9}) loses no answered request: the next start replays what the database lacks. Each write
+ * is handed to the operating system at once (it survives the process, not a power cut; no fsync). A
+ * segment is closed after {@code segment-size} bytes or {@code segment-age} and deleted once the
+ * database holds all its lines. The files together stay under {@code journal-max-size}: past it,
+ * records are dropped (counted by the caller). Files and folder are owner-only.
  */
 final class Journal {
 
@@ -38,24 +40,36 @@ final class Journal {
   private static final Logger log = LoggerFactory.getLogger(Journal.class);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  /** Where a line went, and whether it was queued (else it waits in the file). */
+  record Position(Segment segment, long line, boolean queued) {}
 
   private final Path dir;
-  private final int maxRecords;
+  private final long maxBytes;
+  private final long segmentBytes;
+  private final long segmentAgeNanos;
 
-  /** Closed files not yet replayed, oldest first. */
-  private final TreeSet<Path> closed = new TreeSet<>();
+  /** Closed segments not yet deleted, oldest first; the open one is {@link #current}. */
+  private final List<Segment> closed = new ArrayList<>();
 
-  private Path current;
-  private BufferedWriter out;
-  private int currentRecords;
+  private Segment current;
+  private long bytes;
 
-  Journal(Path dir, int maxRecords) {
+  Journal(Path dir, long maxBytes, long segmentBytes, long segmentAgeNanos) {
     this.dir = dir.toAbsolutePath().normalize();
-    this.maxRecords = maxRecords;
+    this.maxBytes = maxBytes;
+    this.segmentBytes = segmentBytes;
+    this.segmentAgeNanos = segmentAgeNanos;
     try {
-      Files.createDirectories(this.dir);
+      createOwnerOnlyDirectory(this.dir);
       try (Stream<Path> files = Files.list(this.dir)) {
-        files.filter(Journal::isJournal).forEach(closed::add);
+        for (Path f : files.filter(Journal::isJournal).sorted().toList()) {
+          long size = Files.size(f);
+          closed.add(Segment.inherited(f.getFileName().toString(), f, size));
+          bytes += size;
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -71,138 +85,163 @@ final class Journal {
 
   static boolean isJournal(Path file) {
     String name = file.getFileName().toString();
-    return name.startsWith(PREFIX) && name.endsWith(SUFFIX) && Files.isRegularFile(file);
+    return name.startsWith(PREFIX)
+        && name.endsWith(SUFFIX)
+        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
   }
 
   Path dir() {
     return dir;
   }
 
-  /** The line of a record. */
-  static String line(RequestRecord record) {
-    return Json.write(record.toMap());
+  /**
+   * Appends a line and, still under the lock (so the queue's order is the files' order), offers its
+   * position to {@code enqueue}; a position refused there marks its segment spilled. Returns where
+   * the line went, or null when it could not be written (over the quota, or the disk refuses it).
+   */
+  synchronized Position append(byte[] line, Predicate<Position> enqueue) throws QuotaExceeded {
+    if (bytes + line.length > maxBytes) {
+      throw new QuotaExceeded();
+    }
+    Position at = write(line);
+    if (at == null) {
+      return null;
+    }
+    if (!at.segment().spilled() && enqueue.test(at)) {
+      return at;
+    }
+    at.segment().spill(at.line());
+    return new Position(at.segment(), at.line(), false);
   }
 
-  /** Appends lines (one per record) and hands them to the operating system. */
-  synchronized void append(List<String> lines) throws IOException {
-    for (String line : lines) {
-      if (out == null) {
-        open();
-      }
-      out.write(line);
-      out.write('\n');
-      if (++currentRecords >= maxRecords) {
-        out.flush();
+  private Position write(byte[] line) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        if (current == null
+            || current.bytes() >= segmentBytes
+            || System.nanoTime() - current.openedNanos > segmentAgeNanos) {
+          rotate();
+        }
+        long number = current.append(line);
+        bytes += line.length;
+        return new Position(current, number, true);
+      } catch (IOException e) {
+        // a file that failed a write is never written again: what it holds is whole lines up to
+        // its count; the next attempt opens a new file
+        log.warn(
+            "Request log: cannot write the journal file {} ({}); starting another",
+            current == null ? dir : current.path,
+            e.toString());
         closeCurrent();
       }
     }
-    if (out != null) {
-      out.flush();
-    }
+    return null;
   }
 
-  private void open() throws IOException {
-    Files.createDirectories(dir);
+  /** Closes the open segment (if any); the next line opens a new one. */
+  synchronized void rotate() throws IOException {
+    closeCurrent();
     String name =
         PREFIX
             + STAMP.format(Instant.now())
             + "-"
             + UUID.randomUUID().toString().substring(0, 8)
             + SUFFIX;
-    current = dir.resolve(name);
-    // a lenient encoder and decoder: a broken character never costs a record
-    out =
-        new BufferedWriter(
-            new OutputStreamWriter(
-                Files.newOutputStream(
-                    current,
-                    StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND),
-                StandardCharsets.UTF_8));
-    currentRecords = 0;
+    Path path = dir.resolve(name);
+    createOwnerOnlyDirectory(dir);
+    FileChannel channel =
+        POSIX
+            ? FileChannel.open(
+                path,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                ownerOnly("rw-------"))
+            : FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    current = Segment.open(name, path, channel);
   }
 
-  private void closeCurrent() throws IOException {
-    if (out == null) {
-      return;
-    }
-    try {
-      out.close();
-    } finally {
+  /** Closes the open segment: no more lines go to it. */
+  synchronized void closeCurrent() {
+    if (current != null) {
+      current.close();
       closed.add(current);
-      out = null;
       current = null;
     }
   }
 
-  /** Whether records wait in the journal. */
+  /**
+   * Closes the open segment when it is spilled and the queue has room again (so that its rest can
+   * be replayed and new records queued), or when it is older than {@code segment-age}.
+   */
+  synchronized void closeIf(boolean queueHasRoom) {
+    if (current != null
+        && ((current.spilled() && queueHasRoom)
+            || System.nanoTime() - current.openedNanos > segmentAgeNanos)) {
+      closeCurrent();
+    }
+  }
+
+  /** The closed segments, oldest first. */
+  synchronized List<Segment> closedSegments() {
+    return List.copyOf(closed);
+  }
+
+  /** Deletes a closed segment's file. */
+  synchronized void delete(Segment segment) {
+    if (!closed.remove(segment)) {
+      return;
+    }
+    bytes -= segment.bytes();
+    try {
+      Files.deleteIfExists(segment.path);
+    } catch (IOException e) {
+      log.warn("Request log: cannot delete the journal file {}: {}", segment.path, e.toString());
+    }
+  }
+
+  /** Sets a file that cannot be read aside ({@code .unreadable}) and forgets it. */
+  synchronized void abandon(Segment segment) {
+    if (!closed.remove(segment)) {
+      return;
+    }
+    bytes -= segment.bytes();
+    try {
+      Files.move(segment.path, segment.path.resolveSibling(segment.name + ".unreadable"));
+    } catch (IOException e) {
+      log.warn("Request log: cannot set {} aside: {}", segment.path, e.toString());
+    }
+  }
+
+  /** Whether records wait in a file (closed segments not yet deleted). */
   synchronized boolean pending() {
-    return out != null || !closed.isEmpty();
+    return !closed.isEmpty();
   }
 
-  /** Closes the file being written, and gives every file to replay, oldest first. */
-  synchronized List<Path> takeFiles() {
-    try {
-      closeCurrent();
-    } catch (IOException e) {
-      log.warn("Request log: cannot close the journal file: {}", e.toString());
-    }
-    closed.removeIf(f -> !Files.exists(f));
-    return new ArrayList<>(closed);
+  synchronized long bytes() {
+    return bytes;
   }
 
-  /** Forgets a replayed file and deletes it. */
-  synchronized void replayed(Path file) {
-    closed.remove(file);
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // replayed files are recorded in request_log_journal: the next attempt only deletes it
-      log.warn("Request log: cannot delete the replayed journal file {}: {}", file, e.toString());
+  synchronized Segment current() {
+    return current;
+  }
+
+  /** A write that would take the journal past its quota. */
+  static final class QuotaExceeded extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    QuotaExceeded() {
+      super("the request log journal is full", null, false, false);
     }
   }
 
-  /** Sets an unreadable file aside ({@code .unreadable}), so it is not tried again. */
-  synchronized void abandon(Path file) {
-    closed.remove(file);
-    try {
-      Files.move(file, file.resolveSibling(file.getFileName() + ".unreadable"));
-    } catch (IOException e) {
-      log.warn("Request log: cannot set {} aside: {}", file, e.toString());
+  static void createOwnerOnlyDirectory(Path dir) throws IOException {
+    if (POSIX && !Files.exists(dir)) {
+      Files.createDirectories(dir, ownerOnly("rwx------"));
+    } else {
+      Files.createDirectories(dir);
     }
   }
 
-  /** Closes the file being written (at shutdown). */
-  synchronized void close() {
-    try {
-      closeCurrent();
-    } catch (IOException e) {
-      log.warn("Request log: cannot close the journal file: {}", e.toString());
-    }
+  private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String permissions) {
+    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
   }
-
-  /** A file's records; lines that cannot be read (a write cut by a hard kill) are counted. */
-  static Contents read(Path file) throws IOException {
-    List<RequestRecord> records = new ArrayList<>();
-    int bad = 0;
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          records.add(RequestRecord.fromMap(Json.readMap(line)));
-        } catch (RuntimeException e) {
-          bad++;
-        }
-      }
-    }
-    return new Contents(records, bad);
-  }
-
-  record Contents(List<RequestRecord> records, int unreadable) {}
 }

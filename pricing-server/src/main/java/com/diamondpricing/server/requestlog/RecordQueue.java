@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,23 +20,40 @@ final class RecordQueue {
   static final long CHECK_EVERY_MILLIS = 2;
   private static final long CHECK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(CHECK_EVERY_MILLIS);
 
-  private final ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Journaled> records = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
+  private final AtomicLong bytes = new AtomicLong();
   private final AtomicBoolean consumerWaiting = new AtomicBoolean();
   private final int capacity;
+  private final long maxBytes;
   private volatile Thread consumer;
 
   RecordQueue(int capacity) {
+    this(capacity, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param capacity records at most
+   * @param maxBytes the most memory the queued records may take (by {@link RequestRecord#weight})
+   */
+  RecordQueue(int capacity, long maxBytes) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
     }
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
   }
 
-  /** Adds the record unless the queue is full; never blocks. */
-  boolean offer(RequestRecord record) {
+  /** Adds the record unless the queue is full (in records or bytes); never blocks. */
+  boolean offer(Journaled record) {
+    long weight = record.record().weight();
+    if (bytes.addAndGet(weight) > maxBytes) {
+      bytes.addAndGet(-weight);
+      return false;
+    }
     if (size.incrementAndGet() > capacity) {
       size.decrementAndGet();
+      bytes.addAndGet(-weight);
       return false;
     }
     records.offer(record);
@@ -46,10 +64,11 @@ final class RecordQueue {
   }
 
   /** The oldest record, or null. */
-  RequestRecord poll() {
-    RequestRecord r = records.poll();
+  Journaled poll() {
+    Journaled r = records.poll();
     if (r != null) {
       size.decrementAndGet();
+      bytes.addAndGet(-r.record().weight());
     }
     return r;
   }
@@ -58,8 +77,8 @@ final class RecordQueue {
    * The oldest record, waiting up to {@code timeout} for one; null when none came. Only the one
    * consumer thread calls this.
    */
-  RequestRecord poll(long timeout, TimeUnit unit) throws InterruptedException {
-    RequestRecord r = poll();
+  Journaled poll(long timeout, TimeUnit unit) throws InterruptedException {
+    Journaled r = poll();
     if (r != null) {
       return r;
     }
@@ -110,9 +129,9 @@ final class RecordQueue {
   }
 
   /** Moves up to {@code max} records, oldest first, into {@code into}; how many it moved. */
-  int drainTo(Collection<? super RequestRecord> into, int max) {
+  int drainTo(Collection<? super Journaled> into, int max) {
     int n = 0;
-    RequestRecord r;
+    Journaled r;
     while (n < max && (r = poll()) != null) {
       into.add(r);
       n++;
@@ -121,12 +140,16 @@ final class RecordQueue {
   }
 
   /** Moves every record into {@code into}, oldest first; how many it moved. */
-  int drainTo(Collection<? super RequestRecord> into) {
+  int drainTo(Collection<? super Journaled> into) {
     return drainTo(into, Integer.MAX_VALUE);
   }
 
   int size() {
     return size.get();
+  }
+
+  int capacity() {
+    return capacity;
   }
 
   boolean isEmpty() {

@@ -34,36 +34,58 @@ class RequestLogConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RequestLogConfiguration.class);
 
     @Bean
+    Journal requestLogJournal(RequestLogProperties properties, DiamondsProperties diamonds) {
+      return new Journal(
+          properties.journalDir(diamonds.home()),
+          properties.journalMaxSize().toBytes(),
+          properties.segmentSize().toBytes(),
+          properties.segmentAge().toNanos());
+    }
+
+    @Bean
+    RecordQueue requestLogQueue(RequestLogProperties properties) {
+      return new RecordQueue(properties.queueCapacity(), properties.queueMaxBytes().toBytes());
+    }
+
+    @Bean
+    RequestLogMetrics requestLogMetrics(MeterRegistry meters, RecordQueue queue, Journal journal) {
+      return new RequestLogMetrics(meters, queue, journal);
+    }
+
+    @Bean
+    RequestLog requestLog(Journal journal, RecordQueue queue, RequestLogMetrics metrics) {
+      return new RequestLog(journal, queue, metrics);
+    }
+
+    @Bean
     RequestLogWriter requestLogWriter(
         DataSource dataSource,
         RequestLogProperties properties,
         DiamondsProperties diamonds,
-        MeterRegistry meters) {
+        Journal journal,
+        RecordQueue queue,
+        RequestLogMetrics metrics) {
       HikariDataSource own = properties.ownConnections() ? own(properties, diamonds) : null;
       RequestLogWriter writer =
           new RequestLogWriter(
-              own != null ? own : dataSource,
-              own,
-              properties,
-              properties.journalDir(diamonds.home()),
-              meters);
+              own != null ? own : dataSource, own, properties, journal, queue, metrics);
       log.info(
           "Request log: recording /api/ requests (bodies up to {} bytes) into the database{};"
-              + " overflow journal in {}",
+              + " write-ahead journal in {}",
           properties.maxBody().toBytes(),
           own != null
               ? " through " + own.getJdbcUrl().replaceAll("password=[^&;]*", "password=***")
               : "",
-          writer.journalDir());
+          journal.dir());
       return writer;
     }
 
     @Bean
     FilterRegistrationBean<RequestLogFilter> requestLogFilter(
-        RequestLogWriter writer, RequestLogProperties properties) {
+        RequestLog requestLog, RequestLogProperties properties) {
       FilterRegistrationBean<RequestLogFilter> registration =
           new FilterRegistrationBean<>(
-              new RequestLogFilter(writer, (int) properties.maxBody().toBytes()));
+              new RequestLogFilter(requestLog, (int) properties.maxBody().toBytes()));
       registration.setName("requestLogFilter");
       registration.setOrder(RequestLogFilter.ORDER);
       registration.addUrlPatterns("/*"); // the filter picks /api/ by the routed path
@@ -73,7 +95,7 @@ class RequestLogConfiguration {
     @Bean
     RequestLogRetention requestLogRetention(
         RequestLogStore store, RequestLogProperties properties) {
-      return new RequestLogRetention(store, properties.retention(), properties.purgeInterval());
+      return new RequestLogRetention(store, properties.keepFor(), properties.purgeInterval());
     }
 
     /** The writer's own small pool: quick to give up on a dead database, never fails the start. */

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The request log over HTTP (the admin token is required, see AdminTokenFilter). */
+/** The request log over HTTP (the admin token is required: see web.SecurityConfiguration). */
 @RestController
 @RequestMapping(RequestLogController.PATH)
 @Tag(
@@ -28,13 +29,23 @@ class RequestLogController {
   static final int DEFAULT_LIMIT = 100;
 
   private final RequestLogStore store;
+  private final long maxPageBytes;
 
-  RequestLogController(RequestLogStore store) {
+  RequestLogController(RequestLogStore store, RequestLogProperties properties) {
     this.store = store;
+    this.maxPageBytes = properties.maxPageSize().toBytes();
   }
 
   @Schema(description = "Recorded requests, newest first")
-  record RequestLogPage(int count, List<RequestLogEntry> records) {}
+  record RequestLogPage(
+      int count,
+      List<RequestLogEntry> records,
+      @Schema(
+              description =
+                  "the next (older) page, with the same filters; null on the last page. A page"
+                      + " holds at most `limit` records and about diamonds.request-log"
+                      + ".max-page-size (4 MB) of bodies")
+          String next) {}
 
   @GetMapping
   @Operation(
@@ -54,7 +65,10 @@ class RequestLogController {
       @Parameter(description = "HTTP status", example = "422") @RequestParam(required = false)
           Integer status,
       @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "" + DEFAULT_LIMIT)
-          int limit) {
+          int limit,
+      @Parameter(description = "a page's `next` cursor: only records older than it")
+          @RequestParam(required = false)
+          String before) {
     Instant from = instant("since", since);
     Instant to = instant("until", until);
     if (from != null && to != null && !from.isBefore(to)) {
@@ -70,8 +84,30 @@ class RequestLogController {
       throw ApiException.invalidParameter(
           "status", "status must be an HTTP status (100 to 599), not " + status, List.of());
     }
-    List<RequestLogEntry> records = store.find(from, to, path, status, limit);
-    return new RequestLogPage(records.size(), records);
+    RequestLogStore.Cursor cursor = null;
+    if (before != null && !before.isBlank()) {
+      cursor = RequestLogStore.Cursor.parse(before.strip());
+      if (cursor == null) {
+        throw ApiException.invalidParameter(
+            "before", "before must be a page's next cursor, such as 1767225600000.42", List.of());
+      }
+    }
+    RequestLogStore.Page page = store.page(from, to, path, status, cursor, limit, maxPageBytes);
+    String next = null;
+    if (page.next() != null) {
+      next =
+          UriComponentsBuilder.fromPath(PATH)
+              .queryParamIfPresent("since", java.util.Optional.ofNullable(since))
+              .queryParamIfPresent("until", java.util.Optional.ofNullable(until))
+              .queryParamIfPresent("path", java.util.Optional.ofNullable(path))
+              .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+              .queryParam("limit", limit)
+              .queryParam("before", page.next().text())
+              .encode()
+              .build()
+              .toUriString();
+    }
+    return new RequestLogPage(page.records().size(), page.records(), next);
   }
 
   private static Instant instant(String name, String value) {

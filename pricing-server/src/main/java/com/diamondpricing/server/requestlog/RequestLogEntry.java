@@ -1,6 +1,6 @@
 package com.diamondpricing.server.requestlog;
 
-import com.diamondpricing.server.prediction.ModelRef;
+import com.diamondpricing.server.web.AnsweringModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -11,7 +11,9 @@ public record RequestLogEntry(
     @Schema(description = "the X-Request-Id echoed to the client") String requestId,
     Instant receivedAt,
     String method,
-    String path,
+    @Schema(description = "the path the request was routed on (decoded, normalised)") String path,
+    @Schema(description = "the path as the client spelled it, when that differs from path")
+        String rawPath,
     String query,
     @Schema(description = "the client's address") String client,
     String userAgent,
@@ -24,5 +26,5 @@ public record RequestLogEntry(
     String responseBody,
     boolean responseBodyTruncated,
     double durationMs,
-    @Schema(description = "the model that answered, for prices") ModelRef model,
+    @Schema(description = "the model that answered, for prices") AnsweringModel model,
     @Schema(description = "the problem's code, for failures") String errorCode) {}

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.requestlog;
 
-import com.diamondpricing.server.prediction.ModelRef;
+import com.diamondpricing.server.web.AnsweringModel;
+import com.diamondpricing.server.web.ProblemWriter;
 import com.diamondpricing.server.web.RequestIdFilter;
 import com.diamondpricing.server.web.RoutedPath;
 import jakarta.servlet.FilterChain;
@@ -10,54 +11,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records every request under {@code /api/} with its response, as one {@link RequestRecord} handed
- * to the {@link RequestLogWriter} (which never blocks). It runs right after {@link RequestIdFilter}
- * (whose id it records) and before every other filter of the service, so the 413 of the body size
- * limit and the 401 of the admin token are recorded like any answer.
+ * Records every request whose routed path is under {@code /api/} with its response, as one {@link
+ * RequestRecord}, and releases the response only once the record is in the journal ({@link
+ * RequestLog}): an answered request is never missing from the log, even after {@code kill -9}. It
+ * runs right after {@link RequestIdFilter} (whose id it records) and before the security guard and
+ * the body limits, so their refusals are recorded like any answer.
  *
- * <p>Bodies are kept up to {@code diamonds.request-log.max-body} as they stream by (nothing is
- * buffered for the client); a small body the application did not read (a refused request) is read
- * to its end so it is recorded too. Multipart uploads are recorded as {@code [multipart upload, N
- * bytes]}, other binary bodies as {@code [<content type>, N bytes]}. No header is recorded but the
- * user agent and the content types; query parameters named like a secret (token, password, key) are
- * recorded as {@code [redacted]}.
+ * <p>Bodies are kept up to {@code diamonds.request-log.max-body}; a small body the application did
+ * not read (a refused request) is read to its end so it is recorded too. Multipart uploads are
+ * recorded as {@code [multipart upload, N bytes]}, other binary bodies as {@code [<content type>, N
+ * bytes]}. No header is recorded but the user agent and the content types; query parameters named
+ * like a secret ({@link QueryRedaction}) are recorded as {@code [redacted]}. An exception that
+ * escapes the application is answered here: 500 with an error id, and logged.
  */
 final class RequestLogFilter extends OncePerRequestFilter {
 
   /** After {@link RequestIdFilter}, before the security guard and the body limits. */
   static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
 
-  /** The request attribute naming the model that answered ({@link ModelRef}), set by the API. */
-  static final String MODEL_ATTRIBUTE = "diamonds.model";
-
-  static final String REDACTED = "[redacted]";
-
   private static final Logger log = LoggerFactory.getLogger(RequestLogFilter.class);
-  private static final List<String> SECRET_WORDS =
-      List.of(
-          "token",
-          "secret",
-          "passw",
-          "apikey",
-          "api_key",
-          "api-key",
-          "auth",
-          "credential",
-          "session");
 
-  private final RequestLogWriter writer;
+  private final RequestLog requestLog;
   private final int cap;
 
-  RequestLogFilter(RequestLogWriter writer, int cap) {
-    this.writer = writer;
+  RequestLogFilter(RequestLog requestLog, int cap) {
+    this.requestLog = requestLog;
     this.cap = cap;
   }
 
@@ -74,31 +60,47 @@ final class RequestLogFilter extends OncePerRequestFilter {
     Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     boolean multipart = startsWith(request.getContentType(), "multipart/");
     CapturingRequest capturing = multipart ? null : new CapturingRequest(request, cap);
-    CapturingResponse captured = new CapturingResponse(response, cap);
-    boolean failed = false;
+    HttpServletRequest seen = capturing != null ? capturing : request;
+    BufferedResponse buffered = new BufferedResponse(seen, response);
     try {
-      chain.doFilter(capturing != null ? capturing : request, captured);
-    } catch (IOException | ServletException | RuntimeException | Error e) {
-      failed = true;
-      throw e;
+      chain.doFilter(seen, buffered);
+    } catch (IOException | ServletException | RuntimeException e) {
+      unexpected(seen, buffered, e);
     } finally {
       try {
-        writer.submit(record(request, capturing, captured, received, start, failed));
+        requestLog.record(record(request, capturing, buffered, received, start));
       } catch (RuntimeException e) {
-        // recording must never fail the request; the writer counts what it loses
+        // recording must never fail the request; the log counts what it loses
         log.error("Request log: cannot record {} {}", request.getMethod(), path(request), e);
       }
+      buffered.release();
     }
+  }
+
+  /** An exception no handler answered: 500 with an error id, never the exception's text. */
+  private static void unexpected(HttpServletRequest request, BufferedResponse response, Exception e)
+      throws IOException {
+    String errorId = UUID.randomUUID().toString();
+    log.error("Request {} {} failed (errorId {})", request.getMethod(), path(request), errorId, e);
+    var problem =
+        ProblemWriter.problem(
+            500,
+            "internal-error",
+            "Internal server error",
+            "The server could not answer this request because of an unexpected error; it has been"
+                + " logged with the errorId given here.");
+    problem.setProperty("errorId", errorId);
+    response.reset();
+    ProblemWriter.write(request, response, problem);
   }
 
   private RequestRecord record(
       HttpServletRequest request,
       CapturingRequest capturing,
-      CapturingResponse response,
+      BufferedResponse response,
       Instant received,
-      long start,
-      boolean failed) {
-    int status = failed && !response.isCommitted() ? 500 : response.getStatus();
+      long start) {
+    int status = response.getStatus();
     String contentType = request.getContentType();
     long declared = request.getContentLengthLong();
     String requestBody;
@@ -124,26 +126,31 @@ final class RequestLogFilter extends OncePerRequestFilter {
         requestBody = placeholder(contentType, Math.max(declared, c.total()));
       }
     }
-    Capture out = response.capture();
     String responseType = response.getContentType();
+    int size = response.size();
     String responseBody;
     boolean responseTruncated = false;
-    if (out.total() == 0) {
+    if (size == 0) {
       responseBody = null;
     } else if (textual(responseType)) {
+      Capture out = new Capture(cap);
+      out.write(response.bytes(), 0, size);
       responseBody = out.text(response.getCharacterEncoding());
       responseTruncated = out.truncated();
     } else {
-      responseBody = placeholder(responseType, out.total());
+      responseBody = placeholder(responseType, size);
     }
-    Object model = request.getAttribute(MODEL_ATTRIBUTE);
-    ModelRef ref = model instanceof ModelRef m ? m : null;
+    AnsweringModel model = AnsweringModel.of(request);
+    String path = path(request);
+    String raw = rawPath(request);
+    Object code = request.getAttribute(ProblemWriter.CODE_ATTRIBUTE);
     return new RequestRecord(
         cut(RequestIdFilter.of(request), 64),
         received,
         cut(request.getMethod(), 16),
-        cut(path(request), 2000),
-        cut(redact(request.getQueryString()), 8000),
+        cut(path, 2000),
+        raw.equals(path) ? null : cut(raw, 2000),
+        cut(QueryRedaction.redact(request.getQueryString()), 8000),
         cut(request.getRemoteAddr(), 100),
         cut(request.getHeader("User-Agent"), 1000),
         cut(contentType, 255),
@@ -154,13 +161,23 @@ final class RequestLogFilter extends OncePerRequestFilter {
         responseBody,
         responseTruncated,
         (System.nanoTime() - start) / 1e6,
-        ref == null ? null : ref.id(),
-        ref == null ? null : ref.type(),
-        ref == null ? null : ref.version());
+        model == null ? null : model.id(),
+        model == null ? null : model.type(),
+        model == null ? null : model.version(),
+        code == null ? null : cut(code.toString(), 100));
   }
 
   static String path(HttpServletRequest request) {
     return RoutedPath.of(request);
+  }
+
+  /** The path as the client sent it. */
+  static String rawPath(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    return context != null && !context.isEmpty() && uri.startsWith(context)
+        ? uri.substring(context.length())
+        : uri;
   }
 
   /** Whether a body of this type is text worth storing as such. */
@@ -181,42 +198,6 @@ final class RequestLogFilter extends OncePerRequestFilter {
   private static String placeholder(String contentType, long bytes) {
     String type = contentType == null ? "binary" : cut(contentType.strip(), 100);
     return "[" + type + " body, " + bytes + " bytes]";
-  }
-
-  /** The query string with the values of parameters named like a secret replaced. */
-  static String redact(String query) {
-    if (query == null || query.isEmpty()) {
-      return query;
-    }
-    if (!secret(query)) {
-      return query;
-    }
-    StringBuilder out = new StringBuilder(query.length());
-    String[] pairs = query.split("&", -1);
-    for (int i = 0; i < pairs.length; i++) {
-      String pair = pairs[i];
-      if (i > 0) {
-        out.append('&');
-      }
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      if (eq >= 0 && secret(name)) {
-        out.append(name).append('=').append(REDACTED);
-      } else {
-        out.append(pair);
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean secret(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (String word : SECRET_WORDS) {
-      if (lower.contains(word)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean startsWith(String value, String prefix) {

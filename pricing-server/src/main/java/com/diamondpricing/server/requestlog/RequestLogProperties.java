@@ -12,26 +12,28 @@ import org.springframework.util.unit.DataSize;
  * @param enabled whether requests are recorded (the filter and the writer thread); reading the log
  *     works either way
  * @param maxBody the most of each body that is stored; longer bodies are cut and flagged
- * @param queueCapacity records waiting in memory for the writer, at most
+ * @param queueCapacity records waiting in memory for the writer, at most (more wait in the journal)
  * @param queueMaxBytes the most memory (bodies and fields, roughly) those records may take
  * @param batchSize records per insert (one JDBC batch, one transaction)
- * @param flushInterval how long the writer waits for more records when the queue is empty
- * @param journalAfter how long a database outage may last before the writer moves the waiting
- *     records to the journal (so that a hard kill during an outage loses little)
+ * @param flushInterval how long the writer gathers a batch before it writes what it has
  * @param retryMin the first pause after a failed insert (doubled after each failure)
  * @param retryMax the longest pause between retries
- * @param shutdownTimeout how long a graceful shutdown keeps trying the database before it writes
- *     the rest to the journal
+ * @param shutdownTimeout how long a graceful shutdown keeps writing into the database before it
+ *     leaves the rest in the journal
  * @param journalDir where the journal files go; default {@code diamonds.home/request-log}
- * @param journalFileRecords records per journal file, at most (one file is replayed in one
- *     transaction)
+ * @param journalMaxSize the most disk the journal files may take; past it, records are dropped
+ *     (counted, and warned about)
+ * @param segmentSize a journal file is closed (and deleted once written) past this size
+ * @param segmentAge or past this age
  * @param dbUrl a JDBC URL for the writer's own connections to the same database (another route,
  *     user or pooler); empty: the application's connection pool
  * @param dbUser the user for {@code db-url}; empty: {@code diamonds.db.user}
  * @param dbPassword the password for {@code db-url}; empty: {@code diamonds.db.password}
- * @param retention how long records are kept (a purge runs every {@code purge-interval}); empty:
- *     forever
+ * @param retention how long records are kept (a purge runs every {@code purge-interval}); 0: keep
+ *     them all
  * @param purgeInterval how often the purge runs when there is a retention
+ * @param maxPageSize the most body text one read of the log returns (it stops before the row that
+ *     would pass it, and says where to go on)
  */
 @ConfigurationProperties("diamonds.request-log")
 public record RequestLogProperties(
@@ -41,17 +43,19 @@ public record RequestLogProperties(
     @DefaultValue("32MB") DataSize queueMaxBytes,
     @DefaultValue("500") int batchSize,
     @DefaultValue("100ms") Duration flushInterval,
-    @DefaultValue("1s") Duration journalAfter,
     @DefaultValue("100ms") Duration retryMin,
     @DefaultValue("5s") Duration retryMax,
     @DefaultValue("10s") Duration shutdownTimeout,
     Path journalDir,
-    @DefaultValue("1000") int journalFileRecords,
+    @DefaultValue("1GB") DataSize journalMaxSize,
+    @DefaultValue("16MB") DataSize segmentSize,
+    @DefaultValue("10s") Duration segmentAge,
     String dbUrl,
     String dbUser,
     String dbPassword,
-    Duration retention,
-    @DefaultValue("1d") Duration purgeInterval) {
+    @DefaultValue("90d") Duration retention,
+    @DefaultValue("1d") Duration purgeInterval,
+    @DefaultValue("4MB") DataSize maxPageSize) {
 
   public RequestLogProperties {
     require(maxBody.toBytes() >= 0 && maxBody.toBytes() <= Integer.MAX_VALUE / 2, "max-body");
@@ -59,13 +63,15 @@ public record RequestLogProperties(
     require(queueMaxBytes.toBytes() >= 1, "queue-max-bytes");
     require(batchSize >= 1, "batch-size");
     require(positive(flushInterval), "flush-interval");
-    require(!journalAfter.isNegative(), "journal-after");
     require(positive(retryMin), "retry-min");
     require(retryMax.compareTo(retryMin) >= 0, "retry-max");
     require(!shutdownTimeout.isNegative(), "shutdown-timeout");
-    require(journalFileRecords >= 1, "journal-file-records");
-    require(retention == null || positive(retention), "retention");
+    require(journalMaxSize.toBytes() >= 1, "journal-max-size");
+    require(segmentSize.toBytes() >= 1, "segment-size");
+    require(positive(segmentAge), "segment-age");
+    require(retention == null || !retention.isNegative(), "retention");
     require(positive(purgeInterval), "purge-interval");
+    require(maxPageSize.toBytes() >= 1024, "max-page-size");
   }
 
   private static boolean positive(Duration d) {
@@ -86,5 +92,10 @@ public record RequestLogProperties(
   /** Whether the writer has connections of its own. */
   boolean ownConnections() {
     return dbUrl != null && !dbUrl.isBlank();
+  }
+
+  /** The retention, or null when records are kept for good (0 or unset). */
+  Duration keepFor() {
+    return retention == null || retention.isZero() ? null : retention;
   }
 }

@@ -1,7 +1,7 @@
 package com.diamondpricing.server.requestlog;
 
-import com.diamondpricing.server.prediction.ModelRef;
 import com.diamondpricing.server.system.DiamondsProperties;
+import com.diamondpricing.server.web.AnsweringModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,6 +28,69 @@ public class RequestLogStore {
     this.sqlite = properties.sqlite();
   }
 
+  /** Where a page of the log ends: the next page holds the records older than it. */
+  public record Cursor(Instant receivedAt, long id) {
+
+    /** The cursor as a query parameter, e.g. {@code 1767225600000.42}. */
+    public String text() {
+      return receivedAt.toEpochMilli() + "." + id;
+    }
+
+    /** A cursor read back; null when the text is not one. */
+    public static Cursor parse(String text) {
+      int dot = text.indexOf('.');
+      try {
+        return new Cursor(
+            Instant.ofEpochMilli(Long.parseLong(text.substring(0, dot))),
+            Long.parseLong(text.substring(dot + 1)));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+  }
+
+  /** A page of the log: its records, newest first, and where the next page starts (or null). */
+  public record Page(List<RequestLogEntry> records, Cursor next) {}
+
+  /**
+   * The newest records first, as many as {@code limit} and {@code maxBytes} of body text allow (one
+   * record at least).
+   *
+   * @param since only records received at or after this time, or null
+   * @param until only records received before this time, or null
+   * @param pathPrefix only paths starting with this, or null
+   * @param status only this status, or null
+   * @param before only records older than this cursor, or null
+   * @param limit at most this many (1 to {@value #MAX_LIMIT})
+   * @param maxBytes at most about this much body text in all
+   */
+  public Page page(
+      Instant since,
+      Instant until,
+      String pathPrefix,
+      Integer status,
+      Cursor before,
+      int limit,
+      long maxBytes) {
+    List<RequestLogEntry> rows = find(since, until, pathPrefix, status, before, limit + 1);
+    List<RequestLogEntry> page = new java.util.ArrayList<>();
+    long bytes = 0;
+    for (RequestLogEntry e : rows) {
+      long size = 512 + length(e.requestBody()) + length(e.responseBody()) + length(e.query());
+      if (page.size() == limit || (!page.isEmpty() && bytes + size > maxBytes)) {
+        RequestLogEntry last = page.get(page.size() - 1);
+        return new Page(page, new Cursor(last.receivedAt(), last.id()));
+      }
+      page.add(e);
+      bytes += size;
+    }
+    return new Page(page, null);
+  }
+
+  private static long length(String s) {
+    return s == null ? 0 : s.length();
+  }
+
   /**
    * The newest records first.
    *
@@ -39,7 +102,12 @@ public class RequestLogStore {
    */
   public List<RequestLogEntry> find(
       Instant since, Instant until, String pathPrefix, Integer status, int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
+    return find(since, until, pathPrefix, status, null, limit);
+  }
+
+  private List<RequestLogEntry> find(
+      Instant since, Instant until, String pathPrefix, Integer status, Cursor before, int limit) {
+    if (limit < 1 || limit > MAX_LIMIT + 1) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
     }
     String bodies =
@@ -49,7 +117,7 @@ public class RequestLogStore {
                 + " coalesce(response_body::text, response_body_text) as response_body";
     StringBuilder sql =
         new StringBuilder(
-            "select id, request_id, received_at, method, path, query, client, user_agent,"
+            "select id, request_id, received_at, method, path, raw_path, query, client, user_agent,"
                 + " request_content_type, request_body_truncated, status, response_content_type,"
                 + " response_body_truncated, duration_ms, model_id, model_type, model_version,"
                 + " error_code, "
@@ -76,6 +144,12 @@ public class RequestLogStore {
     if (status != null) {
       sql.append(" and status = ?");
       params.add(status);
+    }
+    if (before != null) {
+      sql.append(" and (received_at < ? or (received_at = ? and id < ?))");
+      params.add(Timestamp.from(before.receivedAt()));
+      params.add(Timestamp.from(before.receivedAt()));
+      params.add(before.id());
     }
     sql.append(" order by received_at desc, id desc limit ?");
     params.add(limit);
@@ -104,10 +178,10 @@ public class RequestLogStore {
   private static RequestLogEntry entry(ResultSet rs, int row) throws SQLException {
     Number modelId = (Number) rs.getObject("model_id");
     Number version = (Number) rs.getObject("model_version");
-    ModelRef model =
+    AnsweringModel model =
         modelId == null
             ? null
-            : new ModelRef(
+            : new AnsweringModel(
                 modelId.longValue(),
                 rs.getString("model_type"),
                 version == null ? 0 : version.intValue());
@@ -117,6 +191,7 @@ public class RequestLogStore {
         rs.getTimestamp("received_at").toInstant(),
         rs.getString("method"),
         rs.getString("path"),
+        rs.getString("raw_path"),
         rs.getString("query"),
         rs.getString("client"),
         rs.getString("user_agent"),

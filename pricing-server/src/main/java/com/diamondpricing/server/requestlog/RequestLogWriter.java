@@ -1,18 +1,15 @@
 package com.diamondpricing.server.requestlog;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -20,32 +17,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Takes the request log's records off the request threads and writes them into the database.
+ * The one thread that writes the request log into the database, off the request threads.
  *
  * <ul>
- *   <li>{@link #submit} never blocks: the record goes into a bounded queue (records and bytes), or,
- *       when the queue is full, is appended to the {@link Journal}.
- *   <li>One writer thread inserts what is queued in batches (one JDBC batch, one transaction). It
- *       gathers a batch until it holds {@code batch-size} records or its first record has waited
- *       {@code flush-interval} (100 ms), so under load the batches are full (a few transactions a
- *       second, not one per handful of records) and a record waits at most about {@code
- *       flush-interval} plus the insert before the last one.
- *   <li>When an insert fails (the database is down or locked), the batch is kept and retried with a
- *       doubling pause ({@code retry-min} to {@code retry-max}) while the queue fills; once the
- *       outage has lasted {@code journal-after}, the batch and whatever is queued go to the
- *       journal, so little sits in memory. Journal files are replayed (one file, one transaction,
- *       marked as replayed in the same transaction) once the database answers, then deleted; files
- *       left by an earlier run are replayed after the start.
- *   <li>{@link #stop} (a graceful shutdown, after the web server has stopped) writes everything
- *       still queued, and replays the journal, while the database answers within {@code
- *       shutdown-timeout}; what is left then goes to the journal, replayed at the next start.
+ *   <li>It takes queued records in batches (one JDBC batch, one transaction): a batch is gathered
+ *       until it holds {@code batch-size} records or its first record has waited {@code
+ *       flush-interval}, so under load the batches are full and a record waits about that long.
+ *   <li>Each transaction also records how far each journal segment is in the database; a segment
+ *       whose every line is in is deleted.
+ *   <li>Lines that were journaled but not queued (the queue was full, the database away) are read
+ *       back from their closed segment, a chunk per turn, between queued batches: replay goes on
+ *       under sustained traffic. So do segments an earlier process left (a crash, a hard kill).
+ *   <li>A failed insert keeps its records and is retried with a doubling pause ({@code retry-min}
+ *       to {@code retry-max}); meanwhile the queue fills and then records wait in the journal only.
+ *   <li>{@link #stop} (a graceful shutdown, after the web server has stopped) writes what is queued
+ *       and replays the rest while the database answers within {@code shutdown-timeout}; whatever
+ *       is left is in the journal, replayed at the next start.
  * </ul>
- *
- * Metrics: {@code diamonds.requestlog.logged} (rows written, replays included), {@code .queued}
- * (waiting in memory), {@code .retried} (failed inserts that will be tried again), {@code .spilled}
- * (records written to the journal), {@code .replayed} (journal records written into the database)
- * and {@code .dropped} (records lost: a journal that cannot be written, a row the database refuses
- * twice; expected 0).
  */
 public final class RequestLogWriter implements SmartLifecycle {
 
@@ -59,32 +47,24 @@ public final class RequestLogWriter implements SmartLifecycle {
   private final AutoCloseable ownDataSource;
   private final Journal journal;
   private final RecordQueue queue;
-  private final int capacity;
-  private final long maxQueuedBytes;
+  private final RequestLogMetrics metrics;
   private final int batchSize;
   private final long flushMillis;
-  private final long journalAfterNanos;
   private final long retryMinMillis;
   private final long retryMaxMillis;
   private final long shutdownNanos;
 
-  private final AtomicLong queuedBytes = new AtomicLong();
-  private final AtomicInteger submitting = new AtomicInteger();
-  private volatile boolean accepting = true;
   private volatile boolean stopRequested;
   private volatile long deadline;
   private volatile int inHand;
-  private Thread thread;
   private volatile boolean running;
-
-  private final Counter logged;
-  private final Counter retried;
-  private final Counter spilled;
-  private final Counter replayed;
-  private final Counter dropped;
+  private Thread thread;
 
   // the writer thread's own state
-  private RecordInserter.Vendor vendor;
+  private final List<Journaled> batch = new ArrayList<>();
+  private RowWriter rows;
+  private SegmentReader reading;
+  private SegmentReader.Chunk chunk;
   private boolean outage;
   private long outageSince;
   private boolean backingOff;
@@ -101,76 +81,19 @@ public final class RequestLogWriter implements SmartLifecycle {
       DataSource dataSource,
       AutoCloseable ownDataSource,
       RequestLogProperties properties,
-      Path journalDir,
-      MeterRegistry meters) {
+      Journal journal,
+      RecordQueue queue,
+      RequestLogMetrics metrics) {
     this.dataSource = dataSource;
     this.ownDataSource = ownDataSource;
-    this.journal = new Journal(journalDir, properties.journalFileRecords());
-    this.capacity = properties.queueCapacity();
-    this.queue = new RecordQueue(capacity);
-    this.maxQueuedBytes = properties.queueMaxBytes().toBytes();
+    this.journal = journal;
+    this.queue = queue;
+    this.metrics = metrics;
     this.batchSize = properties.batchSize();
     this.flushMillis = Math.max(1, properties.flushInterval().toMillis());
-    this.journalAfterNanos = properties.journalAfter().toNanos();
     this.retryMinMillis = Math.max(1, properties.retryMin().toMillis());
     this.retryMaxMillis = Math.max(retryMinMillis, properties.retryMax().toMillis());
     this.shutdownNanos = properties.shutdownTimeout().toNanos();
-    this.logged = counter(meters, "logged", "request log rows written into the database");
-    this.retried = counter(meters, "retried", "request log inserts that failed and are retried");
-    this.spilled = counter(meters, "spilled", "request log records written to the journal");
-    this.replayed =
-        counter(meters, "replayed", "request log records replayed from the journal into the db");
-    this.dropped = counter(meters, "dropped", "request log records lost (expected 0)");
-    Gauge.builder("diamonds.requestlog.queued", queue, RecordQueue::size)
-        .description("request log records waiting in memory")
-        .strongReference(true)
-        .register(meters);
-  }
-
-  private static Counter counter(MeterRegistry meters, String name, String description) {
-    return Counter.builder("diamonds.requestlog." + name).description(description).register(meters);
-  }
-
-  // ---- the request threads' side
-
-  /** Queues a record, or journals it when the queue is full; never blocks on the database. */
-  void submit(RequestRecord record) {
-    submitting.incrementAndGet();
-    try {
-      if (accepting) {
-        long weight = record.weight();
-        if (queuedBytes.addAndGet(weight) <= maxQueuedBytes && queue.offer(record)) {
-          return;
-        }
-        queuedBytes.addAndGet(-weight);
-      }
-      spill(List.of(record));
-    } finally {
-      submitting.decrementAndGet();
-    }
-  }
-
-  private void spill(List<RequestRecord> records) {
-    if (records.isEmpty()) {
-      return;
-    }
-    try {
-      List<String> lines = new ArrayList<>(records.size());
-      for (RequestRecord r : records) {
-        lines.add(Journal.line(r));
-      }
-      journal.append(lines);
-      spilled.increment(records.size());
-    } catch (IOException | RuntimeException e) {
-      dropped.increment(records.size());
-      log.error(
-          "Request log: LOST {} record(s) (first request id {}): the journal in {} cannot be"
-              + " written: {}",
-          records.size(),
-          records.get(0).requestId(),
-          journal.dir(),
-          e.toString());
-    }
   }
 
   // ---- lifecycle
@@ -181,7 +104,6 @@ public final class RequestLogWriter implements SmartLifecycle {
       return;
     }
     stopRequested = false;
-    accepting = true;
     thread = new Thread(this::run, "request-log-writer");
     thread.setDaemon(true);
     thread.start();
@@ -198,11 +120,6 @@ public final class RequestLogWriter implements SmartLifecycle {
       running = false;
       writer = thread;
     }
-    accepting = false;
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-    while (submitting.get() > 0 && System.nanoTime() - until < 0) {
-      Thread.onSpinWait();
-    }
     deadline = System.nanoTime() + shutdownNanos;
     stopRequested = true;
     long waitMillis = TimeUnit.NANOSECONDS.toMillis(shutdownNanos) + 2 * retryMaxMillis + 5000;
@@ -210,18 +127,15 @@ public final class RequestLogWriter implements SmartLifecycle {
       writer.join(waitMillis);
       if (writer.isAlive()) {
         log.error(
-            "Request log: the writer is stuck (a database call that does not return);"
-                + " journaling what is queued and leaving it");
+            "Request log: the writer is stuck (a database call that does not return); leaving"
+                + " the rest in the journal");
         writer.interrupt();
         writer.join(2000);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    List<RequestRecord> rest = new ArrayList<>();
-    queue.drainTo(rest);
-    spill(rest);
-    journal.close();
+    journal.closeCurrent();
     if (ownDataSource != null) {
       try {
         ownDataSource.close();
@@ -230,11 +144,12 @@ public final class RequestLogWriter implements SmartLifecycle {
       }
     }
     log.info(
-        "Request log: stopped; {} rows written, {} journaled, {} replayed, {} dropped in all{}",
-        (long) logged.count(),
-        (long) spilled.count(),
-        (long) replayed.count(),
-        (long) dropped.count(),
+        "Request log: stopped; {} rows written, {} replayed, {} left in the journal, {} dropped"
+            + " in all{}",
+        (long) metrics.logged.count(),
+        (long) metrics.replayed.count(),
+        (long) metrics.spilled.count(),
+        (long) metrics.dropped.count(),
         journal.pending()
             ? "; journal files in " + journal.dir() + " wait for the next start"
             : "");
@@ -258,10 +173,9 @@ public final class RequestLogWriter implements SmartLifecycle {
   // ---- the writer thread
 
   private void run() {
-    List<RequestRecord> batch = new ArrayList<>(batchSize);
     while (true) {
       try {
-        if (!step(batch)) {
+        if (!step()) {
           break;
         }
       } catch (InterruptedException e) {
@@ -271,178 +185,251 @@ public final class RequestLogWriter implements SmartLifecycle {
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(flushMillis));
       }
     }
-    // the deadline passed, or the thread was interrupted: the rest waits in the journal
-    List<RequestRecord> rest = new ArrayList<>(batch);
-    batch.clear();
-    queue.drainTo(rest);
-    inHand = 0;
-    spill(rest);
+    if (reading != null) {
+      reading.close();
+    }
+    // whatever is still queued or in hand is in the journal: the next start replays it
   }
 
-  /** One turn of the writer; false when it is done (stopping, nothing left it can write). */
-  private boolean step(List<RequestRecord> batch) throws InterruptedException {
+  /** One turn: a queued batch, then a replay chunk; false when the writer is done. */
+  private boolean step() throws InterruptedException {
     boolean stopping = stopRequested;
-    long now = System.nanoTime();
-    if (stopping && now - deadline > 0) {
+    if (stopping && System.nanoTime() - deadline > 0) {
       return false;
     }
+    journal.closeIf(queue.size() <= queue.capacity() / 2);
     if (batch.isEmpty()) {
-      RequestRecord first =
-          stopping ? queue.poll() : queue.poll(flushMillis, TimeUnit.MILLISECONDS);
+      boolean replayWaits = chunk != null || reading != null || awaitingReplay() != null;
+      Journaled first =
+          stopping || replayWaits ? queue.poll() : queue.poll(flushMillis, TimeUnit.MILLISECONDS);
       if (first != null) {
-        take(first, batch);
+        batch.add(first);
+        queue.drainTo(batch, batchSize - 1);
         if (!stopping && !backingOff) {
-          gather(batch, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(flushMillis));
+          gather(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(flushMillis));
         }
+        inHand = batch.size();
       }
     }
-    now = System.nanoTime();
-    if (outage && now - outageSince >= journalAfterNanos) {
-      // a long outage: keep little in memory, a hard kill would lose it
-      List<RequestRecord> out = new ArrayList<>(batch);
-      batch.clear();
-      inHand = 0;
-      drainAll(out);
-      spill(out);
-    }
+    long now = System.nanoTime();
     if (backingOff && now - retryAt < 0) {
-      if (stopping && batch.isEmpty() && queue.isEmpty()) {
-        return false; // the database is away; everything else is in the journal already
-      }
-      if (!batch.isEmpty() || stopping) {
-        long pause = Math.min(flushMillis, TimeUnit.NANOSECONDS.toMillis(retryAt - now) + 1);
-        Thread.sleep(pause);
-      }
+      Thread.sleep(Math.min(flushMillis, TimeUnit.NANOSECONDS.toMillis(retryAt - now) + 1));
       return true;
     }
     if (!batch.isEmpty()) {
-      if (write(batch, null) == null) {
+      if (!writeBatch()) {
         return true;
       }
       batch.clear();
       inHand = 0;
     }
-    if (journal.pending() && queue.size() <= capacity / 2) {
-      replayOne();
-    } else if (stopping && queue.isEmpty()) {
-      return false;
+    replayChunk();
+    deleteComplete();
+    if (stopping && batch.isEmpty() && queue.isEmpty()) {
+      journal.closeCurrent(); // its rest, if any, can be replayed now
+      deleteComplete();
+      return chunk != null || reading != null || awaitingReplay() != null;
     }
     return true;
   }
 
-  private void take(RequestRecord first, List<RequestRecord> batch) {
-    batch.add(first);
-    queuedBytes.addAndGet(-first.weight());
-    moveQueued(batch, batchSize - 1);
-    inHand = batch.size();
-  }
-
   /** Adds queued records to the batch until it is full or the deadline passes. */
-  private void gather(List<RequestRecord> batch, long deadline) throws InterruptedException {
-    while (!stopRequested && batch.size() < batchSize && deadline - System.nanoTime() > 0) {
-      queue.awaitAtLeast(batchSize - batch.size(), deadline);
-      moveQueued(batch, batchSize - batch.size());
+  private void gather(long until) throws InterruptedException {
+    while (!stopRequested && batch.size() < batchSize && until - System.nanoTime() > 0) {
+      queue.awaitAtLeast(batchSize - batch.size(), until);
+      queue.drainTo(batch, batchSize - batch.size());
       inHand = batch.size();
     }
   }
 
-  private void drainAll(List<RequestRecord> into) {
-    moveQueued(into, Integer.MAX_VALUE);
-  }
-
-  /** Moves up to {@code max} queued records into {@code into}, releasing their queued bytes. */
-  private void moveQueued(List<RequestRecord> into, int max) {
-    int from = into.size();
-    queue.drainTo(into, max);
-    long weight = 0;
-    for (int i = from; i < into.size(); i++) {
-      weight += into.get(i).weight();
+  private boolean writeBatch() {
+    List<RequestRecord> records = new ArrayList<>(batch.size());
+    Map<Segment, Long> last = new HashMap<>();
+    for (Journaled j : batch) {
+      records.add(j.record());
+      last.merge(j.segment(), j.line(), Math::max);
     }
-    queuedBytes.addAndGet(-weight);
-  }
-
-  /** Writes records; the result, or null when the database failed (the caller keeps them). */
-  private RecordInserter.Result write(List<RequestRecord> records, String journalName) {
-    Connection c = null;
-    try {
-      c = dataSource.getConnection();
-      if (vendor == null) {
-        vendor = RecordInserter.vendor(c);
-      }
-      RecordInserter.Result result = RecordInserter.insert(c, vendor, records, journalName);
-      logged.increment(result.inserted());
-      if (!result.dropped().isEmpty()) {
-        dropped.increment(result.dropped().size());
-        for (RequestRecord r : result.dropped()) {
-          log.error(
-              "Request log: LOST the record of request {} ({} {} {}): the database refused it"
-                  + " twice",
-              r.requestId(),
-              r.method(),
-              r.path(),
-              r.status());
-        }
-      }
-      recovered();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      // a connection that failed half way is not trusted again
-      if (c != null && dataSource instanceof HikariDataSource pool) {
-        pool.evictConnection(c);
-      }
-      failed(e);
-      return null;
-    } finally {
-      if (c != null) {
-        try {
-          c.close();
-        } catch (SQLException e) {
-          // already evicted or broken
-        }
-      }
+    Map<String, Long> lines = new HashMap<>();
+    last.forEach((segment, line) -> lines.put(segment.name, line));
+    RecordInserter.Result result = write(records, lines);
+    if (result == null) {
+      return false;
     }
+    last.forEach((segment, line) -> segment.committed = Math.max(segment.committed, line));
+    metrics.logged.increment(result.inserted());
+    lost(result.dropped());
+    return true;
   }
 
-  private void replayOne() {
-    List<Path> files = journal.takeFiles();
-    if (files.isEmpty()) {
+  /** Writes the next chunk of a segment that waits to be replayed, if one does. */
+  private void replayChunk() {
+    if (chunk == null && !readChunk()) {
       return;
     }
-    Path file = files.get(0);
-    Journal.Contents contents;
-    try {
-      contents = Journal.read(file);
-    } catch (IOException e) {
-      log.error("Request log: cannot read the journal file {}; leaving it: {}", file, e.toString());
-      journal.abandon(file);
-      return;
-    }
-    RecordInserter.Result result =
-        contents.records().isEmpty()
-            ? new RecordInserter.Result(0, List.of(), false)
-            : write(contents.records(), file.getFileName().toString());
+    Segment segment = reading.segment();
+    RecordInserter.Result result = write(chunk.records(), Map.of(segment.name, chunk.lastLine()));
     if (result == null) {
       return;
     }
-    if (contents.unreadable() > 0 && !result.alreadyReplayed()) {
-      dropped.increment(contents.unreadable());
+    segment.committed = chunk.lastLine();
+    metrics.logged.increment(result.inserted());
+    metrics.replayed.increment(result.inserted());
+    lost(result.dropped());
+    if (chunk.unreadable() > 0) {
+      metrics.dropped.increment(chunk.unreadable());
       log.error(
-          "Request log: LOST {} unreadable line(s) of the journal file {} (cut by a hard kill?)",
-          contents.unreadable(),
-          file);
+          "Request log: LOST {} unreadable line(s) of the journal file {} (cut by a crash?)",
+          chunk.unreadable(),
+          segment.path);
     }
-    replayed.increment(result.inserted());
-    journal.replayed(file);
-    if (result.inserted() > 0) {
-      log.info(
-          "Request log: replayed {} record(s) from the journal file {}",
-          result.inserted(),
-          file.getFileName());
+    boolean end = chunk.end();
+    chunk = null;
+    if (end) {
+      reading.close();
+      reading = null;
+      if (segment.inherited) {
+        log.info("Request log: replayed the journal file {}", segment.name);
+      }
+      finish(segment);
+    }
+  }
+
+  /** Opens the next segment to replay if needed, and reads a chunk of it; false if none. */
+  private boolean readChunk() {
+    if (reading == null) {
+      Segment segment = awaitingReplay();
+      if (segment == null) {
+        return false;
+      }
+      if (segment.committed < 0 && !lookUpProgress(segment)) {
+        return false;
+      }
+      if (segment.committed == Long.MAX_VALUE) {
+        finish(segment); // replayed whole by an earlier version
+        return false;
+      }
+      try {
+        reading = new SegmentReader(segment, segment.committed);
+      } catch (IOException e) {
+        log.error("Request log: cannot read the journal file {}: {}", segment.path, e.toString());
+        journal.abandon(segment);
+        return false;
+      }
+    }
+    try {
+      chunk = reading.next(batchSize);
+      return true;
+    } catch (IOException e) {
+      log.error(
+          "Request log: cannot read the journal file {}: {}", reading.segment().path, e.toString());
+      reading.close();
+      journal.abandon(reading.segment());
+      reading = null;
+      return false;
+    }
+  }
+
+  private boolean lookUpProgress(Segment segment) {
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      segment.committed = RecordInserter.committedLines(c, segment.name);
+      recovered();
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      evict(c);
+      failed(e);
+      return false;
+    } finally {
+      close(c);
+    }
+  }
+
+  private Segment awaitingReplay() {
+    for (Segment s : journal.closedSegments()) {
+      if (s.awaitsReplay()) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private void deleteComplete() {
+    for (Segment s : journal.closedSegments()) {
+      if (s.complete()) {
+        finish(s);
+      }
+    }
+  }
+
+  /** Deletes a segment whose lines are all in the database, then its progress row. */
+  private void finish(Segment segment) {
+    journal.delete(segment);
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      RecordInserter.forget(c, segment.name);
+    } catch (SQLException | RuntimeException e) {
+      evict(c); // a stale progress row names a file that is gone: harmless
+    } finally {
+      close(c);
+    }
+  }
+
+  /** Writes records; the result, or null when the database failed (the caller keeps them). */
+  private RecordInserter.Result write(List<RequestRecord> records, Map<String, Long> lines) {
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      if (rows == null) {
+        rows = RowWriter.of(c);
+      }
+      RecordInserter.Result result = RecordInserter.insert(c, rows, records, lines);
+      recovered();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      evict(c);
+      failed(e);
+      return null;
+    } finally {
+      close(c);
+    }
+  }
+
+  private void lost(List<RequestRecord> dropped) {
+    if (dropped.isEmpty()) {
+      return;
+    }
+    metrics.dropped.increment(dropped.size());
+    for (RequestRecord r : dropped) {
+      log.error(
+          "Request log: LOST the record of request {} ({} {} {}): the database refused it twice",
+          r.requestId(),
+          r.method(),
+          r.path(),
+          r.status());
+    }
+  }
+
+  /** A connection that failed half way is not trusted again. */
+  private void evict(Connection c) {
+    if (c != null && dataSource instanceof HikariDataSource pool) {
+      pool.evictConnection(c);
+    }
+  }
+
+  private static void close(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // already evicted or broken
+      }
     }
   }
 
   private void failed(Exception e) {
-    retried.increment();
+    metrics.retried.increment();
     long now = System.nanoTime();
     if (!outage) {
       outage = true;
@@ -450,16 +437,15 @@ public final class RequestLogWriter implements SmartLifecycle {
       lastWarning = now;
       failuresSinceWarning = 0;
       log.warn(
-          "Request log: cannot write to the database ({}); keeping the records and retrying",
-          e.toString());
-    } else if (now - lastWarning > WARN_EVERY_NANOS) {
-      log.warn(
-          "Request log: the database is still unavailable after {} s and {} more attempts ({});"
-              + " records go to the journal in {}",
-          TimeUnit.NANOSECONDS.toSeconds(now - outageSince),
-          failuresSinceWarning,
+          "Request log: cannot write to the database ({}); records wait in the journal in {}",
           e.toString(),
           journal.dir());
+    } else if (now - lastWarning > WARN_EVERY_NANOS) {
+      log.warn(
+          "Request log: the database is still unavailable after {} s and {} more attempts ({})",
+          TimeUnit.NANOSECONDS.toSeconds(now - outageSince),
+          failuresSinceWarning,
+          e.toString());
       lastWarning = now;
       failuresSinceWarning = 0;
     } else {
@@ -489,11 +475,13 @@ public final class RequestLogWriter implements SmartLifecycle {
     return queue.size();
   }
 
-  /**
-   * Whether everything submitted so far is in the database (nothing queued, in hand or journaled).
-   */
+  /** Whether everything recorded so far is in the database (nothing queued, in hand or left). */
   boolean idle() {
-    return queue.isEmpty() && inHand == 0 && !journal.pending();
+    if (!queue.isEmpty() || inHand != 0 || journal.pending()) {
+      return false;
+    }
+    Segment current = journal.current();
+    return current == null || current.committed >= current.lines();
   }
 
   Path journalDir() {

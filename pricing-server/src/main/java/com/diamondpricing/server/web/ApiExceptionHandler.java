@@ -480,6 +480,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         && method.getSupportedMethods() != null) {
       problem.setProperty(ALLOWED_VALUES, List.of(method.getSupportedMethods()));
     }
+    if (request instanceof NativeWebRequest n) {
+      HttpServletRequest http = n.getNativeRequest(HttpServletRequest.class);
+      if (http != null) {
+        ProblemWriter.remember(http, problem);
+      }
+    }
     if (status.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
       String errorId = UUID.randomUUID().toString();
       problem.setProperty("errorId", errorId);

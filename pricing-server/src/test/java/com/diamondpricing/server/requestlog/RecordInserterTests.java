@@ -1,77 +1,44 @@
 package com.diamondpricing.server.requestlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** What goes into a row: JSON or text, the error code, redacted queries. */
+/** What goes into a row and a journal line: JSON or text, redacted queries, the line codec. */
 class RecordInserterTests {
-
-  static RequestRecord answered(int status, String body) {
-    RequestRecord r = RequestLogTesting.record("x", Instant.now());
-    return new RequestRecord(
-        r.requestId(),
-        r.receivedAt(),
-        r.method(),
-        r.path(),
-        r.query(),
-        r.client(),
-        r.userAgent(),
-        r.requestContentType(),
-        r.requestBody(),
-        false,
-        status,
-        "application/problem+json",
-        body,
-        false,
-        r.durationMs(),
-        null,
-        null,
-        null);
-  }
 
   @Test
   void onlyOneWholeJsonValueThatJsonbTakesIsJson() {
-    assertThat(RecordInserter.isJson("{\"a\": [1, 2.5, \"x\", null, true]}")).isTrue();
-    assertThat(RecordInserter.isJson("42")).isTrue();
-    assertThat(RecordInserter.isJson("\"text\"")).isTrue();
-    assertThat(RecordInserter.isJson("{\"carat\": 1.1,")).isFalse();
-    assertThat(RecordInserter.isJson("{} {}")).isFalse();
-    assertThat(RecordInserter.isJson("{\"a\": 1} trailing")).isFalse();
-    assertThat(RecordInserter.isJson("")).isFalse();
-    assertThat(RecordInserter.isJson("not json")).isFalse();
-    assertThat(RecordInserter.isJson("{\"a\": NaN}")).isFalse();
-    assertThat(RecordInserter.isJson("{\"a\": \"\\u0000\"}")).as("jsonb refuses NUL").isFalse();
-    assertThat(RecordInserter.isJson("{\"a\": \"\\ud800\"}")).as("lone surrogate").isFalse();
-    assertThat(RecordInserter.isJson("{\"a\": 1e1000000}")).as("numeric overflow").isFalse();
-    assertThat(RecordInserter.isJson("{\"a\": \"\\ud83d\\ude00\"}")).isTrue();
+    assertThat(PostgresRows.isJson("{\"a\": [1, 2.5, \"x\", null, true]}")).isTrue();
+    assertThat(PostgresRows.isJson("42")).isTrue();
+    assertThat(PostgresRows.isJson("\"text\"")).isTrue();
+    assertThat(PostgresRows.isJson("{\"carat\": 1.1,")).isFalse();
+    assertThat(PostgresRows.isJson("{} {}")).isFalse();
+    assertThat(PostgresRows.isJson("{\"a\": 1} trailing")).isFalse();
+    assertThat(PostgresRows.isJson("")).isFalse();
+    assertThat(PostgresRows.isJson("not json")).isFalse();
+    assertThat(PostgresRows.isJson("{\"a\": NaN}")).isFalse();
+    assertThat(PostgresRows.isJson("{\"a\": \"\\u0000\"}")).as("jsonb refuses NUL").isFalse();
+    assertThat(PostgresRows.isJson("{\"a\": \"\\ud800\"}")).as("lone surrogate").isFalse();
+    assertThat(PostgresRows.isJson("{\"a\": 1e1000000}")).as("numeric overflow").isFalse();
+    assertThat(PostgresRows.isJson("{\"a\": \"\\ud83d\\ude00\"}")).isTrue();
   }
 
   @Test
-  void theErrorCodeIsTheProblemsCodeOrTheLastPartOfItsType() {
-    assertThat(RecordInserter.errorCode(answered(422, "{\"status\":422,\"code\":\"x-y\"}")))
-        .isEqualTo("x-y");
-    assertThat(
-            RecordInserter.errorCode(
-                answered(401, "{\"type\":\"https://e.example/problems/unauthorized\"}")))
-        .isEqualTo("unauthorized");
-    assertThat(
-            RecordInserter.errorCode(
-                answered(400, "{\"title\":\"t\",\"code\":\"cut-short\",\"detail\":\"aaaa")))
-        .as("a truncated body")
-        .isEqualTo("cut-short");
-    assertThat(RecordInserter.errorCode(answered(200, "{\"code\":\"fine\"}"))).isNull();
-    assertThat(RecordInserter.errorCode(answered(500, "<html>oops</html>"))).isNull();
-    assertThat(RecordInserter.errorCode(answered(404, null))).isNull();
-  }
-
-  @Test
-  void queryParametersNamedLikeSecretsAreRedacted() {
-    assertThat(RequestLogFilter.redact("carat=1.1&n=5")).isEqualTo("carat=1.1&n=5");
-    assertThat(RequestLogFilter.redact("token=abc&n=5&API_KEY=k&password=p&x"))
+  void queryParametersNamedLikeSecretsAreRedactedByTheirDecodedName() {
+    assertThat(QueryRedaction.redact("carat=1.1&n=5")).isEqualTo("carat=1.1&n=5");
+    assertThat(QueryRedaction.redact("token=abc&n=5&API_KEY=k&password=p&x"))
         .isEqualTo("token=[redacted]&n=5&API_KEY=[redacted]&password=[redacted]&x");
-    assertThat(RequestLogFilter.redact(null)).isNull();
+    assertThat(QueryRedaction.redact("%74oken=abc&api%5Fkey=k&x-api-key=k&Bearer=b&jwt=j"))
+        .isEqualTo(
+            "%74oken=[redacted]&api%5Fkey=[redacted]&x-api-key=[redacted]&Bearer=[redacted]"
+                + "&jwt=[redacted]");
+    assertThat(QueryRedaction.redact("client_secret=s&access.token=t&pwd=p&n=%zz"))
+        .isEqualTo("client_secret=[redacted]&access.token=[redacted]&pwd=[redacted]&n=%zz");
+    assertThat(QueryRedaction.redact("%zztoken=1")).isEqualTo("%zztoken=[redacted]");
+    assertThat(QueryRedaction.redact(null)).isNull();
   }
 
   @Test
@@ -82,5 +49,60 @@ class RecordInserterTests {
     assertThat(RequestLogFilter.textual(null)).isTrue();
     assertThat(RequestLogFilter.textual("application/octet-stream")).isFalse();
     assertThat(RequestLogFilter.textual("image/png")).isFalse();
+  }
+
+  @Test
+  void aRecordSurvivesItsJournalLineFieldForField() {
+    RequestRecord r =
+        new RequestRecord(
+            "id-1",
+            Instant.ofEpochMilli(1_767_225_600_123L),
+            "POST",
+            "/api/v1/request-log",
+            "/api/v1/%72equest-log",
+            "a=1&token=[redacted]",
+            "127.0.0.1",
+            "curl \"quoted\" \\ \u00e9 \ud83d\ude00",
+            "application/json",
+            "{\"carat\": 1.1}\n\ttab",
+            true,
+            401,
+            "application/problem+json",
+            "{\"code\":\"unauthorized\"}",
+            false,
+            1.25,
+            7L,
+            "xgboost",
+            3,
+            "unauthorized");
+    byte[] line = RecordLines.encode(r);
+    assertThat(line[line.length - 1]).isEqualTo((byte) '\n');
+    String text = new String(line, java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertThat(text).doesNotContain("\n");
+    assertThat(RecordLines.decode(text)).isEqualTo(r);
+
+    RequestRecord sparse = RequestLogTesting.record("sparse", Instant.ofEpochMilli(5));
+    assertThat(RecordLines.decode(new String(RecordLines.encode(sparse)).strip()))
+        .isEqualTo(sparse);
+  }
+
+  @Test
+  void loneSurrogatesBecomeReplacementCharactersInTheLine() {
+    RequestRecord r = RequestLogTesting.record("bad\ud800", Instant.ofEpochMilli(5));
+    assertThat(RecordLines.decode(new String(RecordLines.encode(r)).strip()).requestId())
+        .isEqualTo("bad\uFFFD");
+    assertThat(RecordLines.wellFormed("ok \ud83d\ude00")).isEqualTo("ok \ud83d\ude00");
+    assertThat(RecordLines.wellFormed("\ude00\ud83d")).isEqualTo("\uFFFD\uFFFD");
+  }
+
+  @Test
+  void aLineCutShortIsNotARecord() {
+    String whole = new String(RecordLines.encode(RequestLogTesting.record("x", Instant.now())));
+    assertThatThrownBy(() -> RecordLines.decode(whole.substring(0, whole.length() / 2)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecordLines.decode("[1]"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecordLines.decode("{\"requestId\":\"no status\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

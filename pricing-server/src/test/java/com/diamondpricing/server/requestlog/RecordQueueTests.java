@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class RecordQueueTests {
 
-  private static RequestRecord record(String id) {
-    return RequestLogTesting.record(id, Instant.parse("2026-11-29T12:00:00Z"));
+  private static Journaled record(String id) {
+    return new Journaled(
+        RequestLogTesting.record(id, Instant.parse("2026-11-29T12:00:00Z")), null, 0);
   }
 
   @Test
@@ -29,12 +30,12 @@ class RecordQueueTests {
     assertThat(queue.offer(record("c"))).isTrue();
     assertThat(queue.offer(record("d"))).isFalse();
     assertThat(queue.size()).isEqualTo(3);
-    assertThat(queue.poll().requestId()).isEqualTo("a");
+    assertThat(queue.poll().record().requestId()).isEqualTo("a");
     assertThat(queue.offer(record("e"))).isTrue();
-    List<RequestRecord> out = new ArrayList<>();
+    List<Journaled> out = new ArrayList<>();
     assertThat(queue.drainTo(out, 2)).isEqualTo(2);
     assertThat(queue.drainTo(out)).isEqualTo(1);
-    assertThat(out).extracting(RequestRecord::requestId).containsExactly("b", "c", "e");
+    assertThat(out).extracting(j -> j.record().requestId()).containsExactly("b", "c", "e");
     assertThat(queue.isEmpty()).isTrue();
     assertThat(queue.poll()).isNull();
   }
@@ -50,7 +51,7 @@ class RecordQueueTests {
   @Test
   void aWaitingPollIsWokenByAnOffer() throws Exception {
     RecordQueue queue = new RecordQueue(10);
-    CompletableFuture<RequestRecord> taken =
+    CompletableFuture<Journaled> taken =
         CompletableFuture.supplyAsync(
             () -> {
               try {
@@ -61,7 +62,7 @@ class RecordQueueTests {
             });
     Thread.sleep(100);
     queue.offer(record("late"));
-    assertThat(taken.get(10, TimeUnit.SECONDS).requestId()).isEqualTo("late");
+    assertThat(taken.get(10, TimeUnit.SECONDS).record().requestId()).isEqualTo("late");
   }
 
   @Test
@@ -118,9 +119,9 @@ class RecordQueueTests {
       Map<String, Integer> next = new HashMap<>();
       int received = 0;
       while (received < producers * each) {
-        RequestRecord r = queue.poll(10, TimeUnit.SECONDS);
+        Journaled r = queue.poll(10, TimeUnit.SECONDS);
         assertThat(r).as("a record after %d", received).isNotNull();
-        String[] parts = r.requestId().split(":");
+        String[] parts = r.record().requestId().split(":");
         int expected = next.getOrDefault(parts[0], 0);
         assertThat(Integer.parseInt(parts[1])).isEqualTo(expected);
         next.put(parts[0], expected + 1);

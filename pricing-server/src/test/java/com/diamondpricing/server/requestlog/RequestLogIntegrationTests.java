@@ -62,6 +62,7 @@ abstract class RequestLogIntegrationTests {
   @Autowired ServingModels serving;
   @Autowired JdbcClient jdbc;
   @Autowired RequestLogWriter writer;
+  @Autowired RequestLog requestLog;
   @Autowired RequestLogStore store;
   @Autowired DiamondsProperties properties;
 
@@ -359,8 +360,8 @@ abstract class RequestLogIntegrationTests {
   void theRetentionPurgeDeletesOnlyOlderRecords() {
     String old = id("rl-old");
     String recent = id("rl-recent");
-    writer.submit(RequestLogTesting.record(old, Instant.now().minus(Duration.ofDays(3))));
-    writer.submit(RequestLogTesting.record(recent, Instant.now()));
+    requestLog.record(RequestLogTesting.record(old, Instant.now().minus(Duration.ofDays(3))));
+    requestLog.record(RequestLogTesting.record(recent, Instant.now()));
     await(Duration.ofSeconds(20), "both rows", () -> count(old) == 1 && count(recent) == 1);
 
     RequestLogRetention retention =

@@ -59,6 +59,7 @@ final class RequestLogTesting {
         "GET",
         "/api/v1/models",
         null,
+        null,
         "127.0.0.1",
         "test",
         null,
@@ -69,6 +70,7 @@ final class RequestLogTesting {
         "[]",
         false,
         1.5,
+        null,
         null,
         null,
         null);

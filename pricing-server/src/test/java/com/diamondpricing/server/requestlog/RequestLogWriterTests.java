@@ -7,16 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Field;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +39,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * The writer alone on a SQLite file whose connections a switch can refuse: the journal at a
- * shutdown without the database and its replay at the next start, exactly once; a refused row; an
- * unreadable journal line; submit never waiting.
+ * The request log's journal and writer alone, on a SQLite file whose connections a switch can
+ * refuse: every record is journaled before {@code record} returns; what is written is deleted; a
+ * shutdown without the database, or a process that dies, leaves the rest for the next start, which
+ * replays exactly what the database lacks; a full queue spills to the journal and the replay keeps
+ * up under traffic; a refused row, an unreadable line, a full journal, a broken file.
  */
 class RequestLogWriterTests {
 
@@ -69,18 +74,49 @@ class RequestLogWriterTests {
         .bindOrCreate("diamonds.request-log", RequestLogProperties.class);
   }
 
-  RequestLogWriter writer(MeterRegistry meters, String... settings) {
-    return new RequestLogWriter(database, null, properties(settings), journal, meters);
+  /** A request log (journal, queue, writer) as the configuration builds it. */
+  static final class Log {
+    final MeterRegistry meters = new SimpleMeterRegistry();
+    final Journal journal;
+    final RecordQueue queue;
+    final RequestLog log;
+    final RequestLogWriter writer;
+
+    Log(DataSource database, Path dir, String... settings) {
+      RequestLogProperties p = properties(settings);
+      journal =
+          new Journal(
+              dir,
+              p.journalMaxSize().toBytes(),
+              p.segmentSize().toBytes(),
+              p.segmentAge().toNanos());
+      queue = new RecordQueue(p.queueCapacity(), p.queueMaxBytes().toBytes());
+      RequestLogMetrics metrics = new RequestLogMetrics(meters, queue, journal);
+      log = new RequestLog(journal, queue, metrics);
+      writer = new RequestLogWriter(database, null, p, journal, queue, metrics);
+    }
+
+    double count(String name) {
+      return meters.get("diamonds.requestlog." + name).counter().count();
+    }
   }
 
-  static double count(MeterRegistry meters, String name) {
-    return meters.get("diamonds.requestlog." + name).counter().count();
+  Log log(String... settings) {
+    return new Log(database, journal, settings);
   }
 
   long rows() throws SQLException {
+    return query("select count(*) from request_log");
+  }
+
+  long distinctRows() throws SQLException {
+    return query("select count(distinct request_id) from request_log");
+  }
+
+  long query(String sql) throws SQLException {
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select count(*) from request_log")) {
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -105,81 +141,120 @@ class RequestLogWriterTests {
   }
 
   @Test
-  void aShutdownWithoutTheDatabaseJournalsEverythingAndTheNextStartReplaysIt() throws Exception {
+  void everyRecordIsJournaledBeforeRecordReturnsAndTheFileGoesOnceWritten() throws Exception {
+    Log log = log();
+    records("before-start", 5).forEach(log.log::record);
+    assertThat(journalLines()).as("journaled before any writer runs").isEqualTo(5);
+    log.writer.start();
+    try {
+      records("running", 95).forEach(log.log::record);
+      awaitIdle(log.writer);
+      assertThat(rows()).isEqualTo(100);
+      assertThat(log.count("logged")).isEqualTo(100);
+      assertThat(log.count("spilled")).isZero();
+    } finally {
+      log.writer.stop();
+    }
+    assertThat(journalFiles(journal)).as("every line is written: no file is left").isZero();
+    assertThat(query("select count(*) from request_log_segment")).isZero();
+  }
+
+  @Test
+  void aShutdownWithoutTheDatabaseLeavesTheJournalAndTheNextStartReplaysIt() throws Exception {
     database.up = false;
-    MeterRegistry first = new SimpleMeterRegistry();
-    RequestLogWriter down = writer(first, "shutdown-timeout=300ms", "journal-after=10s");
-    down.start();
-    records("down", 50).forEach(down::submit);
+    Log down = log("shutdown-timeout=300ms");
+    down.writer.start();
+    records("down", 50).forEach(down.log::record);
     long start = System.nanoTime();
-    down.stop();
+    down.writer.stop();
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
     assertThat(rows()).isZero();
     assertThat(journalLines()).isEqualTo(50);
-    assertThat(count(first, "spilled")).isEqualTo(50);
-    assertThat(count(first, "retried")).isPositive();
-    assertThat(count(first, "dropped")).isZero();
+    assertThat(down.count("retried")).isPositive();
+    assertThat(down.count("dropped")).isZero();
 
     database.up = true;
-    MeterRegistry second = new SimpleMeterRegistry();
-    RequestLogWriter up = writer(second);
-    up.start();
+    Log up = log();
+    up.writer.start();
     try {
-      awaitIdle(up);
+      awaitIdle(up.writer);
       assertThat(rows()).isEqualTo(50);
-      assertThat(count(second, "replayed")).isEqualTo(50);
-      assertThat(count(second, "logged")).isEqualTo(50);
+      assertThat(up.count("replayed")).isEqualTo(50);
       assertThat(journalFiles(journal)).isZero();
     } finally {
-      up.stop();
+      up.writer.stop();
     }
   }
 
   @Test
-  void aReplayedFileIsNeverReplayedTwice() throws Exception {
-    database.up = false;
-    RequestLogWriter down = writer(new SimpleMeterRegistry(), "shutdown-timeout=100ms");
-    down.start();
-    records("once", 10).forEach(down::submit);
-    down.stop();
-    Path file;
-    try (Stream<Path> files = Files.list(journal)) {
-      file = files.filter(Journal::isJournal).findFirst().orElseThrow();
+  void aProcessThatDiesIsReplayedFromWhereTheDatabaseStopped() throws Exception {
+    Switch firstProcess = new Switch(url);
+    Log dying = new Log(firstProcess, journal);
+    dying.writer.start();
+    records("written", 120).forEach(dying.log::record);
+    awaitIdle(dying.writer);
+    firstProcess.up = false; // from now on nothing of this process reaches the database
+    records("journaled-only", 80).forEach(dying.log::record);
+    assertThat(rows()).isEqualTo(120);
+    // the process dies here: no stop, the journal files stay as they are
+
+    Log next = log();
+    next.writer.start();
+    try {
+      awaitIdle(next.writer);
+      assertThat(rows()).isEqualTo(200);
+      assertThat(distinctRows()).as("no record written twice").isEqualTo(200);
+      assertThat(next.count("replayed")).isEqualTo(80);
+      assertThat(journalFiles(journal)).isZero();
+    } finally {
+      next.writer.stop();
+      dying.writer.stop();
     }
-    Path copy = dir.resolve("copy");
-    Files.copy(file, copy);
+  }
 
-    database.up = true;
-    RequestLogWriter up = writer(new SimpleMeterRegistry());
-    up.start();
-    awaitIdle(up);
-    up.stop();
-    assertThat(rows()).isEqualTo(10);
-
-    // as if the process had died between the replay's commit and the file's deletion
-    Files.copy(copy, file, StandardCopyOption.REPLACE_EXISTING);
-    MeterRegistry meters = new SimpleMeterRegistry();
-    RequestLogWriter again = writer(meters);
-    again.start();
-    awaitIdle(again);
-    again.stop();
-    assertThat(rows()).isEqualTo(10);
-    assertThat(count(meters, "replayed")).isZero();
-    assertThat(Files.exists(file)).isFalse();
+  @Test
+  void aFileWhoseLinesAreAllInTheDatabaseIsNotReplayedAgain() throws Exception {
+    // as if a process had died after the commit of a file's last lines but before deleting it
+    Files.createDirectories(journal);
+    Path file = journal.resolve("journal-20260101T000000.000Z-done.jsonl");
+    try (var out = Files.newOutputStream(file)) {
+      for (RequestRecord r : records("done", 10)) {
+        out.write(RecordLines.encode(r));
+      }
+    }
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement s =
+            c.prepareStatement(
+                "insert into request_log_segment (name, committed_lines, updated_at)"
+                    + " values (?, 10, ?)")) {
+      s.setString(1, file.getFileName().toString());
+      s.setTimestamp(2, Timestamp.from(Instant.now()));
+      s.executeUpdate();
+    }
+    Log log = log();
+    log.writer.start();
+    try {
+      awaitIdle(log.writer);
+      assertThat(rows()).isZero();
+      assertThat(log.count("replayed")).isZero();
+      assertThat(Files.exists(file)).isFalse();
+    } finally {
+      log.writer.stop();
+    }
   }
 
   @Test
   void aRowTheDatabaseRefusesIsWrittenPlainAndHoldsUpNothing() throws Exception {
-    MeterRegistry meters = new SimpleMeterRegistry();
-    RequestLogWriter writer = writer(meters);
-    records("fine", 9).forEach(writer::submit);
+    Log log = log();
+    records("fine", 9).forEach(log.log::record);
     RequestRecord r = RequestLogTesting.record("refused", Instant.now());
-    writer.submit(
+    log.log.record(
         new RequestRecord(
             r.requestId(),
             r.receivedAt(),
             null, // method is required: the batch fails, this row is written with '?'
             r.path(),
+            null,
             r.query(),
             r.client(),
             r.userAgent(),
@@ -193,12 +268,13 @@ class RequestLogWriterTests {
             r.durationMs(),
             null,
             null,
+            null,
             null));
-    writer.start();
+    log.writer.start();
     try {
-      awaitIdle(writer);
+      awaitIdle(log.writer);
       assertThat(rows()).isEqualTo(10);
-      assertThat(count(meters, "dropped")).isZero();
+      assertThat(log.count("dropped")).isZero();
       try (Connection c = DriverManager.getConnection(url);
           Statement s = c.createStatement();
           ResultSet rs =
@@ -209,7 +285,7 @@ class RequestLogWriterTests {
         assertThat(rs.getString(2)).isEqualTo("{\"a\": \"\\u0000 \uFFFD\"}");
       }
     } finally {
-      writer.stop();
+      log.writer.stop();
     }
   }
 
@@ -217,68 +293,100 @@ class RequestLogWriterTests {
   void anUnreadableJournalLineIsCountedAsDropped() throws Exception {
     Files.createDirectories(journal);
     Path file = journal.resolve("journal-20260101T000000.000Z-test.jsonl");
-    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+    try (var out = Files.newOutputStream(file)) {
       for (RequestRecord r : records("kept", 3)) {
-        out.println(Journal.line(r));
+        out.write(RecordLines.encode(r));
       }
-      out.print("{\"requestId\":\"cut-by-a-hard-kill\",\"rece");
+      out.write("{\"requestId\":\"cut-by-a-crash\",\"rece".getBytes());
     }
-    MeterRegistry meters = new SimpleMeterRegistry();
-    RequestLogWriter writer = writer(meters);
-    writer.start();
+    Log log = log();
+    log.writer.start();
     try {
-      awaitIdle(writer);
+      awaitIdle(log.writer);
       assertThat(rows()).isEqualTo(3);
-      assertThat(count(meters, "replayed")).isEqualTo(3);
-      assertThat(count(meters, "dropped")).isEqualTo(1);
+      assertThat(log.count("replayed")).isEqualTo(3);
+      assertThat(log.count("dropped")).isEqualTo(1);
       assertThat(Files.exists(file)).isFalse();
     } finally {
-      writer.stop();
+      log.writer.stop();
     }
   }
 
   @Test
-  void submitNeverWaitsForTheDatabaseAndNothingIsLost() throws Exception {
-    database.up = false;
-    MeterRegistry meters = new SimpleMeterRegistry();
-    RequestLogWriter writer =
-        writer(
-            meters,
-            "queue-capacity=10",
-            "journal-after=10s",
-            "shutdown-timeout=100ms",
-            "journal-file-records=300");
-    writer.start();
+  void aFullQueueSpillsToTheJournalAndTheReplayKeepsUpUnderTraffic() throws Exception {
+    Log log = log("queue-capacity=10", "segment-size=20KB", "batch-size=50");
+    log.writer.start();
     ExecutorService threads = Executors.newFixedThreadPool(4);
     long start = System.nanoTime();
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        String prefix = "fast-" + t;
-        done.add(threads.submit(() -> records(prefix, 500).forEach(writer::submit)));
+        String prefix = "busy-" + t;
+        done.add(threads.submit(() -> records(prefix, 1000).forEach(log.log::record)));
       }
       for (Future<?> f : done) {
         f.get();
       }
+      assertThat((System.nanoTime() - start) / 1_000_000).as("4000 records, ms").isLessThan(10000);
+      awaitIdle(log.writer);
+      assertThat(rows()).isEqualTo(4000);
+      assertThat(distinctRows()).isEqualTo(4000);
+      assertThat(log.count("spilled")).as("more than a queue of 10 can hold").isPositive();
+      assertThat(log.count("replayed")).isEqualTo(log.count("spilled"));
+      assertThat(log.count("dropped")).isZero();
+      assertThat(journalFiles(journal)).isZero();
     } finally {
       threads.shutdown();
+      log.writer.stop();
     }
-    assertThat((System.nanoTime() - start) / 1_000_000).as("2000 submits, ms").isLessThan(3000);
-    assertThat(writer.queued()).isLessThanOrEqualTo(10);
-    writer.stop();
-    assertThat(count(meters, "spilled")).isEqualTo(2000);
-    assertThat(journalLines()).isEqualTo(2000);
-    assertThat(journalFiles(journal)).isGreaterThanOrEqualTo(7);
+  }
 
-    database.up = true;
-    RequestLogWriter up = writer(new SimpleMeterRegistry());
-    up.start();
+  @Test
+  void pastItsQuotaTheJournalDropsRecordsAndCountsThem() throws Exception {
+    database.up = false;
+    Log log = log("journal-max-size=4KB", "shutdown-timeout=100ms");
+    log.writer.start();
     try {
-      awaitIdle(up);
-      assertThat(rows()).isEqualTo(2000);
+      records("quota", 100).forEach(log.log::record);
+      assertThat(log.count("dropped")).isPositive();
+      long journaled = journalLines();
+      assertThat(journaled + (long) log.count("dropped")).isEqualTo(100);
+      assertThat(log.journal.bytes()).isLessThanOrEqualTo(4096);
     } finally {
-      up.stop();
+      log.writer.stop();
     }
+  }
+
+  @Test
+  void aJournalFileThatFailsAWriteIsLeftAndAnotherOneTakesTheLine() throws Exception {
+    Log log = log();
+    records("first", 3).forEach(log.log::record);
+    Segment broken = log.journal.current();
+    Field channel = Segment.class.getDeclaredField("channel");
+    channel.setAccessible(true);
+    ((FileChannel) channel.get(broken)).close(); // the next write to it fails
+    records("second", 3).forEach(log.log::record);
+    assertThat(log.journal.current()).isNotSameAs(broken);
+    assertThat(broken.closed()).isTrue();
+    assertThat(log.count("dropped")).isZero();
+    log.writer.start();
+    try {
+      awaitIdle(log.writer);
+      assertThat(rows()).isEqualTo(6);
+    } finally {
+      log.writer.stop();
+    }
+  }
+
+  @Test
+  void theJournalIsForItsOwnerOnly() throws Exception {
+    Log log = log();
+    log.log.record(RequestLogTesting.record("private", Instant.now()));
+    Path file = log.journal.current().path;
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)))
+        .isEqualTo("rwx------");
   }
 
   /** SQLite connections that fail, like a database that is down, while the switch is off. */

@@ -1,0 +1,161 @@
+package com.diamondpricing.server.requestlog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * PostgreSQL: each body in its jsonb column when it is whole, valid JSON, else in its text column;
+ * multi-row inserts (far less work per row than one statement per row), a batch cut into statements
+ * of {@link #CHUNKS} rows so only a few statement shapes exist.
+ */
+final class PostgresRows extends RowWriter {
+
+  private static final int[] CHUNKS = {64, 16, 4, 1};
+  private static final String ROW =
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?,"
+          + " ?, ?)";
+  private static final String[] SQL = new String[CHUNKS.length];
+  private static final JsonFactory JSON = new JsonFactory();
+
+  static {
+    for (int k = 0; k < CHUNKS.length; k++) {
+      StringBuilder sql =
+          new StringBuilder(
+              HEAD
+                  + "request_body, request_body_text,"
+                  + TAIL.formatted("response_body, response_body_text,"));
+      for (int row = 0; row < CHUNKS[k]; row++) {
+        sql.append(row == 0 ? "" : ", ").append(ROW);
+      }
+      SQL[k] = sql.toString();
+    }
+  }
+
+  @Override
+  void insert(Connection c, List<RequestRecord> records, boolean plain) throws SQLException {
+    int at = 0;
+    for (int k = 0; k < CHUNKS.length && at < records.size(); k++) {
+      int size = CHUNKS[k];
+      int statements = (records.size() - at) / size;
+      if (statements == 0) {
+        continue;
+      }
+      try (PreparedStatement s = c.prepareStatement(SQL[k])) {
+        s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        for (int n = 0; n < statements; n++) {
+          int parameter = 1;
+          for (int row = 0; row < size; row++) {
+            parameter = bind(s, parameter, records.get(at++), plain);
+          }
+          if (statements > 1) {
+            s.addBatch();
+          }
+        }
+        if (statements > 1) {
+          s.executeBatch();
+        } else {
+          s.executeUpdate();
+        }
+      }
+    }
+  }
+
+  private static int bind(PreparedStatement s, int first, RequestRecord r, boolean plain)
+      throws SQLException {
+    int i = bindHead(s, first, r, plain);
+    i = body(s, i, r.requestBody(), r.requestBodyTruncated(), false, plain);
+    i = bindMiddle(s, i, r);
+    boolean ours = r.responseContentType() != null && r.responseContentType().contains("json");
+    i = body(s, i, r.responseBody(), r.responseBodyTruncated(), ours, plain);
+    return bindTail(s, i, r);
+  }
+
+  /**
+   * The jsonb column when the body is whole, valid JSON, else the text column. JSON the service
+   * wrote itself ({@code ours}) is taken as valid without parsing it (a miss only costs the
+   * row-by-row path).
+   */
+  private static int body(
+      PreparedStatement s, int i, String body, boolean truncated, boolean ours, boolean plain)
+      throws SQLException {
+    String text = clean(body);
+    boolean json =
+        !plain
+            && !truncated
+            && text != null
+            && (ours ? !text.isBlank() && !text.contains("\\u0000") : isJson(text));
+    s.setString(i, json ? text : null);
+    s.setString(i + 1, json ? null : text);
+    return i + 2;
+  }
+
+  /**
+   * Whether the text is one JSON value that jsonb takes (as far as we can tell cheaply; a miss only
+   * costs the row-by-row path).
+   */
+  static boolean isJson(String s) {
+    if (s == null || s.isBlank() || s.contains("\\u0000")) {
+      return false;
+    }
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), s)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return false;
+      }
+      int depth = 0;
+      do {
+        if (t.isStructStart()) {
+          depth++;
+        } else if (t.isStructEnd()) {
+          depth--;
+        } else if (t == JsonToken.VALUE_STRING || t == JsonToken.PROPERTY_NAME) {
+          if (loneSurrogate(p.getString())) {
+            return false;
+          }
+        } else if (t == JsonToken.VALUE_NUMBER_FLOAT && hugeExponent(p.getString())) {
+          return false;
+        }
+        if (depth == 0) {
+          break;
+        }
+        t = p.nextToken();
+      } while (t != null);
+      return depth == 0 && p.nextToken() == null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean loneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (Character.isHighSurrogate(ch)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return true;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hugeExponent(String number) {
+    int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+    if (e < 0) {
+      return false;
+    }
+    try {
+      return Math.abs(Long.parseLong(number.substring(e + 1).replace("+", ""))) > 1000;
+    } catch (NumberFormatException x) {
+      return true;
+    }
+  }
+}

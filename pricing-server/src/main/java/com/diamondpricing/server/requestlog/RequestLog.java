@@ -1,0 +1,77 @@
+package com.diamondpricing.server.requestlog;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the filter hands each record: {@link #record} returns once the record is in the journal (so
+ * the response may be released) and queued for the writer, or, when the queue is full, left in the
+ * journal for the writer to replay. It never waits for the database. A record that cannot be
+ * journaled (the journal is over its quota, or the disk refuses it) is dropped, counted and warned
+ * about at most every {@value #WARN_EVERY_SECONDS} seconds.
+ */
+final class RequestLog {
+
+  static final long WARN_EVERY_SECONDS = 30;
+
+  private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
+
+  private final Journal journal;
+  private final RecordQueue queue;
+  private final RequestLogMetrics metrics;
+  private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - warnEvery());
+  private final AtomicLong droppedSinceWarning = new AtomicLong();
+
+  RequestLog(Journal journal, RecordQueue queue, RequestLogMetrics metrics) {
+    this.journal = journal;
+    this.queue = queue;
+    this.metrics = metrics;
+  }
+
+  /** Journals the record and queues it for the database; never blocks on the database. */
+  void record(RequestRecord record) {
+    byte[] line;
+    try {
+      line = RecordLines.encode(record);
+    } catch (RuntimeException e) {
+      dropped(record, "it cannot be encoded: " + e);
+      return;
+    }
+    Journal.Position at;
+    try {
+      at = journal.append(line, p -> queue.offer(new Journaled(record, p.segment(), p.line())));
+    } catch (Journal.QuotaExceeded e) {
+      dropped(record, "the journal in " + journal.dir() + " is full (journal-max-size)");
+      return;
+    }
+    if (at == null) {
+      dropped(record, "the journal in " + journal.dir() + " cannot be written");
+    } else if (!at.queued()) {
+      metrics.spilled.increment();
+    }
+  }
+
+  private void dropped(RequestRecord record, String why) {
+    metrics.dropped.increment();
+    droppedSinceWarning.incrementAndGet();
+    long now = System.nanoTime();
+    long last = lastWarning.get();
+    if (now - last >= warnEvery() && lastWarning.compareAndSet(last, now)) {
+      log.warn(
+          "Request log: LOST {} record(s) in the last {} s (the latest: request {}, {} {}):"
+              + " {}",
+          droppedSinceWarning.getAndSet(0),
+          WARN_EVERY_SECONDS,
+          record.requestId(),
+          record.method(),
+          record.path(),
+          why);
+    }
+  }
+
+  private static long warnEvery() {
+    return TimeUnit.SECONDS.toNanos(WARN_EVERY_SECONDS);
+  }
+}
