@@ -221,7 +221,11 @@ public final class DiamondCsvReader {
       } catch (BadField e) {
         problem(line, COLUMNS.get(e.column), e.value, e.getMessage());
       } catch (UnknownGradeException e) {
-        problem(line, e.field(), e.value(), e.getMessage());
+        problem(
+            line,
+            e.field(),
+            e.value(),
+            "not a known " + e.field() + "; allowed values: " + String.join(", ", e.allowed()));
       }
     }
 
@@ -255,7 +259,7 @@ public final class DiamondCsvReader {
             new RowProblem(
                 line,
                 column,
-                value == null ? null : value.replace('\0', '\uFFFD'),
+                value == null ? null : RowProblem.cut(value.replace('\0', '\uFFFD')),
                 message.replace('\0', '\uFFFD')));
       }
     }

@@ -50,6 +50,18 @@ public record QualityReport(
 
   /** A readable, multi-line account of the report. */
   public String describe() {
+    return describe(true);
+  }
+
+  /**
+   * The same account without the offending values: for places where a file's content must not be
+   * echoed (the inbox's error files and logs), only lines, columns and what was wrong.
+   */
+  public String describeWithoutValues() {
+    return describe(false);
+  }
+
+  private String describe(boolean values) {
     StringBuilder s = new StringBuilder();
     s.append("Data quality report for ").append(source).append('\n');
     s.append(String.format("  rows read:      %,d%n", rowsRead));
@@ -59,7 +71,7 @@ public record QualityReport(
     }
     s.append(String.format("  malformed rows: %,d%n", malformedRows));
     for (RowProblem p : problems) {
-      s.append("    ").append(p).append('\n');
+      s.append("    ").append(values ? p.toString() : p.withoutValue()).append('\n');
     }
     if (malformedRows > problems.size()) {
       s.append(String.format("    ... and %,d more%n", malformedRows - problems.size()));

@@ -106,7 +106,7 @@ class DiamondCsvReaderTests {
                 43,
                 "cut",
                 "Superb",
-                "unknown cut 'Superb'; allowed values: Fair, Good, Very Good, Ideal, Premium"));
+                "not a known cut; allowed values: Fair, Good, Very Good, Ideal, Premium"));
     assertThat(r.describe()).contains("line 42, column 'price', value 'abc': not a number");
   }
 

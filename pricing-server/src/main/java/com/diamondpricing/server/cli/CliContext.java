@@ -58,6 +58,8 @@ final class CliContext implements AutoCloseable {
     p.add("diamonds.bootstrap=false");
     p.add("diamonds.inbox.enabled=false");
     p.add("diamonds.schedule=");
+    // queued runs are the servers' to take; the command line runs its own run on its thread
+    p.add("diamonds.training.dispatch=false");
     // no web server, nothing to record: no writer thread (reading the log works regardless)
     p.add("diamonds.request-log.enabled=false");
     p.add("spring.main.banner-mode=off");

@@ -141,7 +141,7 @@ final class TrainCommand implements Callable<Integer> {
             "Training run %d %s: %s%n",
             run.id(),
             run.status().value(),
-            run.error() == null ? "no reason recorded" : run.error());
+            run.error() == null ? "no reason recorded" : run.error().message());
         err.flush();
       }
       if (json) {
@@ -251,7 +251,8 @@ final class TrainCommand implements Callable<Integer> {
     j.put("reusedSnapshot", ingest.reused());
     j.put("modelTypes", run.modelTypes());
     j.put("models", run.outcomes() == null ? List.of() : new ArrayList<>(run.outcomes()));
-    j.put("error", run.error());
+    j.put("error", run.error() == null ? null : run.error().message());
+    j.put("errorCode", run.error() == null ? null : run.error().code());
     j.put("seconds", seconds);
     return j;
   }

@@ -11,12 +11,11 @@ import com.diamondpricing.server.training.Trigger;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +44,10 @@ import org.springframework.stereotype.Component;
  * ingested ({@code diamonds.inbox.mode}: replace or append, default replace) and a training run of
  * every model type is queued (trigger {@code inbox}); the file then moves to {@code processed/}, or
  * to {@code failed/} with {@code <name>.error.txt} beside it when it is rejected (nothing is stored
- * then). Moved files get a UTC timestamp prefix and never overwrite anything.
+ * then). Moved files get a UTC timestamp prefix and never overwrite anything. Only regular files
+ * are read, never through a symbolic link (a link is moved to {@code failed/} unread), and the
+ * error text quotes nothing of a file but a short piece of a bad header. While the training queue
+ * is full ({@code diamonds.training.max-queued}), files wait in the inbox.
  *
  * <p>A file is taken only once its size and modification time stayed the same across two polls
  * ({@link StabilityDetector}); names starting with {@code .} or ending in {@code .tmp} or {@code
@@ -174,14 +177,18 @@ public class InboxWatcher {
 
   /** Looks at the folder once and takes the files that are complete. */
   synchronized void poll() {
-    Map<Path, StabilityDetector.FileState> seen;
+    StabilityDetector.Scan scan;
     try {
       createFolders();
-      seen = StabilityDetector.scan(dir);
+      scan = StabilityDetector.scan(dir);
     } catch (IOException | UncheckedIOException e) {
       log.warn("Inbox: cannot read {}: {}", dir, e.toString());
       return;
     }
+    for (Path link : scan.notRegular()) {
+      refuse(link);
+    }
+    Map<Path, StabilityDetector.FileState> seen = scan.files();
     stuck.keySet().retainAll(seen.keySet());
     for (Path file : detector.stable(seen)) {
       if (stopping) {
@@ -191,12 +198,29 @@ public class InboxWatcher {
       if (state.equals(stuck.get(file))) {
         continue;
       }
+      if (!pipeline.hasRoom()) {
+        log.info("Inbox: the training queue is full; {} waits for room", file.getFileName());
+        return;
+      }
       stuck.remove(file);
       detector.forget(file);
       if (!take(file)) {
         stuck.put(file, state);
       }
     }
+  }
+
+  /** A symbolic link (or another file that is not a regular one) is moved aside, never read. */
+  private void refuse(Path file) {
+    String name = file.getFileName().toString();
+    log.warn("Inbox: {} is not a regular file (a symbolic link?); it is not read", name);
+    move(
+        file,
+        failed,
+        Instant.now(),
+        name
+            + " is not a regular file (a symbolic link, a folder or a device): it was not read."
+            + "\nCopy the file itself into the inbox.\n");
   }
 
   /** Ingests one file, queues a run and moves the file; false when it could not be moved. */
@@ -206,10 +230,10 @@ public class InboxWatcher {
     Instant received = Instant.now();
     log.info("Inbox: reading {} ({} bytes)", name, size(file));
     IngestResult result;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       result = datasets.ingest(in, source, mode);
     } catch (DatasetRejectedException e) {
-      log.warn("Inbox: {}", e.getMessage());
+      log.warn("Inbox: {} was rejected: {}", name, e.report().rejection());
       return move(
           file,
           failed,
@@ -217,7 +241,7 @@ public class InboxWatcher {
           name
               + " was rejected: nothing was stored and no training run was started.\n"
               + "Fix the file and drop it into the inbox again.\n\n"
-              + e.report().describe());
+              + e.report().describeWithoutValues());
     } catch (NoSuchFileException e) {
       log.info("Inbox: {} disappeared before it could be read", name);
       return true;
@@ -226,17 +250,18 @@ public class InboxWatcher {
         log.info("Inbox: stopping; {} stays in the inbox for the next start", name);
         return true;
       }
-      log.error("Inbox: {} could not be ingested", name, e);
+      String errorId = UUID.randomUUID().toString();
+      log.error("Inbox: {} could not be ingested (errorId {})", name, errorId, e);
       return move(
           file,
           failed,
           received,
           name
-              + " could not be ingested: "
-              + e
-              + "\nNothing was stored and no training run was started. Move the file back"
-              + " into the inbox to try again.\n\n"
-              + stackTrace(e));
+              + " could not be ingested because of an unexpected error (the server log has it,"
+              + " errorId "
+              + errorId
+              + ").\nNothing was stored and no training run was started. Move the file back"
+              + " into the inbox to try again.\n");
     }
     log.info(
         "Inbox: {} stored as dataset snapshot {} ({} rows kept of {} read{})",
@@ -256,14 +281,16 @@ public class InboxWatcher {
           run.modelTypes(),
           run.snapshotId());
     } catch (RuntimeException e) {
-      log.error("Inbox: the training run for {} could not be queued", name, e);
+      String errorId = UUID.randomUUID().toString();
+      log.error(
+          "Inbox: the training run for {} could not be queued (errorId {})", name, errorId, e);
       error =
           name
               + " was stored as dataset snapshot "
               + result.snapshot().id()
-              + ", but no training run could be queued: "
-              + e
-              + "\n";
+              + ", but no training run could be queued (the server log has why, errorId "
+              + errorId
+              + ").\n";
     }
     return move(file, processed, received, error);
   }
@@ -314,11 +341,5 @@ public class InboxWatcher {
     } catch (IOException e) {
       return "?";
     }
-  }
-
-  private static String stackTrace(Throwable e) {
-    StringWriter s = new StringWriter();
-    e.printStackTrace(new PrintWriter(s));
-    return s.toString();
   }
 }

@@ -3,6 +3,7 @@ package com.diamondpricing.server.inbox;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -39,25 +40,35 @@ final class StabilityDetector {
         && lower.endsWith(".csv");
   }
 
-  /** The candidate regular files directly in a folder, with their size and modification time. */
-  static Map<Path, FileState> scan(Path dir) throws IOException {
+  /**
+   * What a folder holds: its candidate regular files, with their size and modification time, and
+   * the candidates that are not regular files (symbolic links above all), which are never read.
+   */
+  record Scan(Map<Path, FileState> files, List<Path> notRegular) {}
+
+  /** The candidates directly in a folder; links are not followed. */
+  static Scan scan(Path dir) throws IOException {
     Map<Path, FileState> seen = new TreeMap<>();
+    List<Path> notRegular = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         if (!candidate(file.getFileName().toString())) {
           continue;
         }
         try {
-          BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+          BasicFileAttributes a =
+              Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
           if (a.isRegularFile()) {
             seen.put(file, new FileState(a.size(), a.lastModifiedTime()));
+          } else {
+            notRegular.add(file);
           }
         } catch (NoSuchFileException e) {
           // renamed or deleted between listing and reading: not there
         }
       }
     }
-    return seen;
+    return new Scan(seen, notRegular);
   }
 
   /**

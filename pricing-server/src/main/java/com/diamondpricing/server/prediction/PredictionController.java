@@ -66,11 +66,13 @@ class PredictionController {
           String model,
       @Parameter(description = "an exact model id") @RequestParam(required = false) Long modelId,
       HttpServletRequest request) {
-    ServedModel served = service.choose(model, modelId);
-    answering(served).setOn(request);
-    double price = service.price(served, diamond.toDiamond());
-    return new PredictionResponse(
-        price, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request));
+    try (ServedModel.Lease lease = service.choose(model, modelId)) {
+      ServedModel served = lease.served();
+      answering(served).setOn(request);
+      double price = service.price(served, diamond.toDiamond());
+      return new PredictionResponse(
+          price, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request));
+    }
   }
 
   @PostMapping("/batch")
@@ -84,24 +86,27 @@ class PredictionController {
       @RequestParam(required = false) String model,
       @RequestParam(required = false) Long modelId,
       HttpServletRequest request) {
-    ServedModel served = service.choose(model, modelId);
-    answering(served).setOn(request);
-    List<Diamond> diamonds = new ArrayList<>(body.diamonds().size());
-    for (int i = 0; i < body.diamonds().size(); i++) {
-      Diamond d = body.diamonds().get(i).toDiamond();
-      try {
-        service.requireFeatures(served, d);
-      } catch (com.diamondpricing.model.MissingFeatureException e) {
-        throw new BatchItemException(i, e);
+    try (ServedModel.Lease lease = service.choose(model, modelId)) {
+      ServedModel served = lease.served();
+      answering(served).setOn(request);
+      List<Diamond> diamonds = new ArrayList<>(body.diamonds().size());
+      for (int i = 0; i < body.diamonds().size(); i++) {
+        Diamond d = body.diamonds().get(i).toDiamond();
+        try {
+          service.requireFeatures(served, d);
+        } catch (com.diamondpricing.model.MissingFeatureException e) {
+          throw new BatchItemException(i, e);
+        }
+        diamonds.add(d);
       }
-      diamonds.add(d);
+      double[] prices = served.model().predict(diamonds);
+      List<Double> out = new ArrayList<>(prices.length);
+      for (double p : prices) {
+        out.add(PredictionService.cents(p));
+      }
+      return new BatchResponse(
+          out, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request));
     }
-    double[] prices = served.model().predict(diamonds);
-    List<Double> out = new ArrayList<>(prices.length);
-    for (double p : prices) {
-      out.add(PredictionService.cents(p));
-    }
-    return new BatchResponse(out, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request));
   }
 
   private static AnsweringModel answering(ServedModel served) {

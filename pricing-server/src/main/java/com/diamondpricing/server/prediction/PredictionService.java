@@ -3,6 +3,8 @@ package com.diamondpricing.server.prediction;
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
 import com.diamondpricing.model.MissingFeatureException;
+import com.diamondpricing.server.web.ApiException;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** Chooses the model for a request and prices diamonds with it. */
@@ -16,20 +18,15 @@ public class PredictionService {
   }
 
   /**
-   * The model a request asks for: {@code modelId} exactly, else the best registered version of
-   * {@code type}, else the champion.
+   * A hold on the model a request asks for: {@code modelId} exactly, else the best registered
+   * version of {@code type}, else the champion. Close it when the request is done.
    */
-  public ServedModel choose(String type, Long modelId) {
+  public ServedModel.Lease choose(String type, Long modelId) {
     if (modelId != null && type != null) {
-      throw new IllegalArgumentException("give either 'model' or 'modelId', not both");
+      throw ApiException.invalidParameter(
+          "modelId", "give either 'model' or 'modelId', not both", List.of());
     }
-    if (modelId != null) {
-      return models.byId(modelId);
-    }
-    if (type != null) {
-      return models.bestOfType(type);
-    }
-    return models.champion().orElseThrow(NoChampionException::new);
+    return models.lease(type, modelId);
   }
 
   /** The price of one diamond, in dollars rounded to cents. */

@@ -3,9 +3,105 @@ package com.diamondpricing.server.prediction;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.registry.ModelEntry;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A model ready to answer: its registry entry, its type and the loaded model. Immutable; a request
- * keeps the one it started with even when the champion moves meanwhile.
+ * A model ready to answer: its registry entry, its type and the loaded model. Requests hold it
+ * through a {@link Lease}; once {@link ServingModels} lets go of it (evicted, or a champion
+ * replaced), it is closed, freeing native memory, as soon as the last request holding it is done. A
+ * request keeps the model it started with even when the champion moves meanwhile.
  */
-public record ServedModel(ModelEntry entry, ModelType type, TrainedModel model) {}
+public final class ServedModel {
+
+  private static final Logger log = LoggerFactory.getLogger(ServedModel.class);
+
+  private final ModelEntry entry;
+  private final ModelType type;
+  private final TrainedModel model;
+
+  /** Requests holding it; -1 once closed. */
+  private final AtomicInteger users = new AtomicInteger();
+
+  private volatile boolean retired;
+
+  ServedModel(ModelEntry entry, ModelType type, TrainedModel model) {
+    this.entry = entry;
+    this.type = type;
+    this.model = model;
+  }
+
+  public ModelEntry entry() {
+    return entry;
+  }
+
+  public ModelType type() {
+    return type;
+  }
+
+  public TrainedModel model() {
+    return model;
+  }
+
+  /** A hold on the model for one request; null when it is closed already. */
+  Lease lease() {
+    while (true) {
+      int n = users.get();
+      if (n < 0) {
+        return null;
+      }
+      if (users.compareAndSet(n, n + 1)) {
+        return new Lease(this);
+      }
+    }
+  }
+
+  /** No new holder will come from the server: close once nobody holds it. */
+  void retire() {
+    retired = true;
+    closeIfUnused();
+  }
+
+  boolean closed() {
+    return users.get() < 0;
+  }
+
+  private void release() {
+    if (users.decrementAndGet() == 0 && retired) {
+      closeIfUnused();
+    }
+  }
+
+  private void closeIfUnused() {
+    if (users.compareAndSet(0, -1)) {
+      try {
+        model.close();
+      } catch (Exception e) {
+        log.warn("Model {}: closing it failed: {}", entry.id(), e.toString());
+      }
+    }
+  }
+
+  /** One request's hold on a served model; closing it lets the model go. */
+  public static final class Lease implements AutoCloseable {
+    private final ServedModel served;
+    private boolean released;
+
+    private Lease(ServedModel served) {
+      this.served = served;
+    }
+
+    public ServedModel served() {
+      return served;
+    }
+
+    @Override
+    public void close() {
+      if (!released) {
+        released = true;
+        served.release();
+      }
+    }
+  }
+}

@@ -1,14 +1,17 @@
 package com.diamondpricing.server.prediction;
 
+import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelNotFoundException;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
+import com.diamondpricing.server.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +28,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The models that answer predictions. The champion is held in memory and swapped atomically when
- * the {@code champion} alias moves, whether this server moved it or another one sharing the
- * database did: the alias is polled every {@code diamonds.serving.poll-interval} (default 1 s).
- * Models asked for by id or type are loaded on demand and kept (they never change).
+ * The models that answer predictions. The champion is held in memory (pinned) and swapped
+ * atomically when the {@code champion} alias moves, whether this server moved it or another one
+ * sharing the database did: the alias is polled every {@code diamonds.serving.poll-interval}
+ * (default 1 s). Models asked for by id or type are loaded on demand and kept in a cache of the
+ * {@code diamonds.serving.max-loaded-models} (default 8) used most recently; a model that falls out
+ * of it, or a champion replaced, is closed (its native memory freed) once the requests using it are
+ * done.
  */
 @Service
 public class ServingModels {
@@ -39,12 +45,15 @@ public class ServingModels {
   private final ModelTypes types;
   private final String metric;
   private final Duration pollInterval;
+  private final int maxLoaded;
   private final AtomicReference<ServedModel> champion = new AtomicReference<>();
-  private final Map<Long, ServedModel> byId = new ConcurrentHashMap<>();
-  private final Map<String, Cached> bestByType = new ConcurrentHashMap<>();
+  private final Map<String, BestOfType> bestByType = new ConcurrentHashMap<>();
   private final List<Consumer<ServedModel>> preparers = new CopyOnWriteArrayList<>();
 
-  private record Cached(ServedModel model, long expiresAtNanos) {}
+  /** The other loaded models, least recently used first (guarded by itself). */
+  private final LinkedHashMap<Long, ServedModel> loaded = new LinkedHashMap<>(16, 0.75f, true);
+
+  private record BestOfType(long id, long expiresAtNanos) {}
 
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
@@ -58,11 +67,16 @@ public class ServingModels {
       ModelRegistry registry,
       ModelTypes types,
       DiamondsProperties properties,
-      @Value("${diamonds.serving.poll-interval:1s}") Duration pollInterval) {
+      @Value("${diamonds.serving.poll-interval:1s}") Duration pollInterval,
+      @Value("${diamonds.serving.max-loaded-models:8}") int maxLoaded) {
     this.registry = registry;
     this.types = types;
     this.metric = properties.champion().metric();
     this.pollInterval = pollInterval;
+    if (maxLoaded < 1) {
+      throw new IllegalArgumentException("diamonds.serving.max-loaded-models must be at least 1");
+    }
+    this.maxLoaded = maxLoaded;
   }
 
   @PostConstruct
@@ -91,7 +105,13 @@ public class ServingModels {
     if (target.isEmpty() || (current != null && current.entry().id() == target.get())) {
       return;
     }
-    ServedModel next = serve(registry.get(target.get()));
+    ServedModel next;
+    synchronized (loaded) {
+      next = loaded.remove(target.get());
+    }
+    if (next == null || next.closed()) {
+      next = serve(registry.get(target.get()));
+    }
     for (Consumer<ServedModel> preparer : preparers) {
       try {
         preparer.accept(next);
@@ -99,7 +119,10 @@ public class ServingModels {
         log.warn("Could not prepare for champion model {}: {}", next.entry().id(), e.toString());
       }
     }
-    champion.set(next);
+    ServedModel previous = champion.getAndSet(next);
+    if (previous != null) {
+      keep(previous); // still a model one may ask for by id
+    }
     log.info(
         "Serving champion model {} ({} v{})",
         next.entry().id(),
@@ -116,34 +139,98 @@ public class ServingModels {
     preparers.add(preparer);
   }
 
-  /** The champion, if one is loaded. */
+  /** The champion, if one is loaded (for what it is: hold a {@link #lease} to predict with it). */
   public Optional<ServedModel> champion() {
     return Optional.ofNullable(champion.get());
   }
 
-  /** A model by id. */
-  public ServedModel byId(long id) {
+  /**
+   * A hold on the model a request asks for: {@code modelId} exactly, else the best registered
+   * version of {@code type}, else the champion. Close it when the request is done.
+   */
+  public ServedModel.Lease lease(String type, Long modelId) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      ServedModel served =
+          modelId != null ? byId(modelId) : type != null ? byId(bestOfType(type)) : champion.get();
+      if (served == null) {
+        throw new NoChampionException();
+      }
+      ServedModel.Lease lease = served.lease();
+      if (lease != null) {
+        return lease;
+      }
+      // closed between the look-up and the hold (evicted, or a champion replaced): look again
+    }
+    throw new IllegalStateException("no model could be held for the request");
+  }
+
+  /** How many models are loaded besides the champion. */
+  int loadedCount() {
+    synchronized (loaded) {
+      return loaded.size();
+    }
+  }
+
+  private ServedModel byId(long id) {
     ServedModel c = champion.get();
     if (c != null && c.entry().id() == id) {
       return c;
     }
-    // registry entries never change, so a served model can be kept for good
-    return byId.computeIfAbsent(id, key -> serve(registry.get(key)));
-  }
-
-  /** The best registered version of a type: the lowest test error on the champion metric. */
-  public ServedModel bestOfType(String type) {
-    types.get(type); // unknown type: IllegalArgumentException listing the allowed ones
-    Cached cached = bestByType.get(type);
-    if (cached != null && System.nanoTime() < cached.expiresAtNanos()) {
-      return cached.model();
+    synchronized (loaded) {
+      ServedModel cached = loaded.get(id);
+      if (cached != null && !cached.closed()) {
+        return cached;
+      }
     }
-    ServedModel best = findBestOfType(type);
-    bestByType.put(type, new Cached(best, System.nanoTime() + pollInterval.toNanos()));
-    return best;
+    ServedModel fresh = serve(registry.get(id));
+    synchronized (loaded) {
+      ServedModel raced = loaded.get(id);
+      if (raced != null && !raced.closed()) {
+        fresh.retire(); // another request loaded it meanwhile
+        return raced;
+      }
+    }
+    return keep(fresh);
   }
 
-  private ServedModel findBestOfType(String type) {
+  /** Puts a model in the cache, closing the least recently used one past the bound. */
+  private ServedModel keep(ServedModel model) {
+    ServedModel evicted = null;
+    synchronized (loaded) {
+      loaded.put(model.entry().id(), model);
+      if (loaded.size() > maxLoaded) {
+        Map.Entry<Long, ServedModel> eldest = loaded.entrySet().iterator().next();
+        loaded.remove(eldest.getKey());
+        evicted = eldest.getValue();
+      }
+    }
+    if (evicted != null) {
+      log.info(
+          "Model {} ({} v{}) leaves the {} loaded models; it is closed once unused",
+          evicted.entry().id(),
+          evicted.entry().type(),
+          evicted.entry().version(),
+          maxLoaded);
+      evicted.retire();
+    }
+    return model;
+  }
+
+  /** The id of the best registered version of a type: the lowest test error on the metric. */
+  private long bestOfType(String type) {
+    if (!types.contains(type)) {
+      throw ApiException.invalidParameter(
+          "model",
+          "unknown model type '"
+              + cut(type)
+              + "'; allowed values: "
+              + String.join(", ", types.names()),
+          types.names());
+    }
+    BestOfType cached = bestByType.get(type);
+    if (cached != null && System.nanoTime() < cached.expiresAtNanos()) {
+      return cached.id();
+    }
     Comparator<ModelEntry> byMetric = Comparator.comparingDouble(e -> e.test().get(metric));
     if (metric.equals("r2")) {
       byMetric = byMetric.reversed();
@@ -153,10 +240,20 @@ public class ServingModels {
             .filter(e -> e.type().equals(type))
             .min(byMetric.thenComparing(ModelEntry::id, Comparator.reverseOrder()))
             .orElseThrow(() -> new ModelNotFoundException("no " + type + " model is registered"));
-    return byId(best.id());
+    bestByType.put(type, new BestOfType(best.id(), System.nanoTime() + pollInterval.toNanos()));
+    return best.id();
   }
 
   private ServedModel serve(ModelEntry entry) {
-    return new ServedModel(entry, types.get(entry.type()), registry.load(entry.id()));
+    try {
+      return new ServedModel(entry, types.get(entry.type()), registry.load(entry.id()));
+    } catch (ModelLoadException e) {
+      throw new IllegalStateException(
+          "model " + entry.id() + " cannot be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  private static String cut(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

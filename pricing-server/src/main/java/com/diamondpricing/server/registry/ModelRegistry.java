@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,6 +32,9 @@ public class ModelRegistry {
 
   public static final String CHAMPION = "champion";
 
+  /** Attempts at a version number or an alias move that other servers keep taking first. */
+  static final int MAX_ATTEMPTS = 20;
+
   private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
   private static final String COLUMNS =
       "id, type, version, run_id, snapshot_id, created_at, training_seconds, parameters,"
@@ -41,7 +44,6 @@ public class ModelRegistry {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final ModelTypes types;
-  private final Map<Long, TrainedModel> loaded = new ConcurrentHashMap<>();
 
   ModelRegistry(JdbcClient jdbc, TransactionTemplate tx, ModelTypes types) {
     this.jdbc = jdbc;
@@ -49,8 +51,26 @@ public class ModelRegistry {
     this.types = types;
   }
 
-  /** Registers a trained model as the next version of its type. */
+  /**
+   * Registers a trained model as the next version of its type. Servers registering the same type at
+   * once may pick the same number: the loser of the unique key tries the next one.
+   */
   public ModelEntry register(
+      TrainedModel model, Long runId, long snapshotId, Metrics test, int nTrain, int nTest) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return insert(model, runId, snapshotId, test, nTrain, nTest);
+      } catch (DuplicateKeyException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        log.info(
+            "Version of a new {} model taken by another server; trying the next", model.type());
+      }
+    }
+  }
+
+  private ModelEntry insert(
       TrainedModel model, Long runId, long snapshotId, Metrics test, int nTrain, int nTest) {
     Map<String, Object> provenance = ProvenanceJson.toMap(model.provenance());
     Object validation = provenance.get("validation");
@@ -141,44 +161,78 @@ public class ModelRegistry {
   }
 
   /**
-   * Points an alias at a model and records the move. Pointing it where it already points changes
-   * and records nothing.
+   * Points an alias at a model and records the move, whatever it pointed at. Pointing it where it
+   * already points changes and records nothing.
    */
   public Optional<AliasChange> moveAlias(String alias, long modelId, String reason) {
-    return tx.execute(
-        status -> {
-          get(modelId);
-          Optional<Long> from = aliasTarget(alias);
-          if (from.isPresent() && from.get() == modelId) {
-            return Optional.<AliasChange>empty();
-          }
-          Instant now = Clock.now();
-          if (from.isPresent()) {
-            jdbc.sql("update model_alias set model_id = ?, updated_at = ? where alias = ?")
-                .params(modelId, Clock.sql(now), alias)
-                .update();
-          } else {
-            jdbc.sql("insert into model_alias (alias, model_id, updated_at) values (?, ?, ?)")
-                .params(alias, modelId, Clock.sql(now))
-                .update();
-          }
-          KeyHolder key = new GeneratedKeyHolder();
-          jdbc.sql(
-                  "insert into alias_change (alias, from_model_id, to_model_id, changed_at, reason)"
-                      + " values (?, ?, ?, ?, ?)")
-              .params(alias, from.orElse(null), modelId, Clock.sql(now), truncate(reason, 2000))
-              .update(key, "id");
-          log.info(
-              "Alias {} moved from {} to model {}: {}", alias, from.orElse(null), modelId, reason);
-          return Optional.of(
-              new AliasChange(
-                  key.getKeyAs(Number.class).longValue(),
-                  alias,
-                  from.orElse(null),
-                  modelId,
-                  now,
-                  reason));
-        });
+    for (int attempt = 1; ; attempt++) {
+      Optional<Long> from = aliasTarget(alias);
+      if (from.isPresent() && from.get() == modelId) {
+        get(modelId);
+        return Optional.empty();
+      }
+      Move move = moveAlias(alias, from.orElse(null), modelId, reason);
+      if (move.change().isPresent() || attempt >= MAX_ATTEMPTS) {
+        return move.change();
+      }
+    }
+  }
+
+  /** The outcome of a compare-and-set of an alias: the change, or none when the alias moved. */
+  public record Move(Optional<AliasChange> change) {
+    public boolean moved() {
+      return change.isPresent();
+    }
+  }
+
+  /**
+   * Points an alias at a model only if it still points at {@code expected} (null: nowhere), and
+   * records the move in the same transaction: of several servers moving it at once, one wins and
+   * the others are told; the history's {@code from} is always the previous {@code to}.
+   */
+  public Move moveAlias(String alias, Long expected, long modelId, String reason) {
+    get(modelId);
+    try {
+      return tx.execute(
+          status -> {
+            Instant now = Clock.now();
+            int changed;
+            if (expected != null) {
+              changed =
+                  jdbc.sql(
+                          "update model_alias set model_id = ?, updated_at = ?"
+                              + " where alias = ? and model_id = ?")
+                      .params(modelId, Clock.sql(now), alias, expected)
+                      .update();
+            } else {
+              changed =
+                  jdbc.sql("insert into model_alias (alias, model_id, updated_at) values (?, ?, ?)")
+                      .params(alias, modelId, Clock.sql(now))
+                      .update();
+            }
+            if (changed != 1) {
+              return new Move(Optional.empty());
+            }
+            KeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql(
+                    "insert into alias_change (alias, from_model_id, to_model_id, changed_at,"
+                        + " reason) values (?, ?, ?, ?, ?)")
+                .params(alias, expected, modelId, Clock.sql(now), truncate(reason, 2000))
+                .update(key, "id");
+            log.info("Alias {} moved from {} to model {}: {}", alias, expected, modelId, reason);
+            return new Move(
+                Optional.of(
+                    new AliasChange(
+                        key.getKeyAs(Number.class).longValue(),
+                        alias,
+                        expected,
+                        modelId,
+                        now,
+                        reason)));
+          });
+    } catch (DuplicateKeyException e) {
+      return new Move(Optional.empty()); // another server set the alias first
+    }
   }
 
   /** Every move of an alias, oldest first. */
@@ -212,22 +266,15 @@ public class ModelRegistry {
   }
 
   /**
-   * The model, ready to predict; loaded once and kept (models are immutable).
+   * The model loaded from its artifact, ready to predict. Each call loads it anew: the caller owns
+   * it and closes it (the server keeps the models it serves in {@code prediction.ServingModels}).
    *
-   * @throws IllegalStateException when its type is not on the class path or its bytes are bad
+   * @throws ModelNotFoundException when there is no such model
+   * @throws ModelLoadException when its type is not on the class path or its bytes are bad
    */
-  public TrainedModel load(long id) {
-    return loaded.computeIfAbsent(
-        id,
-        key -> {
-          ModelEntry e = get(key);
-          try {
-            return types.get(e.type()).load(artifact(key));
-          } catch (ModelLoadException ex) {
-            throw new IllegalStateException(
-                "model " + key + " cannot be loaded: " + ex.getMessage(), ex);
-          }
-        });
+  public TrainedModel load(long id) throws ModelLoadException {
+    ModelEntry e = get(id);
+    return types.get(e.type()).load(artifact(id));
   }
 
   private static String prefixed(String alias) {

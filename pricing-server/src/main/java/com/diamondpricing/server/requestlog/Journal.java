@@ -43,8 +43,8 @@ final class Journal {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  /** Where a line went, and whether it was queued (else it waits in the file). */
-  record Position(Segment segment, long line, boolean queued) {}
+  /** Where a line went (its end offset), and whether it was queued (else it waits in the file). */
+  record Position(Segment segment, long end, boolean queued) {}
 
   private final Path dir;
   private final long maxBytes;
@@ -95,51 +95,60 @@ final class Journal {
   }
 
   /**
-   * Appends a line and, still under the lock (so the queue's order is the files' order), offers its
-   * position to {@code enqueue}; a position refused there marks its segment spilled. Returns where
-   * the line went, or null when it could not be written (over the quota, or the disk refuses it).
+   * Appends a line: reserves its bytes and, still under the lock (so the queue's order is the
+   * file's), offers its position to {@code enqueue} (a position refused there marks its segment
+   * spilled); then writes it, outside the lock. Returns once the line is in the file (or at least
+   * queued, if the disk refused it), or null when the record is in neither.
    */
-  synchronized Position append(byte[] line, Predicate<Position> enqueue) throws QuotaExceeded {
-    if (bytes + line.length > maxBytes) {
-      throw new QuotaExceeded();
-    }
-    Position at = write(line);
-    if (at == null) {
-      return null;
-    }
-    if (!at.segment().spilled() && enqueue.test(at)) {
-      return at;
-    }
-    at.segment().spill(at.line());
-    return new Position(at.segment(), at.line(), false);
-  }
-
-  private Position write(byte[] line) {
-    for (int attempt = 0; attempt < 2; attempt++) {
-      try {
-        if (current == null
-            || current.bytes() >= segmentBytes
-            || System.nanoTime() - current.openedNanos > segmentAgeNanos) {
-          rotate();
+  Position append(byte[] line, Predicate<Position> enqueue) throws QuotaExceeded {
+    Segment segment;
+    long at;
+    boolean queued;
+    synchronized (this) {
+      if (bytes + line.length > maxBytes) {
+        throw new QuotaExceeded();
+      }
+      if (current == null
+          || (current.size() > 0 && current.size() + line.length > segmentBytes)
+          || System.nanoTime() - current.openedNanos > segmentAgeNanos) {
+        if (!rotate()) {
+          return null;
         }
-        long number = current.append(line);
-        bytes += line.length;
-        return new Position(current, number, true);
-      } catch (IOException e) {
-        // a file that failed a write is never written again: what it holds is whole lines up to
-        // its count; the next attempt opens a new file
-        log.warn(
-            "Request log: cannot write the journal file {} ({}); starting another",
-            current == null ? dir : current.path,
-            e.toString());
-        closeCurrent();
+      }
+      segment = current;
+      at = segment.reserve(line.length);
+      bytes += line.length;
+      queued = !segment.spilled() && enqueue.test(new Position(segment, at + line.length, true));
+      if (!queued) {
+        segment.spill(at);
       }
     }
-    return null;
+    try {
+      segment.write(line, at);
+    } catch (IOException e) {
+      abandonWrite(segment, e);
+      if (!queued) {
+        return null;
+      }
+    } finally {
+      segment.written();
+    }
+    return new Position(segment, at + line.length, queued);
   }
 
-  /** Closes the open segment (if any); the next line opens a new one. */
-  synchronized void rotate() throws IOException {
+  /** A file that failed a write takes no more lines; the next line opens a new one. */
+  private synchronized void abandonWrite(Segment segment, IOException e) {
+    if (segment == current) {
+      log.warn(
+          "Request log: cannot write the journal file {} ({}); starting another",
+          segment.path,
+          e.toString());
+      closeCurrent();
+    }
+  }
+
+  /** Closes the open segment (if any) and opens a new one; false when none can be opened. */
+  private boolean rotate() {
     closeCurrent();
     String name =
         PREFIX
@@ -148,15 +157,21 @@ final class Journal {
             + UUID.randomUUID().toString().substring(0, 8)
             + SUFFIX;
     Path path = dir.resolve(name);
-    createOwnerOnlyDirectory(dir);
-    FileChannel channel =
-        POSIX
-            ? FileChannel.open(
-                path,
-                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                ownerOnly("rw-------"))
-            : FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    current = Segment.open(name, path, channel);
+    try {
+      createOwnerOnlyDirectory(dir);
+      FileChannel channel =
+          POSIX
+              ? FileChannel.open(
+                  path,
+                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                  ownerOnly("rw-------"))
+              : FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      current = Segment.open(name, path, channel);
+      return true;
+    } catch (IOException e) {
+      log.warn("Request log: cannot create the journal file {}: {}", path, e.toString());
+      return false;
+    }
   }
 
   /** Closes the open segment: no more lines go to it. */
@@ -190,7 +205,7 @@ final class Journal {
     if (!closed.remove(segment)) {
       return;
     }
-    bytes -= segment.bytes();
+    bytes -= segment.size();
     try {
       Files.deleteIfExists(segment.path);
     } catch (IOException e) {
@@ -203,7 +218,7 @@ final class Journal {
     if (!closed.remove(segment)) {
       return;
     }
-    bytes -= segment.bytes();
+    bytes -= segment.size();
     try {
       Files.move(segment.path, segment.path.resolveSibling(segment.name + ".unreadable"));
     } catch (IOException e) {

@@ -15,12 +15,12 @@ import java.util.Set;
 
 /**
  * Writes records into {@code request_log} in one transaction, together with how far each journal
- * segment they came from is now in the database ({@code request_log_segment}), so a replay after a
- * crash starts exactly after the last line written. A record the database refuses (a data error,
- * e.g. JSON that jsonb does not take) cannot stall the log: the batch is then written row by row in
- * the same transaction, a refused row is tried once more with its bodies as plain text, and only a
- * row refused twice is given up. Connection errors are thrown: the caller keeps the records and
- * retries.
+ * segment they came from is now in the database ({@code request_log_segment}, a byte offset), so a
+ * replay after a crash starts exactly after the last line written. A record the database refuses (a
+ * data error, e.g. JSON that jsonb does not take) cannot stall the log: the batch is then written
+ * row by row in the same transaction, a refused row is tried once more with its bodies as plain
+ * text, and only a row refused twice is given up. Connection errors are thrown: the caller keeps
+ * the records and retries.
  */
 final class RecordInserter {
 
@@ -29,19 +29,19 @@ final class RecordInserter {
 
   private static final Set<Integer> SQLITE_DATA_ERRORS = Set.of(18, 19, 20, 25);
   private static final String ADVANCE =
-      "insert into request_log_segment (name, committed_lines, updated_at) values (?, ?, ?)"
-          + " on conflict (name) do update set committed_lines = excluded.committed_lines,"
+      "insert into request_log_segment (name, committed_offset, updated_at) values (?, ?, ?)"
+          + " on conflict (name) do update set committed_offset = excluded.committed_offset,"
           + " updated_at = excluded.updated_at";
 
   private RecordInserter() {}
 
   /**
-   * Inserts the records and advances the segments' committed line counts, in one transaction.
+   * Inserts the records and advances the segments' committed offsets, in one transaction.
    *
-   * @param lines for each journal segment, the last line now in the database
+   * @param offsets for each journal segment, the end of its last line now in the database
    */
   static Result insert(
-      Connection c, RowWriter rows, List<RequestRecord> records, Map<String, Long> lines)
+      Connection c, RowWriter rows, List<RequestRecord> records, Map<String, Long> offsets)
       throws SQLException {
     c.setAutoCommit(false);
     try {
@@ -49,7 +49,7 @@ final class RecordInserter {
         if (!records.isEmpty()) {
           rows.insert(c, records, false);
         }
-        advance(c, lines);
+        advance(c, offsets);
         c.commit();
         return new Result(records.size(), List.of());
       } catch (SQLException e) {
@@ -64,7 +64,7 @@ final class RecordInserter {
           dropped.add(r);
         }
       }
-      advance(c, lines);
+      advance(c, offsets);
       c.commit();
       return new Result(records.size() - dropped.size(), dropped);
     } catch (SQLException | RuntimeException e) {
@@ -95,13 +95,13 @@ final class RecordInserter {
     }
   }
 
-  private static void advance(Connection c, Map<String, Long> lines) throws SQLException {
-    if (lines.isEmpty()) {
+  private static void advance(Connection c, Map<String, Long> offsets) throws SQLException {
+    if (offsets.isEmpty()) {
       return;
     }
     try (PreparedStatement s = c.prepareStatement(ADVANCE)) {
       Timestamp now = Timestamp.from(Instant.now());
-      for (Map.Entry<String, Long> e : lines.entrySet()) {
+      for (Map.Entry<String, Long> e : offsets.entrySet()) {
         s.setString(1, e.getKey());
         s.setLong(2, e.getValue());
         s.setTimestamp(3, now);
@@ -112,12 +112,13 @@ final class RecordInserter {
   }
 
   /**
-   * How many lines of a journal segment are in the database already: 0 for one never seen; all of
-   * them ({@link Long#MAX_VALUE}) for a file an earlier version replayed whole.
+   * How much of a journal segment is in the database already (the end of its last line written): 0
+   * for one never seen; all of it ({@link Long#MAX_VALUE}) for a file an earlier version replayed
+   * whole.
    */
-  static long committedLines(Connection c, String segment) throws SQLException {
+  static long committedOffset(Connection c, String segment) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("select committed_lines from request_log_segment where name = ?")) {
+        c.prepareStatement("select committed_offset from request_log_segment where name = ?")) {
       s.setString(1, segment);
       try (var rs = s.executeQuery()) {
         if (rs.next()) {

@@ -41,7 +41,7 @@ final class RequestLog {
     }
     Journal.Position at;
     try {
-      at = journal.append(line, p -> queue.offer(new Journaled(record, p.segment(), p.line())));
+      at = journal.append(line, p -> queue.offer(new Journaled(record, p.segment(), p.end())));
     } catch (Journal.QuotaExceeded e) {
       dropped(record, "the journal in " + journal.dir() + " is full (journal-max-size)");
       return;

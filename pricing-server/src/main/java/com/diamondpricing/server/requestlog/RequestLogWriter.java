@@ -247,15 +247,15 @@ public final class RequestLogWriter implements SmartLifecycle {
     Map<Segment, Long> last = new HashMap<>();
     for (Journaled j : batch) {
       records.add(j.record());
-      last.merge(j.segment(), j.line(), Math::max);
+      last.merge(j.segment(), j.end(), Math::max);
     }
-    Map<String, Long> lines = new HashMap<>();
-    last.forEach((segment, line) -> lines.put(segment.name, line));
-    RecordInserter.Result result = write(records, lines);
+    Map<String, Long> offsets = new HashMap<>();
+    last.forEach((segment, end) -> offsets.put(segment.name, end));
+    RecordInserter.Result result = write(records, offsets);
     if (result == null) {
       return false;
     }
-    last.forEach((segment, line) -> segment.committed = Math.max(segment.committed, line));
+    last.forEach((segment, end) -> segment.committed = Math.max(segment.committed, end));
     metrics.logged.increment(result.inserted());
     lost(result.dropped());
     return true;
@@ -267,11 +267,11 @@ public final class RequestLogWriter implements SmartLifecycle {
       return;
     }
     Segment segment = reading.segment();
-    RecordInserter.Result result = write(chunk.records(), Map.of(segment.name, chunk.lastLine()));
+    RecordInserter.Result result = write(chunk.records(), Map.of(segment.name, chunk.end()));
     if (result == null) {
       return;
     }
-    segment.committed = chunk.lastLine();
+    segment.committed = chunk.end();
     metrics.logged.increment(result.inserted());
     metrics.replayed.increment(result.inserted());
     lost(result.dropped());
@@ -282,9 +282,9 @@ public final class RequestLogWriter implements SmartLifecycle {
           chunk.unreadable(),
           segment.path);
     }
-    boolean end = chunk.end();
+    boolean last = chunk.last();
     chunk = null;
-    if (end) {
+    if (last) {
       reading.close();
       reading = null;
       if (segment.inherited) {
@@ -333,7 +333,7 @@ public final class RequestLogWriter implements SmartLifecycle {
     Connection c = null;
     try {
       c = dataSource.getConnection();
-      segment.committed = RecordInserter.committedLines(c, segment.name);
+      segment.committed = RecordInserter.committedOffset(c, segment.name);
       recovered();
       return true;
     } catch (SQLException | RuntimeException e) {
@@ -377,14 +377,14 @@ public final class RequestLogWriter implements SmartLifecycle {
   }
 
   /** Writes records; the result, or null when the database failed (the caller keeps them). */
-  private RecordInserter.Result write(List<RequestRecord> records, Map<String, Long> lines) {
+  private RecordInserter.Result write(List<RequestRecord> records, Map<String, Long> offsets) {
     Connection c = null;
     try {
       c = dataSource.getConnection();
       if (rows == null) {
         rows = RowWriter.of(c);
       }
-      RecordInserter.Result result = RecordInserter.insert(c, rows, records, lines);
+      RecordInserter.Result result = RecordInserter.insert(c, rows, records, offsets);
       recovered();
       return result;
     } catch (SQLException | RuntimeException e) {
@@ -481,7 +481,7 @@ public final class RequestLogWriter implements SmartLifecycle {
       return false;
     }
     Segment current = journal.current();
-    return current == null || current.committed >= current.lines();
+    return current == null || (!current.writing() && current.committed >= current.size());
   }
 
   Path journalDir() {

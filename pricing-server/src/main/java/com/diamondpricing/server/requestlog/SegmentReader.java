@@ -1,42 +1,40 @@
 package com.diamondpricing.server.requestlog;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a journal segment's lines from a given one on, a chunk at a time (the writer thread's).
- * Lines are numbered from 1; a segment this process wrote is read up to its line count (a write
- * that failed half way may have left a piece of a line after it), an inherited one to its end.
+ * Reads a journal segment's lines from a byte offset on, a chunk at a time (the writer thread's). A
+ * line is a record's JSON and a newline; NUL bytes before it (a range reserved by a write that a
+ * crash cut off) are skipped, and a line that is not a whole record is counted as unreadable.
  */
 final class SegmentReader implements Closeable {
 
-  /** Lines read: the records, how many lines could not be read, the last line's number. */
-  record Chunk(List<RequestRecord> records, int unreadable, long lastLine, boolean end) {}
+  /** The longest line read as a record; a longer one is counted unreadable. */
+  static final int MAX_LINE = 4 << 20;
+
+  /** Lines read: the records, how many lines could not be read, where the last one ends. */
+  record Chunk(List<RequestRecord> records, int unreadable, long end, boolean last) {}
 
   private final Segment segment;
-  private final BufferedReader in;
-  private long line;
+  private final InputStream in;
+  private long position;
 
-  SegmentReader(Segment segment, long skipLines) throws IOException {
+  SegmentReader(Segment segment, long from) throws IOException {
     this.segment = segment;
-    this.in =
-        new BufferedReader(
-            new InputStreamReader(
-                Files.newInputStream(segment.path),
-                StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-    while (line < skipLines && in.readLine() != null) {
-      line++;
-    }
+    FileChannel channel = FileChannel.open(segment.path, StandardOpenOption.READ);
+    channel.position(from);
+    this.in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+    this.position = from;
   }
 
   Segment segment() {
@@ -47,19 +45,41 @@ final class SegmentReader implements Closeable {
   Chunk next(int max) throws IOException {
     List<RequestRecord> records = new ArrayList<>();
     int unreadable = 0;
-    long last = segment.inherited ? Long.MAX_VALUE : segment.lines();
-    boolean end = false;
+    ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+    boolean last = false;
     while (records.size() + unreadable < max) {
-      if (line >= last) {
-        end = true;
+      line.reset();
+      boolean tooLong = false;
+      int b;
+      long start = position;
+      while ((b = in.read()) >= 0) {
+        position++;
+        if (b == '\n') {
+          break;
+        }
+        if (b == 0 && line.size() == 0) {
+          continue; // an unwritten reserved range
+        }
+        if (line.size() < MAX_LINE) {
+          line.write(b);
+        } else {
+          tooLong = true;
+        }
+      }
+      if (b < 0) {
+        last = true;
+        if (line.size() > 0) {
+          unreadable++; // the end of the file without a newline: a write cut short
+        } else {
+          position = Math.max(start, position);
+        }
         break;
       }
-      String text = in.readLine();
-      if (text == null) {
-        end = true;
-        break;
+      if (tooLong) {
+        unreadable++;
+        continue;
       }
-      line++;
+      String text = new String(line.toByteArray(), StandardCharsets.UTF_8);
       if (text.isBlank()) {
         continue;
       }
@@ -69,7 +89,7 @@ final class SegmentReader implements Closeable {
         unreadable++;
       }
     }
-    return new Chunk(records, unreadable, line, end);
+    return new Chunk(records, unreadable, position, last);
   }
 
   @Override

@@ -53,11 +53,28 @@ public record DiamondsProperties(
    * @param seed the seed of every run
    * @param trials tuning trials for model types that tune
    * @param workers trials at once; 0 = one per core
+   * @param maxQueued runs waiting at most; one more is refused (429), the inbox waits
+   * @param lease how long a server's hold on a running run lasts without a heartbeat (renewed every
+   *     third of it); a run whose lease expired is marked interrupted by any server
+   * @param dispatch whether this process takes queued runs (the command line's does not)
    */
   public record Training(
       @DefaultValue("42") long seed,
       @DefaultValue("100") int trials,
-      @DefaultValue("0") int workers) {}
+      @DefaultValue("0") int workers,
+      @DefaultValue("10") int maxQueued,
+      @DefaultValue("60s") Duration lease,
+      @DefaultValue("true") boolean dispatch) {
+
+    public Training {
+      if (maxQueued < 1) {
+        throw new IllegalArgumentException("diamonds.training.max-queued must be at least 1");
+      }
+      if (lease.toMillis() < 3000) {
+        throw new IllegalArgumentException("diamonds.training.lease must be at least 3s");
+      }
+    }
+  }
 
   /**
    * @param metric the test metric a candidate must beat the champion on: mae, rmse, mape (lower is

@@ -8,15 +8,23 @@ import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a freshly trained candidate replaces the champion: the champion is re-scored on
- * the candidate's own test rows and the candidate wins only when it is strictly better on the
- * configured metric (MAE by default; r2 counts higher as better, the others lower).
+ * Decides whether a freshly trained candidate replaces the champion. The candidate is loaded from
+ * its stored artifact and re-scored on its own test rows, and so is the champion; the candidate
+ * wins only when that succeeds for both and it is strictly better on the configured metric (MAE by
+ * default; r2 counts higher as better, the others lower). The move is a compare-and-set on the
+ * champion it was compared with: when another server moved the champion meanwhile, the candidate is
+ * compared again with the new one.
  */
 @Component
 public class ChampionPolicy {
+
+  private static final Logger log = LoggerFactory.getLogger(ChampionPolicy.class);
+  static final int MAX_ATTEMPTS = 5;
 
   private final ModelRegistry registry;
   private final String metric;
@@ -32,57 +40,104 @@ public class ChampionPolicy {
 
   /** Compares the candidate with the champion and moves the alias when the candidate wins. */
   public Decision consider(ModelEntry candidate, Dataset testRows) {
-    Optional<ModelEntry> champion = registry.champion();
-    if (champion.isEmpty()) {
-      String reason = "first model: no champion yet";
-      registry.moveAlias(ModelRegistry.CHAMPION, candidate.id(), reason);
-      return new Decision(true, reason);
-    }
-    ModelEntry current = champion.get();
-    if (current.id() == candidate.id()) {
-      return new Decision(false, "already champion");
-    }
-    double candidateScore = candidate.test().get(metric);
-    double championScore;
+    double candidateScore;
     try {
-      TrainedModel model = registry.load(current.id());
-      championScore = Metrics.of(testRows.prices(), model.predict(testRows)).get(metric);
-    } catch (RuntimeException e) {
+      candidateScore = rescore(candidate, testRows);
+    } catch (Exception e) {
+      log.warn("Candidate model {} cannot be loaded and re-scored", candidate.id(), e);
+      return new Decision(
+          false,
+          String.format(
+              Locale.ROOT,
+              "candidate %d (%s v%d) cannot be loaded from the registry and re-scored (%s): not"
+                  + " promoted",
+              candidate.id(),
+              candidate.type(),
+              candidate.version(),
+              words(e)));
+    }
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      Optional<ModelEntry> champion = registry.champion();
+      if (champion.isEmpty()) {
+        String reason = "first model: no champion yet";
+        if (registry.moveAlias(ModelRegistry.CHAMPION, null, candidate.id(), reason).moved()) {
+          return new Decision(true, reason);
+        }
+        continue; // another server's model became the first champion: compare with it
+      }
+      ModelEntry current = champion.get();
+      if (current.id() == candidate.id()) {
+        return new Decision(false, "already champion");
+      }
+      double championScore;
+      try {
+        championScore = rescore(current, testRows);
+      } catch (Exception e) {
+        log.warn("Champion model {} cannot be re-scored", current.id(), e);
+        return new Decision(
+            false,
+            String.format(
+                Locale.ROOT,
+                "champion %d (%s v%d) cannot be loaded and re-scored (%s), so the candidate %d is"
+                    + " not promoted (%s %.4f); promote it by hand if the champion is broken",
+                current.id(),
+                current.type(),
+                current.version(),
+                words(e),
+                candidate.id(),
+                metric,
+                candidateScore));
+      }
+      boolean better =
+          metric.equals("r2") ? candidateScore > championScore : candidateScore < championScore;
       String reason =
           String.format(
               Locale.ROOT,
-              "champion %d (%s v%d) cannot be re-scored (%s); candidate %s %.4f",
+              "%s on the candidate's %d test rows: candidate %d (%s v%d) %.4f %s champion %d (%s"
+                  + " v%d) %.4f",
+              metric,
+              testRows.size(),
+              candidate.id(),
+              candidate.type(),
+              candidate.version(),
+              candidateScore,
+              better ? "beats" : "does not beat",
               current.id(),
               current.type(),
               current.version(),
-              e.getMessage(),
-              metric,
-              candidateScore);
-      registry.moveAlias(ModelRegistry.CHAMPION, candidate.id(), reason);
-      return new Decision(true, reason);
+              championScore);
+      if (!better) {
+        return new Decision(false, reason);
+      }
+      if (registry
+          .moveAlias(ModelRegistry.CHAMPION, current.id(), candidate.id(), reason)
+          .moved()) {
+        return new Decision(true, reason);
+      }
+      // the champion moved meanwhile (another server): compare with the new one
     }
-    boolean better =
-        metric.equals("r2") ? candidateScore > championScore : candidateScore < championScore;
-    String reason =
-        String.format(
-            Locale.ROOT,
-            "%s on the candidate's %d test rows: candidate %d (%s v%d) %.4f %s champion %d (%s v%d)"
-                + " %.4f",
-            metric,
-            testRows.size(),
-            candidate.id(),
-            candidate.type(),
-            candidate.version(),
-            candidateScore,
-            better ? "beats" : "does not beat",
-            current.id(),
-            current.type(),
-            current.version(),
-            championScore);
-    if (better) {
-      registry.moveAlias(ModelRegistry.CHAMPION, candidate.id(), reason);
+    return new Decision(
+        false, "the champion kept moving while the candidate was compared; not promoted");
+  }
+
+  /** The model's metric on the rows, predicted by the model loaded from its stored artifact. */
+  private double rescore(ModelEntry entry, Dataset rows) throws Exception {
+    try (TrainedModel model = registry.load(entry.id())) {
+      double score = Metrics.of(rows.prices(), model.predict(rows)).get(metric);
+      if (!Double.isFinite(score)) {
+        throw new IllegalStateException("its " + metric + " is not a finite number");
+      }
+      return score;
     }
-    return new Decision(better, reason);
+  }
+
+  private static String words(Exception e) {
+    String m = e.getMessage();
+    String first = m == null ? "" : m.lines().findFirst().orElse("").strip();
+    if (first.isEmpty() || first.matches(".*\\b([a-z_]+\\.)+[A-Z]\\w*.*")) {
+      return "see the server log";
+    }
+    return first.length() <= 200 ? first : first.substring(0, 199) + "\u2026";
   }
 
   public String metric() {

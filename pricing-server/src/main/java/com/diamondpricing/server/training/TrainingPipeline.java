@@ -11,27 +11,38 @@ import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
+import com.diamondpricing.server.system.Clock;
 import com.diamondpricing.server.system.DiamondsProperties;
+import com.diamondpricing.server.system.ServerIdentity;
+import com.diamondpricing.server.web.ApiException;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * The training pipeline every trigger leads to. A run takes one snapshot and one or more model
  * types; for each type it splits the snapshot as the notebook does (80/20, seed 42), fits on the
  * training rows (tuning inside the type), scores the test rows, registers the model and lets the
- * {@link ChampionPolicy} decide whether it serves. One run at a time: others wait in a queue. A
- * model that fails to train fails the run with its error; models registered before it stay, and the
- * champion only ever moves to a better model.
+ * {@link ChampionPolicy} decide whether it serves. A model that fails to train fails the run with
+ * its error; models registered before it stay, and the champion only ever moves to a better one.
+ *
+ * <p>Runs wait in the database (at most {@code diamonds.training.max-queued}); the {@link
+ * RunDispatcher} of each server takes them one by one, by a compare-and-set that names the server
+ * and a lease it renews while it trains. One run at a time per server.
  */
 @Service
 public class TrainingPipeline {
@@ -45,14 +56,17 @@ public class TrainingPipeline {
   private final ModelTypes types;
   private final ChampionPolicy champion;
   private final DiamondsProperties.Training defaults;
+  private final String owner;
+  private final Duration lease;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
-  private final ExecutorService queue =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService heartbeats =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
-            Thread t = new Thread(r, "training");
+            Thread t = new Thread(r, "training-heartbeat");
             t.setDaemon(true);
             return t;
           });
+  private volatile Runnable queuedListener = () -> {};
 
   TrainingPipeline(
       TrainingRunStore runs,
@@ -60,64 +74,134 @@ public class TrainingPipeline {
       ModelRegistry registry,
       ModelTypes types,
       ChampionPolicy champion,
-      DiamondsProperties properties) {
+      DiamondsProperties properties,
+      ServerIdentity server) {
     this.runs = runs;
     this.datasets = datasets;
     this.registry = registry;
     this.types = types;
     this.champion = champion;
     this.defaults = properties.training();
+    this.owner = server.id();
+    this.lease = defaults.lease();
   }
 
   /** What a new run should do. */
   public record RunRequest(long snapshotId, List<String> modelTypes, Integer trials) {}
 
-  /** Records a queued run and starts it in the background when the runs before it are done. */
+  /**
+   * Records a queued run; a server's dispatcher runs it when the runs before it are done.
+   *
+   * @throws ApiException 429 when {@code max-queued} runs wait already
+   */
   public TrainingRun submit(RunRequest request, Trigger trigger) {
-    TrainingRun run = create(request, trigger);
-    queue.execute(() -> execute(run.id(), TrainingListener.NONE));
+    Checked checked = check(request);
+    TrainingRun run =
+        runs.createQueued(
+                request.snapshotId(),
+                checked.names(),
+                trigger,
+                checked.options(),
+                defaults.maxQueued())
+            .orElseThrow(this::queueFull);
+    queuedListener.run();
     return run;
+  }
+
+  /** Whether another run can be queued now. */
+  public boolean hasRoom() {
+    return runs.queuedCount() < defaults.maxQueued();
   }
 
   /** Records a run and runs it on this thread (after any run in progress); returns it finished. */
   public TrainingRun runNow(RunRequest request, Trigger trigger, TrainingListener listener) {
-    TrainingRun run = create(request, trigger);
-    execute(run.id(), listener);
-    return runs.get(run.id());
+    Checked checked = check(request);
+    oneAtATime.lock();
+    try {
+      TrainingRun run =
+          runs.createRunning(
+              request.snapshotId(), checked.names(), trigger, checked.options(), owner, leaseEnd());
+      execute(run, listener);
+      return runs.get(run.id());
+    } finally {
+      oneAtATime.unlock();
+    }
   }
 
-  private TrainingRun create(RunRequest request, Trigger trigger) {
+  /**
+   * Takes the oldest queued run, if any, and runs it on this thread; false when none was left.
+   * Called by the {@link RunDispatcher}.
+   */
+  boolean runNextQueued() {
+    oneAtATime.lock();
+    try {
+      Optional<TrainingRun> next = runs.claimNext(owner, leaseEnd());
+      next.ifPresent(run -> execute(run, TrainingListener.NONE));
+      return next.isPresent();
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /** Tells the dispatcher of this process when a run is queued here. */
+  void onQueued(Runnable listener) {
+    this.queuedListener = listener;
+  }
+
+  private record Checked(List<String> names, Map<String, Object> options) {}
+
+  private Checked check(RunRequest request) {
     List<String> names =
         request.modelTypes() == null || request.modelTypes().isEmpty()
             ? types.names()
             : List.copyOf(request.modelTypes());
-    names.forEach(types::get); // rejects unknown names, listing the allowed ones
-    datasets
-        .find(request.snapshotId())
-        .orElseThrow(
-            () -> new IllegalArgumentException("no dataset snapshot " + request.snapshotId()));
+    for (String name : names) {
+      if (!types.contains(name)) {
+        throw ApiException.invalidParameter(
+            "models",
+            "unknown model type '"
+                + name
+                + "'; allowed values: "
+                + String.join(", ", types.names()),
+            types.names());
+      }
+    }
+    if (datasets.find(request.snapshotId()).isEmpty()) {
+      throw ApiException.invalidParameter(
+          "snapshotId", "there is no dataset snapshot " + request.snapshotId(), List.of());
+    }
     int trials = request.trials() == null ? defaults.trials() : request.trials();
     if (trials < 1) {
-      throw new IllegalArgumentException("trials must be at least 1, not " + trials);
+      throw ApiException.invalidParameter(
+          "trials", "trials must be at least 1, not " + trials, List.of());
     }
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("seed", defaults.seed());
     options.put("trials", trials);
     options.put("workers", defaults.workers());
-    return runs.create(request.snapshotId(), names, trigger, options);
+    return new Checked(names, options);
   }
 
-  /** Marks runs a crash left running as interrupted and re-queues runs that never started. */
+  private ApiException queueFull() {
+    ApiException e =
+        ApiException.of(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "training-queue-full",
+            "Training queue full",
+            defaults.maxQueued()
+                + " training runs are waiting already, the most the service queues; try again"
+                + " once one has started.");
+    e.getHeaders().set("Retry-After", Long.toString(lease.toSeconds()));
+    return e;
+  }
+
+  /** Marks the runs whose server stopped (their lease expired) as interrupted. */
   public void recover() {
-    int interrupted = runs.interruptRunning();
+    int interrupted = runs.interruptExpired(Clock.now());
     if (interrupted > 0) {
       log.warn(
-          "Marked {} training run(s) left running by a previous process as interrupted",
+          "Marked {} training run(s) as interrupted: their server stopped (lease expired)",
           interrupted);
-    }
-    for (TrainingRun run : runs.queued()) {
-      log.info("Re-queuing training run {} from a previous process", run.id());
-      queue.execute(() -> execute(run.id(), TrainingListener.NONE));
     }
   }
 
@@ -129,33 +213,70 @@ public class TrainingPipeline {
     return runs.list(limit);
   }
 
-  private void execute(long runId, TrainingListener extra) {
-    oneAtATime.lock();
+  private Instant leaseEnd() {
+    return Clock.now().plus(lease);
+  }
+
+  /** Trains a run this server owns, renewing its lease meanwhile, and records how it ended. */
+  private void execute(TrainingRun run, TrainingListener extra) {
+    long runId = run.id();
+    long every = Math.max(1000, lease.toMillis() / 3);
+    ScheduledFuture<?> heartbeat =
+        heartbeats.scheduleAtFixedRate(() -> renew(runId), every, every, TimeUnit.MILLISECONDS);
+    log.info(
+        "Training run {} started: {} on snapshot {}", runId, run.modelTypes(), run.snapshotId());
+    RunStatus status;
+    RunError error = null;
     try {
-      TrainingRun run = runs.get(runId);
-      if (run.status() != RunStatus.QUEUED) {
-        return;
-      }
-      runs.started(runId);
-      log.info(
-          "Training run {} started: {} on snapshot {}", runId, run.modelTypes(), run.snapshotId());
-      try {
-        trainAll(run, extra);
-        runs.finished(runId, RunStatus.SUCCEEDED, null);
-        log.info("Training run {} succeeded", runId);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        runs.finished(runId, RunStatus.INTERRUPTED, "interrupted");
-      } catch (Exception | LinkageError e) {
-        log.error("Training run {} failed", runId, e);
-        runs.finished(runId, RunStatus.FAILED, describe(e));
-      }
+      trainAll(run, extra);
+      status = RunStatus.SUCCEEDED;
+      log.info("Training run {} succeeded", runId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      status = RunStatus.INTERRUPTED;
+      error = RunError.interrupted("the server stopped while this run was running");
+    } catch (ModelFailed e) {
+      log.error("Training run {} failed", runId, e.getCause());
+      status = RunStatus.FAILED;
+      error = RunError.trainingFailed(e.type, e.getCause());
+    } catch (RuntimeException e) {
+      log.error("Training run {} failed", runId, e);
+      status = RunStatus.FAILED;
+      error = RunError.trainingFailed(String.join(", ", run.modelTypes()), e);
     } finally {
-      oneAtATime.unlock();
+      heartbeat.cancel(false);
+    }
+    if (!runs.finished(runId, owner, status, error)) {
+      log.warn(
+          "Training run {} ended {}, but another server had marked it interrupted meanwhile",
+          runId,
+          status.value());
     }
   }
 
-  private void trainAll(TrainingRun run, TrainingListener extra) throws Exception {
+  private void renew(long runId) {
+    try {
+      if (!runs.heartbeat(runId, owner, leaseEnd())) {
+        log.warn("Training run {}: this server's lease was lost (marked interrupted)", runId);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Training run {}: cannot renew the lease: {}", runId, e.toString());
+    }
+  }
+
+  /** A model type that failed, and why. */
+  private static final class ModelFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String type;
+
+    ModelFailed(String type, Throwable cause) {
+      super(cause);
+      this.type = type;
+    }
+  }
+
+  private void trainAll(TrainingRun run, TrainingListener extra)
+      throws InterruptedException, ModelFailed {
     Dataset all = datasets.rows(run.snapshotId());
     TrainTestSplit split = TrainTestSplit.notebook(all.size());
     Dataset train = all.rows(split.train());
@@ -173,23 +294,32 @@ public class TrainingPipeline {
               ((Number) run.options().get("workers")).intValue(),
               true,
               progressWriter(run.id(), extra));
+      ModelEntry entry;
+      Metrics metrics;
       try (TrainedModel model = type.trainer(options).fit(train)) {
-        Metrics metrics = Metrics.of(test.prices(), model.predict(test));
-        ModelEntry entry =
+        metrics = Metrics.of(test.prices(), model.predict(test));
+        entry =
             registry.register(
                 model, run.id(), run.snapshotId(), metrics, train.size(), test.size());
-        ChampionPolicy.Decision decision = champion.consider(entry, test);
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("modelId", entry.id());
-        outcome.put("type", entry.type());
-        outcome.put("version", entry.version());
-        outcome.put("testMae", metrics.mae());
-        outcome.put("testR2", metrics.r2());
-        outcome.put("promoted", decision.promoted());
-        outcome.put("reason", decision.reason());
-        outcomes.add(outcome);
-        runs.outcomes(run.id(), outcomes);
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception | LinkageError e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("interrupted while training " + name);
+        }
+        throw new ModelFailed(name, e);
       }
+      ChampionPolicy.Decision decision = champion.consider(entry, test);
+      Map<String, Object> outcome = new LinkedHashMap<>();
+      outcome.put("modelId", entry.id());
+      outcome.put("type", entry.type());
+      outcome.put("version", entry.version());
+      outcome.put("testMae", metrics.mae());
+      outcome.put("testR2", metrics.r2());
+      outcome.put("promoted", decision.promoted());
+      outcome.put("reason", decision.reason());
+      outcomes.add(outcome);
+      runs.outcomes(run.id(), outcomes);
     }
   }
 
@@ -210,16 +340,8 @@ public class TrainingPipeline {
     };
   }
 
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank()
-        ? "the run failed unexpectedly (see the log)"
-        : message;
-  }
-
   @PreDestroy
-  void stop() throws InterruptedException {
-    queue.shutdownNow();
-    queue.awaitTermination(10, TimeUnit.SECONDS);
+  void stop() {
+    heartbeats.shutdownNow();
   }
 }

@@ -22,8 +22,9 @@ import java.util.Map;
  * @param trial tuning trials finished for the current model
  * @param trials tuning trials planned for the current model (0 when it does not tune)
  * @param bestValidationMae the best validation MAE of the current model's tuning so far, or null
- * @param error why it failed, or null
+ * @param error why it failed or was interrupted, or null
  * @param outcomes what became of each model trained so far
+ * @param owner the server that took it, or null while it is queued
  */
 public record TrainingRun(
     long id,
@@ -41,5 +42,6 @@ public record TrainingRun(
     int trial,
     int trials,
     Double bestValidationMae,
-    String error,
-    List<Map<String, Object>> outcomes) {}
+    RunError error,
+    List<Map<String, Object>> outcomes,
+    String owner) {}

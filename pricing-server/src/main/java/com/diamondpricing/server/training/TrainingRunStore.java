@@ -4,6 +4,7 @@ import com.diamondpricing.server.system.Clock;
 import com.diamondpricing.server.system.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,44 +13,132 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Training runs in the database: their status, progress, error and outcomes. */
+/**
+ * Training runs in the database: their status, owner and lease, progress, error and outcomes. A run
+ * goes from queued to running by a compare-and-set that names its owner, so of several servers
+ * sharing the database exactly one takes it.
+ */
 @Repository
 class TrainingRunStore {
 
   private static final String COLUMNS =
       "id, snapshot_id, model_types, trigger_kind, status, options, created_at, started_at,"
           + " finished_at, model_index, model_count, current_model, trial, trials,"
-          + " best_validation_mae, error, outcomes";
+          + " best_validation_mae, error, error_code, outcomes, owner";
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
 
-  TrainingRunStore(JdbcClient jdbc) {
+  TrainingRunStore(JdbcClient jdbc, TransactionTemplate tx) {
     this.jdbc = jdbc;
+    this.tx = tx;
   }
 
-  TrainingRun create(
-      long snapshotId, List<String> types, Trigger trigger, Map<String, Object> options) {
+  /**
+   * Records a queued run unless {@code maxQueued} runs are queued already (then empty). The count
+   * and the insert are one transaction (on SQLite nothing runs beside it; on PostgreSQL servers
+   * queuing at the very same moment may each pass the count).
+   */
+  Optional<TrainingRun> createQueued(
+      long snapshotId,
+      List<String> types,
+      Trigger trigger,
+      Map<String, Object> options,
+      int maxQueued) {
+    Long id =
+        tx.execute(
+            status -> {
+              if (queuedCount() >= maxQueued) {
+                return null;
+              }
+              return insert(snapshotId, types, trigger, options, RunStatus.QUEUED, null, null);
+            });
+    return id == null ? Optional.empty() : Optional.of(get(id));
+  }
+
+  /** Records a run already taken by {@code owner} (it runs on the caller's thread). */
+  TrainingRun createRunning(
+      long snapshotId,
+      List<String> types,
+      Trigger trigger,
+      Map<String, Object> options,
+      String owner,
+      Instant leaseUntil) {
+    return get(insert(snapshotId, types, trigger, options, RunStatus.RUNNING, owner, leaseUntil));
+  }
+
+  private long insert(
+      long snapshotId,
+      List<String> types,
+      Trigger trigger,
+      Map<String, Object> options,
+      RunStatus status,
+      String owner,
+      Instant leaseUntil) {
     KeyHolder key = new GeneratedKeyHolder();
+    Instant now = Clock.now();
     jdbc.sql(
             "insert into training_run (snapshot_id, model_types, trigger_kind, status, options,"
-                + " created_at, model_count) values (?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, started_at, model_count, owner, lease_until)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             snapshotId,
             String.join(",", types),
             trigger.value(),
-            RunStatus.QUEUED.value(),
+            status.value(),
             Json.write(options),
-            Clock.sql(Clock.now()),
-            types.size())
+            Clock.sql(now),
+            status == RunStatus.RUNNING ? Clock.sql(now) : null,
+            types.size(),
+            owner,
+            Clock.sql(leaseUntil))
         .update(key, "id");
-    return get(key.getKeyAs(Number.class).longValue());
+    return key.getKeyAs(Number.class).longValue();
   }
 
-  void started(long id) {
-    jdbc.sql("update training_run set status = ?, started_at = ? where id = ?")
-        .params(RunStatus.RUNNING.value(), Clock.sql(Clock.now()), id)
-        .update();
+  int queuedCount() {
+    return jdbc.sql("select count(*) from training_run where status = ?")
+        .param(RunStatus.QUEUED.value())
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Takes the oldest queued run for {@code owner}: the run, or empty when none is left. */
+  Optional<TrainingRun> claimNext(String owner, Instant leaseUntil) {
+    List<Long> candidates =
+        jdbc.sql("select id from training_run where status = ? order by id limit 10")
+            .param(RunStatus.QUEUED.value())
+            .query(Long.class)
+            .list();
+    for (long id : candidates) {
+      int taken =
+          jdbc.sql(
+                  "update training_run set status = ?, owner = ?, lease_until = ?, started_at = ?"
+                      + " where id = ? and status = ?")
+              .params(
+                  RunStatus.RUNNING.value(),
+                  owner,
+                  Clock.sql(leaseUntil),
+                  Clock.sql(Clock.now()),
+                  id,
+                  RunStatus.QUEUED.value())
+              .update();
+      if (taken == 1) {
+        return Optional.of(get(id));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Renews the owner's lease; false when the run is no longer its (interrupted by another). */
+  boolean heartbeat(long id, String owner, Instant leaseUntil) {
+    return jdbc.sql(
+                "update training_run set lease_until = ? where id = ? and owner = ? and status = ?")
+            .params(Clock.sql(leaseUntil), id, owner, RunStatus.RUNNING.value())
+            .update()
+        == 1;
   }
 
   void modelStarted(long id, int index, String type) {
@@ -72,29 +161,39 @@ class TrainingRunStore {
         .update();
   }
 
-  void finished(long id, RunStatus status, String error) {
-    jdbc.sql("update training_run set status = ?, finished_at = ?, error = ? where id = ?")
-        .params(status.value(), Clock.sql(Clock.now()), error, id)
-        .update();
+  /** Ends the owner's run; false when it was no longer the owner's. */
+  boolean finished(long id, String owner, RunStatus status, RunError error) {
+    return jdbc.sql(
+                "update training_run set status = ?, finished_at = ?, error = ?, error_code = ?,"
+                    + " lease_until = null where id = ? and owner = ? and status = ?")
+            .params(
+                status.value(),
+                Clock.sql(Clock.now()),
+                error == null ? null : error.message(),
+                error == null ? null : error.code(),
+                id,
+                owner,
+                RunStatus.RUNNING.value())
+            .update()
+        == 1;
   }
 
-  /** Marks runs a crash left running as interrupted; returns how many. */
-  int interruptRunning() {
+  /**
+   * Marks as interrupted the running runs whose lease expired before {@code now} (their server
+   * stopped or died); how many. Runs of live servers, whose leases are renewed, are left alone.
+   */
+  int interruptExpired(Instant now) {
     return jdbc.sql(
-            "update training_run set status = ?, finished_at = ?, error = ? where status = ?")
+            "update training_run set status = ?, finished_at = ?, error = ?, error_code = ?"
+                + " where status = ? and (lease_until is null or lease_until < ?)")
         .params(
             RunStatus.INTERRUPTED.value(),
             Clock.sql(Clock.now()),
             "the server stopped while this run was running",
-            RunStatus.RUNNING.value())
+            RunError.INTERRUPTED,
+            RunStatus.RUNNING.value(),
+            Clock.sql(now))
         .update();
-  }
-
-  List<TrainingRun> queued() {
-    return jdbc.sql("select " + COLUMNS + " from training_run where status = ? order by id")
-        .param(RunStatus.QUEUED.value())
-        .query(TrainingRunStore::run)
-        .list();
   }
 
   Optional<TrainingRun> find(long id) {
@@ -119,6 +218,8 @@ class TrainingRunStore {
   private static TrainingRun run(ResultSet rs, int row) throws SQLException {
     double best = rs.getDouble("best_validation_mae");
     Double bestMae = rs.wasNull() ? null : best;
+    String error = rs.getString("error");
+    String code = rs.getString("error_code");
     return new TrainingRun(
         rs.getLong("id"),
         rs.getLong("snapshot_id"),
@@ -135,7 +236,8 @@ class TrainingRunStore {
         rs.getInt("trial"),
         rs.getInt("trials"),
         bestMae,
-        rs.getString("error"),
-        (List<Map<String, Object>>) Json.read(rs.getString("outcomes")));
+        error == null ? null : new RunError(code == null ? RunError.TRAINING_FAILED : code, error),
+        (List<Map<String, Object>>) Json.read(rs.getString("outcomes")),
+        rs.getString("owner"));
   }
 }

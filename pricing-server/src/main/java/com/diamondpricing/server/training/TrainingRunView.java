@@ -20,7 +20,8 @@ import java.util.Map;
  * @param startedAt when it started, or null
  * @param finishedAt when it ended, or null
  * @param progress how far it is
- * @param error why it failed, or null
+ * @param error why it failed, in words (the exception is in the server log), or null
+ * @param errorCode the failure as a stable code: training-failed, interrupted, ... or null
  * @param outcomes what became of each model trained so far
  * @param links where to find the run
  * @param dataset what the uploaded file became (only in the answer to an upload)
@@ -37,6 +38,7 @@ record TrainingRunView(
     Instant finishedAt,
     Progress progress,
     String error,
+    String errorCode,
     List<Outcome> outcomes,
     Map<String, String> links,
     @JsonInclude(JsonInclude.Include.NON_NULL) Upload dataset) {
@@ -111,7 +113,8 @@ record TrainingRunView(
             run.trial(),
             run.trials(),
             run.bestValidationMae()),
-        run.error(),
+        run.error() == null ? null : run.error().message(),
+        run.error() == null ? null : run.error().code(),
         outcomes,
         Map.of("self", TrainingRunController.PATH + "/" + run.id()),
         upload);

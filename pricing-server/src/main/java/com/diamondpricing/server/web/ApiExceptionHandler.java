@@ -26,6 +26,8 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +36,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -89,6 +92,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   static final String INVALID_PARAMETER = "invalid-parameter";
   static final String INVALID_PARAMETER_TITLE = "Invalid parameter";
+
+  /** Seconds a client is asked to wait when the database does not answer. */
+  static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
   private static final String INTERNAL_DETAIL =
       "The server could not answer this request because of an unexpected error; it has been"
@@ -189,16 +195,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
   }
 
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Object> illegalArgument(IllegalArgumentException e, WebRequest request) {
-    String detail = safe(e.getMessage(), "The request is not valid.");
+  /**
+   * The database does not answer (down, unreachable, out of connections, locked too long): 503,
+   * with {@code Retry-After}. The request was fine; trying again later may work.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    CannotCreateTransactionException.class
+  })
+  ResponseEntity<Object> databaseUnavailable(Exception e, WebRequest request) {
     ProblemDetail body =
-        problemDetail(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
-    List<String> allowed = allowedValues(detail);
-    if (!allowed.isEmpty()) {
-      body.setProperty(ALLOWED_VALUES, allowed);
-    }
-    return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        problemDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "database-unavailable",
+            "Database unavailable",
+            "The service cannot reach its database right now; try again in a few seconds.");
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+    return handleExceptionInternal(e, body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
   }
 
   /** Anything else: 500 with a generic detail; the exception is logged with the errorId. */

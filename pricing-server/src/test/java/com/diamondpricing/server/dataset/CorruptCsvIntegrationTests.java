@@ -191,10 +191,10 @@ abstract class CorruptCsvIntegrationTests {
                     + "0.5,Ideal,E,XX,61.5,55,1500,5.1,5.12,3.15\n"),
             List.of(allRowsMalformed(3)),
             List.of(
-                "line 2, column 'cut', value 'Superb': unknown cut 'Superb'; allowed values: Fair,"
+                "line 2, column 'cut', value 'Superb': not a known cut; allowed values: Fair,"
                     + " Good, Very Good, Ideal, Premium",
-                "line 3, column 'color', value 'Q': unknown color 'Q'",
-                "line 4, column 'clarity', value 'XX': unknown clarity 'XX'")),
+                "line 3, column 'color', value 'Q': not a known color",
+                "line 4, column 'clarity', value 'XX': not a known clarity")),
         corrupt(
             "a truncated last line",
             utf8(HEADER + rows(3, ROW) + "0.5,Ideal,E,V"),
@@ -406,7 +406,7 @@ abstract class CorruptCsvIntegrationTests {
         .contains("line 99, column 'price', value '15\uFFFD00': not a number")
         .contains("line 100: expected 10 fields, found 9")
         .contains("line 101, column 'carat', value '-0.5': carat must be greater than 0")
-        .contains("line 102, column 'cut', value 'Ide\uFFFDal': unknown cut 'Ide\uFFFDal'")
+        .contains("line 102, column 'cut', value 'Ide\uFFFDal': not a known cut")
         .doesNotContain("\u0000");
     assertThat(datasets.current().orElseThrow().id()).isEqualTo(result.snapshot().id());
     assertThat(datasets.find(result.snapshot().id()).orElseThrow().rowsMalformed()).isEqualTo(4);

@@ -75,19 +75,19 @@ class InboxStabilityTests {
     Files.writeString(dir.resolve("upload.csv.part"), "carat\n");
     Files.writeString(file, "carat,cut,color,clarity,depth,table,price,x,y,z\n");
 
-    assertThat(detector.stable(StabilityDetector.scan(dir))).isEmpty();
+    assertThat(detector.stable(StabilityDetector.scan(dir).files())).isEmpty();
     for (int i = 0; i < 5; i++) {
       append(file, "0.5,Ideal,E,VS1,61.5,55,1500,5.1,5.12,3.15\n");
-      assertThat(detector.stable(StabilityDetector.scan(dir))).as("append %d", i).isEmpty();
+      assertThat(detector.stable(StabilityDetector.scan(dir).files())).as("append %d", i).isEmpty();
     }
-    assertThat(StabilityDetector.scan(dir)).containsOnlyKeys(file);
-    assertThat(detector.stable(StabilityDetector.scan(dir))).containsExactly(file);
+    assertThat(StabilityDetector.scan(dir).files()).containsOnlyKeys(file);
+    assertThat(detector.stable(StabilityDetector.scan(dir).files())).containsExactly(file);
 
     // the same size but a new modification time (rewritten in place) waits again
     Files.setLastModifiedTime(
         file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
-    assertThat(detector.stable(StabilityDetector.scan(dir))).isEmpty();
-    assertThat(detector.stable(StabilityDetector.scan(dir))).containsExactly(file);
+    assertThat(detector.stable(StabilityDetector.scan(dir).files())).isEmpty();
+    assertThat(detector.stable(StabilityDetector.scan(dir).files())).containsExactly(file);
   }
 
   private static void append(Path file, String text) throws IOException {

@@ -225,10 +225,11 @@ class RequestLogWriterTests {
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement s =
             c.prepareStatement(
-                "insert into request_log_segment (name, committed_lines, updated_at)"
-                    + " values (?, 10, ?)")) {
+                "insert into request_log_segment (name, committed_offset, updated_at)"
+                    + " values (?, ?, ?)")) {
       s.setString(1, file.getFileName().toString());
-      s.setTimestamp(2, Timestamp.from(Instant.now()));
+      s.setLong(2, Files.size(file));
+      s.setTimestamp(3, Timestamp.from(Instant.now()));
       s.executeUpdate();
     }
     Log log = log();

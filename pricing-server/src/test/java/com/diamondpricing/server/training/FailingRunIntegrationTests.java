@@ -141,7 +141,8 @@ abstract class FailingRunIntegrationTests {
             TrainingListener.NONE);
 
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(run.error()).contains(FAILURE);
+    assertThat(run.error().message()).contains(FAILURE);
+    assertThat(run.error().code()).isEqualTo(RunError.TRAINING_FAILED);
     assertThat(run.finishedAt()).isNotNull();
     assertThat(run.modelIndex()).isEqualTo(2);
     assertThat(run.currentModel()).isEqualTo(FailingModelType.NAME);
@@ -180,7 +181,7 @@ abstract class FailingRunIntegrationTests {
         .atMost(Duration.ofSeconds(30))
         .until(() -> pipeline.get(next.id()).finishedAt() != null);
     assertThat(pipeline.get(failing.id()).status()).isEqualTo(RunStatus.FAILED);
-    assertThat(pipeline.get(failing.id()).error()).contains(FAILURE);
+    assertThat(pipeline.get(failing.id()).error().message()).contains(FAILURE);
     assertThat(pipeline.get(next.id()).status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(registry.champion().orElseThrow().id()).isEqualTo(champion.id());
   }
@@ -211,7 +212,8 @@ abstract class FailingRunIntegrationTests {
 
     TrainingRun recovered = pipeline.get(id);
     assertThat(recovered.status()).isEqualTo(RunStatus.INTERRUPTED);
-    assertThat(recovered.error()).contains("stopped while this run was running");
+    assertThat(recovered.error().message()).contains("stopped while this run was running");
+    assertThat(recovered.error().code()).isEqualTo(RunError.INTERRUPTED);
     assertThat(recovered.finishedAt()).isNotNull();
   }
 }

@@ -47,15 +47,15 @@ class ScheduledRetrainingTests {
     String home = Databases.freshHome().toString();
     assertThatThrownBy(
             () ->
+                // command-line arguments: they outrank application.properties (defaults do not)
                 new SpringApplicationBuilder(DiamondsApplication.class)
-                    .properties(
-                        "spring.main.web-application-type=none",
-                        "diamonds.home=" + home,
-                        "diamonds.db.url=",
-                        "diamonds.bootstrap=false",
-                        "diamonds.inbox.enabled=false",
-                        "diamonds.schedule=0 3 * * *")
-                    .run()
+                    .run(
+                        "--spring.main.web-application-type=none",
+                        "--diamonds.home=" + home,
+                        "--diamonds.db.url=",
+                        "--diamonds.bootstrap=false",
+                        "--diamonds.inbox.enabled=false",
+                        "--diamonds.schedule=0 3 * * *")
                     .close())
         .hasStackTraceContaining("diamonds.schedule: '0 3 * * *' is not a valid cron expression");
   }

@@ -41,26 +41,30 @@ class ApiExceptionHandlerTests {
   }
 
   @Test
-  void anIllegalArgumentShowsItsMessageAndAllowedValuesButNoClassNames() {
-    ProblemDetail allowed =
+  void anUnexpectedIllegalArgumentIsTheServersFaultNotTheClients() {
+    ProblemDetail problem =
         body(
-            handler.illegalArgument(
-                new IllegalArgumentException(
-                    "unknown metric 'x'; allowed values: r2, mae, rmse, mape"),
-                request));
-    assertThat(allowed.getStatus()).isEqualTo(400);
-    assertThat(allowed.getDetail())
-        .isEqualTo("unknown metric 'x'; allowed values: r2, mae, rmse, mape");
-    assertThat(allowed.getProperties())
-        .containsEntry("allowedValues", List.of("r2", "mae", "rmse", "mape"));
-
-    ProblemDetail internal =
-        body(
-            handler.illegalArgument(
+            handler.unexpected(
                 new IllegalArgumentException("No enum constant com.diamondpricing.data.Cut.X"),
                 request));
-    assertThat(internal.getStatus()).isEqualTo(400);
-    assertThat(internal.getDetail()).doesNotContain("com.diamondpricing");
+    assertThat(problem.getStatus()).isEqualTo(500);
+    assertThat(problem.getProperties())
+        .containsEntry("code", "internal-error")
+        .containsKey("errorId");
+    assertThat(problem.getDetail()).doesNotContain("com.diamondpricing", "enum");
+  }
+
+  @Test
+  void aDatabaseThatDoesNotAnswerIs503WithRetryAfter() {
+    var answer =
+        handler.databaseUnavailable(
+            new org.springframework.jdbc.CannotGetJdbcConnectionException("pool exhausted"),
+            request);
+    assertThat(answer.getStatusCode().value()).isEqualTo(503);
+    assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+    ProblemDetail problem = body(answer);
+    assertThat(problem.getProperties()).containsEntry("code", "database-unavailable");
+    assertThat(problem.getDetail()).doesNotContain("pool");
   }
 
   @Test
