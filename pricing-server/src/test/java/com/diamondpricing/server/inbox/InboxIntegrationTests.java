@@ -152,4 +152,49 @@ abstract class InboxIntegrationTests {
     assertThat(Files.readString(failed.resolve(csv.get(0)))).isEqualTo(BAD + "# 1");
     assertThat(Files.readString(failed.resolve(csv.get(1)))).isEqualTo(BAD + "# 2");
   }
+
+  @Test
+  void aSymbolicLinkIsNeverReadAndItsTargetNeverEchoed() throws Exception {
+    int snapshots = datasets.list().size();
+    Path secret = Files.createTempFile("not-for-the-inbox", ".txt");
+    Files.writeString(secret, "s3cr3t-token-value\nsecond line\n", StandardCharsets.UTF_8);
+    Files.createSymbolicLink(dir().resolve("linked.csv"), secret);
+
+    Path failed = dir().resolve(InboxWatcher.FAILED);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> names(failed).stream().filter(n -> n.contains("-linked.csv")).count() == 2);
+    String error =
+        Files.readString(
+            failed.resolve(
+                names(failed).stream()
+                    .filter(n -> n.endsWith("-linked.csv" + InboxWatcher.ERROR_SUFFIX))
+                    .findFirst()
+                    .orElseThrow()));
+    assertThat(error).contains("not a regular file").doesNotContain("s3cr3t", "second line");
+    assertThat(Files.readString(secret)).startsWith("s3cr3t"); // the target is untouched
+    assertThat(dir().resolve("linked.csv")).doesNotExist();
+    assertThat(datasets.list()).hasSize(snapshots);
+  }
+
+  @Test
+  void aRejectedFilesErrorQuotesNoRowContent() throws Exception {
+    String rows =
+        "carat,cut,color,clarity,depth,table,price,x,y,z\n"
+            + "0.5,Ideal,E,VS1,61.5,55,1500,5.1,5.12,3.15\n".repeat(5)
+            + "0.5,private-customer-name,E,VS1,61.5,55,1500,5.1,5.12,3.15\n".repeat(5);
+    Files.writeString(dir().resolve("rows.csv"), rows, StandardCharsets.UTF_8);
+    Path failed = dir().resolve(InboxWatcher.FAILED);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> names(failed).stream().anyMatch(n -> n.endsWith("-rows.csv.error.txt")));
+    String error =
+        Files.readString(
+            failed.resolve(
+                names(failed).stream()
+                    .filter(n -> n.endsWith("-rows.csv" + InboxWatcher.ERROR_SUFFIX))
+                    .findFirst()
+                    .orElseThrow()));
+    assertThat(error).contains("line 7, column 'cut'").doesNotContain("private-customer-name");
+  }
 }
