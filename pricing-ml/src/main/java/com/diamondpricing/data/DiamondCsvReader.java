@@ -40,20 +40,33 @@ public final class DiamondCsvReader {
       List.of("carat", "cut", "color", "clarity", "depth", "table", "price", "x", "y", "z");
 
   private final double maxMalformedShare;
+  private final long maxRows;
 
   public DiamondCsvReader() {
-    this(DEFAULT_MAX_MALFORMED_SHARE);
+    this(DEFAULT_MAX_MALFORMED_SHARE, Long.MAX_VALUE);
   }
 
   /**
    * @param maxMalformedShare the largest share of malformed rows (0 to 1) a file may have
    */
   public DiamondCsvReader(double maxMalformedShare) {
+    this(maxMalformedShare, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxMalformedShare the largest share of malformed rows (0 to 1) a file may have
+   * @param maxRows the most data rows a file may have; one more rejects it
+   */
+  public DiamondCsvReader(double maxMalformedShare, long maxRows) {
     if (!(maxMalformedShare >= 0 && maxMalformedShare <= 1)) {
       throw new IllegalArgumentException(
           "maxMalformedShare must be between 0 and 1, not " + maxMalformedShare);
     }
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be at least 1, not " + maxRows);
+    }
     this.maxMalformedShare = maxMalformedShare;
+    this.maxRows = maxRows;
   }
 
   /** Reads a file. */
@@ -88,6 +101,12 @@ public final class DiamondCsvReader {
         if (!parse.hasHeader()) {
           parse.header(record);
         } else {
+          if (parse.read >= maxRows) {
+            parse.fail(
+                "the file has more than "
+                    + String.format(java.util.Locale.ROOT, "%,d", maxRows)
+                    + " rows, the most one file may have");
+          }
           parse.row(record);
         }
       }

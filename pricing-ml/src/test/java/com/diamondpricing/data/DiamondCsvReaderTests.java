@@ -56,6 +56,26 @@ class DiamondCsvReaderTests {
   }
 
   @Test
+  void aFileWithMoreRowsThanTheCapIsRejectedAndOneAtTheCapIsNot() throws Exception {
+    DiamondCsvReader capped = new DiamondCsvReader(DiamondCsvReader.DEFAULT_MAX_MALFORMED_SHARE, 3);
+    byte[] three = (HEADER + ROW.repeat(3)).getBytes(StandardCharsets.UTF_8);
+    assertThat(capped.read(new ByteArrayInputStream(three), "t.csv").dataset().size()).isEqualTo(3);
+    byte[] four = (HEADER + ROW.repeat(4)).getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> capped.read(new ByteArrayInputStream(four), "t.csv"))
+        .isInstanceOf(DatasetRejectedException.class)
+        .hasMessageContaining("more than 3 rows");
+  }
+
+  @Test
+  void aProblemKeepsAtMostAFewHundredCharactersOfItsValue() {
+    QualityReport r =
+        rejection(HEADER + "1.1,Ideal,H,SI2,62.0,55.0," + "9".repeat(5000) + "x,6.61,6.65,4.11\n");
+    RowProblem p = r.problems().get(0);
+    assertThat(p.value()).hasSize(RowProblem.MAX_VALUE).endsWith("\u2026");
+    assertThat(r.describeWithoutValues()).contains("line 2, column 'price'").doesNotContain("999");
+  }
+
+  @Test
   void columnsMayComeInAnyOrderWithExtraColumnsAndOtherCase() throws Exception {
     String csv =
         "id,PRICE,z,y,x,Table,Depth,clarity,color,cut,carat,note\n"

@@ -23,6 +23,21 @@ class DiamondsApplicationIntegrationTests implements SqliteDatabase {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Value("${diamonds.home}")
+  java.nio.file.Path home;
+
+  @Test
+  void theDatabaseAndTheJournalAreTheOwnersOnly() throws Exception {
+    for (String name : java.util.List.of("diamonds.db", "diamonds.db-wal", "request-log")) {
+      java.nio.file.Path file = home.resolve(name);
+      assertThat(file).exists();
+      String permissions =
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              java.nio.file.Files.getPosixFilePermissions(file));
+      assertThat(permissions).as(name).endsWith("------");
+    }
+  }
+
   @Test
   void startsAndReportsHealthy() throws Exception {
     // health includes the serving model, which the champion poller loads up to a second after

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -50,9 +51,19 @@ public class DatasetStore {
         }
       };
 
-  DatasetStore(JdbcClient jdbc, TransactionTemplate tx) {
+  private final long maxRows;
+
+  /**
+   * @param maxRows the most data rows one file may have ({@code diamonds.upload.max-rows}, every
+   *     file ingested: uploads, the inbox, the command line); one more rejects it
+   */
+  DatasetStore(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      @Value("${diamonds.upload.max-rows:2000000}") long maxRows) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.maxRows = maxRows;
   }
 
   /**
@@ -62,7 +73,9 @@ public class DatasetStore {
    */
   public IngestResult ingest(InputStream in, String source, IngestMode mode)
       throws IOException, DatasetRejectedException {
-    LoadedDataset loaded = new DiamondCsvReader().read(in, source);
+    LoadedDataset loaded =
+        new DiamondCsvReader(DiamondCsvReader.DEFAULT_MAX_MALFORMED_SHARE, maxRows)
+            .read(in, source);
     return store(loaded, source, mode);
   }
 

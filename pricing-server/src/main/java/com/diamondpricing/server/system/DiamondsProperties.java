@@ -27,6 +27,9 @@ public record DiamondsProperties(
     String schedule,
     @DefaultValue("true") boolean bootstrap) {
 
+  /** The embedded database's file in the state folder. */
+  public static final String SQLITE_FILE = "diamonds.db";
+
   /**
    * The database URL: the configured one, or SQLite at {@code home/diamonds.db} in WAL mode.
    * Transactions there begin IMMEDIATE (they take the write lock at once, waiting for it up to the
@@ -38,7 +41,7 @@ public record DiamondsProperties(
       return db.url();
     }
     return "jdbc:sqlite:"
-        + home.resolve("diamonds.db").toAbsolutePath()
+        + home.resolve(SQLITE_FILE).toAbsolutePath()
         + "?journal_mode=WAL&busy_timeout=30000&foreign_keys=true&synchronous=NORMAL"
         + "&transaction_mode=IMMEDIATE";
   }
