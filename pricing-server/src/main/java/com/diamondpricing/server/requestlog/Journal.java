@@ -109,9 +109,9 @@ final class Journal {
         throw new QuotaExceeded();
       }
       if (current == null
-          || (current.size() > 0 && current.size() + line.length > segmentBytes)
+          || !current.fits(line.length)
           || System.nanoTime() - current.openedNanos > segmentAgeNanos) {
-        if (!rotate()) {
+        if (!rotate(line.length)) {
           return null;
         }
       }
@@ -147,8 +147,11 @@ final class Journal {
     }
   }
 
-  /** Closes the open segment (if any) and opens a new one; false when none can be opened. */
-  private boolean rotate() {
+  /**
+   * Closes the open segment (if any) and opens a new one, mapped for {@code segment-size} bytes (or
+   * the line, if it is longer); false when none can be opened.
+   */
+  private boolean rotate(int lineLength) {
     closeCurrent();
     String name =
         PREFIX
@@ -159,14 +162,19 @@ final class Journal {
     Path path = dir.resolve(name);
     try {
       createOwnerOnlyDirectory(dir);
+      Set<StandardOpenOption> options =
+          Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileChannel channel =
           POSIX
-              ? FileChannel.open(
-                  path,
-                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                  ownerOnly("rw-------"))
-              : FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      current = Segment.open(name, path, channel);
+              ? FileChannel.open(path, options, ownerOnly("rw-------"))
+              : FileChannel.open(path, options);
+      int capacity = (int) Math.min(Integer.MAX_VALUE, Math.max(segmentBytes, lineLength));
+      try {
+        current = Segment.open(name, path, channel, capacity);
+      } catch (IOException e) {
+        channel.close();
+        throw e;
+      }
       return true;
     } catch (IOException e) {
       log.warn("Request log: cannot create the journal file {}: {}", path, e.toString());

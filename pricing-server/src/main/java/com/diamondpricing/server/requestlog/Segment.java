@@ -1,20 +1,26 @@
 package com.diamondpricing.server.requestlog;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.lang.reflect.Method;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One journal file. Each record's line gets its byte range reserved under the {@link Journal}'s
- * lock (in the order the records are queued) and is then written into it with a positional write,
- * outside the lock, so request threads never wait for one another's system calls. A segment takes
- * lines while it is open, then is closed for good; its file is closed once the last write into it
- * has finished. Progress is counted in bytes: {@link #committed} is the end of the last line the
- * database holds, in reservation order.
+ * lock (in the order the records are queued) and is then copied into the file's memory mapping,
+ * outside the lock: no system call per record, and what is copied is in the operating system's page
+ * cache at once, so it survives the process (not a power cut). A segment takes lines while it is
+ * open, then is closed for good; once the last copy into it is done, the mapping is released and
+ * the file cut to the bytes written. Progress is counted in bytes: {@link #committed} is the end of
+ * the last line the database holds, in reservation order.
  */
 final class Segment {
+
+  private static final Logger log = LoggerFactory.getLogger(Segment.class);
 
   final String name;
   final Path path;
@@ -25,9 +31,11 @@ final class Segment {
   final long openedNanos;
 
   private final FileChannel channel;
+  private final MappedByteBuffer map;
   private final AtomicInteger writing = new AtomicInteger();
   private volatile long reserved;
   private volatile boolean closed;
+  private boolean released;
 
   /** The offset of the first line not handed to the queue (it waits in the file), or -1. */
   private volatile long spilledFrom = -1;
@@ -35,10 +43,17 @@ final class Segment {
   /** Bytes whose lines are in the database (or given up); the writer thread's; -1: not known. */
   volatile long committed;
 
-  private Segment(String name, Path path, FileChannel channel, boolean inherited, long size) {
+  private Segment(
+      String name,
+      Path path,
+      FileChannel channel,
+      MappedByteBuffer map,
+      boolean inherited,
+      long size) {
     this.name = name;
     this.path = path;
     this.channel = channel;
+    this.map = map;
     this.inherited = inherited;
     this.reserved = size;
     this.closed = channel == null;
@@ -46,12 +61,20 @@ final class Segment {
     this.openedNanos = System.nanoTime();
   }
 
-  static Segment open(String name, Path path, FileChannel channel) {
-    return new Segment(name, path, channel, false, 0);
+  /** A new segment on a file opened for reading and writing, mapped for {@code capacity} bytes. */
+  static Segment open(String name, Path path, FileChannel channel, int capacity)
+      throws IOException {
+    return new Segment(
+        name, path, channel, channel.map(FileChannel.MapMode.READ_WRITE, 0, capacity), false, 0);
   }
 
   static Segment inherited(String name, Path path, long size) {
-    return new Segment(name, path, null, true, size);
+    return new Segment(name, path, null, null, true, size);
+  }
+
+  /** Whether a line of this length still fits. */
+  boolean fits(int length) {
+    return reserved + length <= map.capacity();
   }
 
   /** Reserves room for a line; its offset. Under the journal's lock, on an open segment. */
@@ -62,19 +85,20 @@ final class Segment {
     return at;
   }
 
-  /** Writes a reserved line (no lock: the ranges do not overlap). */
+  /** Copies a reserved line into the file (no lock: the ranges do not overlap). */
   void write(byte[] line, long at) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(line);
-    long position = at;
-    while (buffer.hasRemaining()) {
-      position += channel.write(buffer, position);
+    try {
+      map.put((int) at, line, 0, line.length);
+    } catch (InternalError | RuntimeException e) {
+      // InternalError: a mapped page that cannot be backed (disk full), the JVM's SIGBUS
+      throw new IOException("cannot write the mapped journal file: " + e, e);
     }
   }
 
-  /** A reserved line's write is over (done or failed); the last one closes a closed file. */
+  /** A reserved line's copy is over (done or failed); the last one releases a closed file. */
   void written() {
     if (writing.decrementAndGet() == 0 && closed) {
-      closeFile();
+      release();
     }
   }
 
@@ -82,17 +106,45 @@ final class Segment {
   void close() {
     closed = true;
     if (writing.get() == 0) {
-      closeFile();
+      release();
     }
   }
 
-  private void closeFile() {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        // nothing more is written to it; what was written is in the file
+  /** Unmaps the file and cuts it to the bytes written (once). */
+  private void release() {
+    synchronized (this) {
+      if (released || channel == null) {
+        return;
       }
+      released = true;
+    }
+    unmap(map);
+    try {
+      channel.truncate(reserved);
+    } catch (IOException e) {
+      // the tail stays zeros, which the reader skips
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing more is written to it
+    }
+  }
+
+  /**
+   * Releases a mapping now rather than at some later garbage collection (a mapping keeps its pages
+   * and the deleted file's space). {@code sun.misc.Unsafe.invokeCleaner} is the JDK's one way;
+   * without it the mapping goes with the buffer.
+   */
+  private static void unmap(MappedByteBuffer buffer) {
+    try {
+      Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+      java.lang.reflect.Field field = unsafeClass.getDeclaredField("theUnsafe");
+      field.setAccessible(true);
+      Method invokeCleaner = unsafeClass.getMethod("invokeCleaner", java.nio.ByteBuffer.class);
+      invokeCleaner.invoke(field.get(null), buffer);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      log.debug("Request log: cannot release a journal mapping now: {}", e.toString());
     }
   }
 
@@ -121,7 +173,7 @@ final class Segment {
     return closed;
   }
 
-  /** Whether a write into it is still going on. */
+  /** Whether a copy into it is still going on. */
   boolean writing() {
     return writing.get() > 0;
   }
