@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-for tool in curl python3; do
+for tool in curl python3 jcmd; do
   command -v "$tool" >/dev/null || { echo "model_cache_rss.sh: $tool is required" >&2; exit 2; }
 done
 
@@ -35,6 +35,15 @@ mkdir -p "$home"
 diamond='{"carat":1.1,"cut":"Ideal","color":"H","clarity":"SI2","depth":62.0,"table":55.0,"x":6.61,"y":6.65,"z":4.11}'
 
 rss() { awk '/^(VmRSS|VmHWM)/ {printf "%s %d MB  ", $1, $2/1024}' "/proc/$pid/status"; echo; }
+
+# after a full collection: the heap in use and the resident size (what the models keep)
+kept() {
+  jcmd "$pid" GC.run >/dev/null
+  sleep 2
+  heap=$(jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") print $(i+1)}')
+  printf 'after a full GC: heap used %s, ' "$heap"
+  awk '/^VmRSS/ {printf "VmRSS %d MB\n", $2/1024}' "/proc/$pid/status"
+}
 
 serve() { # serve MAX_LOADED
   DIAMONDS_HOME="$home" SERVER_PORT="$port" java -jar "$work/server.jar" serve \
@@ -69,8 +78,9 @@ while [ "$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/training-run
 done
 all=$(ids)
 echo "models registered: $(echo "$all" | wc -w)"
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 for max in 8 1000; do
-  [ "$max" = 8 ] || serve "$max"
+  serve "$max" # a fresh process for each: the training above grew the heap
   sleep 3
   printf 'max-loaded-models=%-5s before: ' "$max"; rss
   n=0
@@ -82,5 +92,6 @@ for max in 8 1000; do
   done
   sleep 2
   printf 'max-loaded-models=%-5s after asking for %d models: ' "$max" "$n"; rss
+  printf 'max-loaded-models=%-5s ' "$max"; kept
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 done
