@@ -64,7 +64,8 @@ abstract class FailingRunIntegrationTests {
     @Bean
     @Primary
     ModelTypes failingModelTypes() {
-      return ModelTypes.of(new LinearModelType(), new FailingModelType());
+      return ModelTypes.of(
+          new LinearModelType(), new FailingModelType(), new UnloadableModelType());
     }
   }
 
@@ -106,6 +107,80 @@ abstract class FailingRunIntegrationTests {
     }
   }
 
+  /**
+   * A model type that trains (a linear model under another name) but whose stored artifact never
+   * loads: the registry holds it, nothing can serve or re-score it.
+   */
+  static final class UnloadableModelType implements ModelType {
+
+    static final String NAME = "unloadable";
+    private final LinearModelType linear = new LinearModelType();
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String description() {
+      return "Trains, but its artifact never loads (tests only)";
+    }
+
+    @Override
+    public Set<Feature> features() {
+      return linear.features();
+    }
+
+    @Override
+    public Set<Feature> requiredFeatures() {
+      return linear.requiredFeatures();
+    }
+
+    @Override
+    public Trainer trainer(TrainingOptions options) {
+      Trainer fit = linear.trainer(options);
+      return train -> {
+        TrainedModel m = fit.fit(train);
+        return new TrainedModel() {
+          @Override
+          public String type() {
+            return NAME;
+          }
+
+          @Override
+          public double predict(com.diamondpricing.data.Diamond diamond) {
+            return m.predict(diamond);
+          }
+
+          @Override
+          public double[] predict(List<com.diamondpricing.data.Diamond> diamonds) {
+            return m.predict(diamonds);
+          }
+
+          @Override
+          public double[] predict(com.diamondpricing.data.Dataset rows) {
+            return m.predict(rows);
+          }
+
+          @Override
+          public com.diamondpricing.model.Provenance provenance() {
+            return m.provenance();
+          }
+
+          @Override
+          public byte[] artifact() {
+            return m.artifact();
+          }
+        };
+      };
+    }
+
+    @Override
+    public TrainedModel load(byte[] artifact) throws ModelLoadException {
+      throw new ModelLoadException("this artifact never loads (test type)");
+    }
+  }
+
   long snapshot;
 
   /** The bundled data with a linear champion trained on it, once per database. */
@@ -126,7 +201,8 @@ abstract class FailingRunIntegrationTests {
 
   @Test
   void theTestTypesReplaceTheDiscoveredOnes() {
-    assertThat(types.names()).containsExactly(FailingModelType.NAME, LinearModelType.NAME);
+    assertThat(types.names())
+        .containsExactly(FailingModelType.NAME, LinearModelType.NAME, UnloadableModelType.NAME);
   }
 
   @Test
@@ -215,5 +291,46 @@ abstract class FailingRunIntegrationTests {
     assertThat(recovered.error().message()).contains("stopped while this run was running");
     assertThat(recovered.error().code()).isEqualTo(RunError.INTERRUPTED);
     assertThat(recovered.finishedAt()).isNotNull();
+  }
+
+  @Test
+  void aCandidateThatCannotBeLoadedBackIsNotPromoted() {
+    ModelEntry champion = registry.champion().orElseThrow();
+    TrainingRun run =
+        pipeline.runNow(
+            new TrainingPipeline.RunRequest(snapshot, List.of(UnloadableModelType.NAME), null),
+            Trigger.API,
+            TrainingListener.NONE);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.outcomes().get(0).get("promoted")).isEqualTo(false);
+    assertThat((String) run.outcomes().get(0).get("reason"))
+        .contains("cannot be loaded from the registry and re-scored");
+    assertThat(registry.champion().orElseThrow().id()).isEqualTo(champion.id());
+  }
+
+  @Test
+  void aChampionThatCannotBeReScoredKeepsItsPlace() {
+    ModelEntry linear = registry.champion().orElseThrow();
+    TrainingRun unloadable =
+        pipeline.runNow(
+            new TrainingPipeline.RunRequest(snapshot, List.of(UnloadableModelType.NAME), null),
+            Trigger.API,
+            TrainingListener.NONE);
+    long broken = ((Number) unloadable.outcomes().get(0).get("modelId")).longValue();
+    registry.moveAlias(ModelRegistry.CHAMPION, broken, "a broken champion, by hand");
+    try {
+      TrainingRun run =
+          pipeline.runNow(
+              new TrainingPipeline.RunRequest(snapshot, List.of(LinearModelType.NAME), null),
+              Trigger.API,
+              TrainingListener.NONE);
+      assertThat(run.outcomes().get(0).get("promoted")).isEqualTo(false);
+      assertThat((String) run.outcomes().get(0).get("reason"))
+          .contains("champion " + broken)
+          .contains("cannot be loaded and re-scored");
+      assertThat(registry.champion().orElseThrow().id()).isEqualTo(broken);
+    } finally {
+      registry.moveAlias(ModelRegistry.CHAMPION, linear.id(), "back to the linear champion");
+    }
   }
 }
