@@ -10,6 +10,7 @@ import com.diamondpricing.server.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -52,6 +54,9 @@ public class ServingModels {
 
   /** The other loaded models, least recently used first (guarded by itself). */
   private final LinkedHashMap<Long, ServedModel> loaded = new LinkedHashMap<>(16, 0.75f, true);
+
+  /** Models being loaded at once, at most (each load parses the model's JSON). */
+  private final Semaphore loads = new Semaphore(2);
 
   private record BestOfType(long id, long expiresAtNanos) {}
 
@@ -121,7 +126,7 @@ public class ServingModels {
     }
     ServedModel previous = champion.getAndSet(next);
     if (previous != null) {
-      keep(previous); // still a model one may ask for by id
+      keep(previous); // still a model one may ask for by id (a copy loaded meanwhile wins)
     }
     log.info(
         "Serving champion model {} ({} v{})",
@@ -182,38 +187,55 @@ public class ServingModels {
         return cached;
       }
     }
-    ServedModel fresh = serve(registry.get(id));
-    synchronized (loaded) {
-      ServedModel raced = loaded.get(id);
-      if (raced != null && !raced.closed()) {
-        fresh.retire(); // another request loaded it meanwhile
-        return raced;
-      }
+    ServedModel fresh;
+    try {
+      loads.acquire(); // a few loads at a time: a stream of ids cannot take every core
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to load model " + id, e);
+    }
+    try {
+      fresh = serve(registry.get(id));
+    } finally {
+      loads.release();
     }
     return keep(fresh);
   }
 
-  /** Puts a model in the cache, closing the least recently used one past the bound. */
+  /**
+   * Puts a model in the cache, unless another request put the same one meanwhile (then that one is
+   * kept and this one closed), and closes the least recently used one past the bound.
+   */
   private ServedModel keep(ServedModel model) {
-    ServedModel evicted = null;
+    List<ServedModel> retired = new ArrayList<>(2);
+    ServedModel kept;
     synchronized (loaded) {
-      loaded.put(model.entry().id(), model);
-      if (loaded.size() > maxLoaded) {
-        Map.Entry<Long, ServedModel> eldest = loaded.entrySet().iterator().next();
-        loaded.remove(eldest.getKey());
-        evicted = eldest.getValue();
+      ServedModel present = loaded.get(model.entry().id());
+      if (present != null && present != model && !present.closed()) {
+        kept = present;
+        retired.add(model);
+      } else {
+        loaded.put(model.entry().id(), model);
+        kept = model;
+        if (loaded.size() > maxLoaded) {
+          Map.Entry<Long, ServedModel> eldest = loaded.entrySet().iterator().next();
+          loaded.remove(eldest.getKey());
+          retired.add(eldest.getValue());
+        }
       }
     }
-    if (evicted != null) {
-      log.info(
-          "Model {} ({} v{}) leaves the {} loaded models; it is closed once unused",
-          evicted.entry().id(),
-          evicted.entry().type(),
-          evicted.entry().version(),
-          maxLoaded);
-      evicted.retire();
+    for (ServedModel r : retired) {
+      if (r != kept) {
+        log.info(
+            "Model {} ({} v{}) leaves the {} loaded models; it is closed once unused",
+            r.entry().id(),
+            r.entry().type(),
+            r.entry().version(),
+            maxLoaded);
+      }
+      r.retire();
     }
-    return model;
+    return kept;
   }
 
   /** The id of the best registered version of a type: the lowest test error on the metric. */

@@ -15,12 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Every model ever trained, with its metrics, parameters, provenance and artifact, in the database
@@ -60,8 +63,8 @@ public class ModelRegistry {
     for (int attempt = 1; ; attempt++) {
       try {
         return insert(model, runId, snapshotId, test, nTrain, nTest);
-      } catch (DuplicateKeyException e) {
-        if (attempt >= MAX_ATTEMPTS) {
+      } catch (DataAccessException e) {
+        if (!keyTaken(e) || attempt >= MAX_ATTEMPTS) {
           throw e;
         }
         log.info(
@@ -230,7 +233,10 @@ public class ModelRegistry {
                         now,
                         reason)));
           });
-    } catch (DuplicateKeyException e) {
+    } catch (DataAccessException e) {
+      if (!keyTaken(e)) {
+        throw e;
+      }
       return new Move(Optional.empty()); // another server set the alias first
     }
   }
@@ -275,6 +281,25 @@ public class ModelRegistry {
   public TrainedModel load(long id) throws ModelLoadException {
     ModelEntry e = get(id);
     return types.get(e.type()).load(artifact(id));
+  }
+
+  /**
+   * Whether a write failed on a unique key (a version or an alias another server took first).
+   * SQLite's driver sets no SQL state, so Spring reports its constraint violations uncategorized:
+   * its result code tells.
+   */
+  static boolean keyTaken(DataAccessException e) {
+    if (e instanceof DataIntegrityViolationException) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException s
+          && (s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+              || s.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String prefixed(String alias) {

@@ -208,17 +208,22 @@ final class Journal {
     return List.copyOf(closed);
   }
 
-  /** Deletes a closed segment's file. */
-  synchronized void delete(Segment segment) {
+  /**
+   * Deletes a closed segment's file and forgets it; false when the file could not be deleted (it
+   * stays on disk for the next start, whose replay skips what the database holds).
+   */
+  synchronized boolean delete(Segment segment) {
     if (!closed.remove(segment)) {
-      return;
+      return false;
     }
-    bytes -= segment.size();
     try {
       Files.deleteIfExists(segment.path);
     } catch (IOException e) {
       log.warn("Request log: cannot delete the journal file {}: {}", segment.path, e.toString());
+      return false;
     }
+    bytes -= segment.size();
+    return true;
   }
 
   /** Sets a file that cannot be read aside ({@code .unreadable}) and forgets it. */

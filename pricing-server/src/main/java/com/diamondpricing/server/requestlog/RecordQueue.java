@@ -152,6 +152,11 @@ final class RecordQueue {
     return capacity;
   }
 
+  /** Whether at most half of it is taken, in records and in bytes. */
+  boolean halfEmpty() {
+    return size.get() <= capacity / 2 && bytes.get() <= maxBytes / 2;
+  }
+
   boolean isEmpty() {
     return size.get() == 0;
   }

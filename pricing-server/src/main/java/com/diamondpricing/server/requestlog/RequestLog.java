@@ -23,11 +23,31 @@ final class RequestLog {
   private final RequestLogMetrics metrics;
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - warnEvery());
   private final AtomicLong droppedSinceWarning = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger recording =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   RequestLog(Journal journal, RecordQueue queue, RequestLogMetrics metrics) {
     this.journal = journal;
     this.queue = queue;
     this.metrics = metrics;
+  }
+
+  /**
+   * Notes a request whose record is on its way (from the filter's start to its {@link #record}): a
+   * stopping writer waits for these, so a request the web server let finish late is written too.
+   * Every call is paired with {@link #left()}.
+   */
+  void entered() {
+    recording.incrementAndGet();
+  }
+
+  void left() {
+    recording.decrementAndGet();
+  }
+
+  /** Requests whose record is on its way. */
+  int inFlight() {
+    return recording.get();
   }
 
   /** Journals the record and queues it for the database; never blocks on the database. */

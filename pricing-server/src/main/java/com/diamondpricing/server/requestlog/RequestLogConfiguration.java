@@ -64,11 +64,18 @@ class RequestLogConfiguration {
         DiamondsProperties diamonds,
         Journal journal,
         RecordQueue queue,
-        RequestLogMetrics metrics) {
+        RequestLogMetrics metrics,
+        RequestLog requestLog) {
       HikariDataSource own = properties.ownConnections() ? own(properties, diamonds) : null;
       RequestLogWriter writer =
           new RequestLogWriter(
-              own != null ? own : dataSource, own, properties, journal, queue, metrics);
+              own != null ? own : dataSource,
+              own,
+              properties,
+              journal,
+              queue,
+              metrics,
+              requestLog::inFlight);
       log.info(
           "Request log: recording /api/ requests (bodies up to {} bytes) into the database{};"
               + " write-ahead journal in {}",

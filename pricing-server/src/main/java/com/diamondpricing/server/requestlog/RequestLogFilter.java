@@ -56,6 +56,16 @@ final class RequestLogFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    requestLog.entered();
+    try {
+      recorded(request, response, chain);
+    } finally {
+      requestLog.left();
+    }
+  }
+
+  private void recorded(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException {
     long start = System.nanoTime();
     Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     boolean multipart = startsWith(request.getContentType(), "multipart/");
@@ -64,7 +74,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
     BufferedResponse buffered = new BufferedResponse(seen, response);
     try {
       chain.doFilter(seen, buffered);
-    } catch (IOException | ServletException | RuntimeException e) {
+    } catch (IOException | ServletException | RuntimeException | Error e) {
       unexpected(seen, buffered, e);
     } finally {
       try {
@@ -78,7 +88,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
   }
 
   /** An exception no handler answered: 500 with an error id, never the exception's text. */
-  private static void unexpected(HttpServletRequest request, BufferedResponse response, Exception e)
+  private static void unexpected(HttpServletRequest request, BufferedResponse response, Throwable e)
       throws IOException {
     String errorId = UUID.randomUUID().toString();
     log.error("Request {} {} failed (errorId {})", request.getMethod(), path(request), errorId, e);
@@ -90,7 +100,11 @@ final class RequestLogFilter extends OncePerRequestFilter {
             "The server could not answer this request because of an unexpected error; it has been"
                 + " logged with the errorId given here.");
     problem.setProperty("errorId", errorId);
-    response.reset();
+    String requestId = RequestIdFilter.of(request);
+    response.reset(); // what the failed handler set goes, but not the request's id
+    if (requestId != null) {
+      response.setHeader(RequestIdFilter.HEADER, requestId);
+    }
     ProblemWriter.write(request, response, problem);
   }
 

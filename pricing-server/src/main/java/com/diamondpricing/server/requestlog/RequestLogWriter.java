@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class RequestLogWriter implements SmartLifecycle {
   private final Journal journal;
   private final RecordQueue queue;
   private final RequestLogMetrics metrics;
+  private final IntSupplier inFlight;
   private final int batchSize;
   private final long flushMillis;
   private final long retryMinMillis;
@@ -76,6 +78,8 @@ public final class RequestLogWriter implements SmartLifecycle {
   /**
    * @param dataSource where the rows go
    * @param ownDataSource closed when the writer stops (the writer's own pool), or null
+   * @param inFlight records being journaled and queued right now: a stop waits for them (a request
+   *     the web server let finish late)
    */
   RequestLogWriter(
       DataSource dataSource,
@@ -83,12 +87,14 @@ public final class RequestLogWriter implements SmartLifecycle {
       RequestLogProperties properties,
       Journal journal,
       RecordQueue queue,
-      RequestLogMetrics metrics) {
+      RequestLogMetrics metrics,
+      IntSupplier inFlight) {
     this.dataSource = dataSource;
     this.ownDataSource = ownDataSource;
     this.journal = journal;
     this.queue = queue;
     this.metrics = metrics;
+    this.inFlight = inFlight;
     this.batchSize = properties.batchSize();
     this.flushMillis = Math.max(1, properties.flushInterval().toMillis());
     this.retryMinMillis = Math.max(1, properties.retryMin().toMillis());
@@ -197,7 +203,7 @@ public final class RequestLogWriter implements SmartLifecycle {
     if (stopping && System.nanoTime() - deadline > 0) {
       return false;
     }
-    journal.closeIf(queue.size() <= queue.capacity() / 2);
+    journal.closeIf(queue.halfEmpty());
     if (batch.isEmpty()) {
       boolean replayWaits = chunk != null || reading != null || awaitingReplay() != null;
       Journaled first =
@@ -225,7 +231,7 @@ public final class RequestLogWriter implements SmartLifecycle {
     }
     replayChunk();
     deleteComplete();
-    if (stopping && batch.isEmpty() && queue.isEmpty()) {
+    if (stopping && batch.isEmpty() && queue.isEmpty() && inFlight.getAsInt() == 0) {
       journal.closeCurrent(); // its rest, if any, can be replayed now
       deleteComplete();
       return chunk != null || reading != null || awaitingReplay() != null;
@@ -362,9 +368,14 @@ public final class RequestLogWriter implements SmartLifecycle {
     }
   }
 
-  /** Deletes a segment whose lines are all in the database, then its progress row. */
+  /**
+   * Deletes a segment whose lines are all in the database, then its progress row (kept when the
+   * file could not be deleted: without it the file would be replayed again from its start).
+   */
   private void finish(Segment segment) {
-    journal.delete(segment);
+    if (!journal.delete(segment)) {
+      return;
+    }
     Connection c = null;
     try {
       c = dataSource.getConnection();

@@ -29,6 +29,9 @@ final class SegmentReader implements Closeable {
   private final InputStream in;
   private long position;
 
+  /** A byte read ahead past a torn line's zeros (the first of the next line), or -1. */
+  private int pending = -1;
+
   SegmentReader(Segment segment, long from) throws IOException {
     this.segment = segment;
     FileChannel channel = FileChannel.open(segment.path, StandardOpenOption.READ);
@@ -41,7 +44,11 @@ final class SegmentReader implements Closeable {
     return segment;
   }
 
-  /** Up to {@code max} more lines. */
+  /**
+   * Up to {@code max} more lines. A NUL byte ends a line that a crash cut short (the rest of its
+   * reserved range was never copied; the JSON lines hold no raw NUL): it is counted as unreadable,
+   * and reading goes on at the next byte that is not NUL, where the next whole line starts.
+   */
   Chunk next(int max) throws IOException {
     List<RequestRecord> records = new ArrayList<>();
     int unreadable = 0;
@@ -50,15 +57,36 @@ final class SegmentReader implements Closeable {
     while (records.size() + unreadable < max) {
       line.reset();
       boolean tooLong = false;
+      boolean torn = false;
       int b;
-      long start = position;
-      while ((b = in.read()) >= 0) {
-        position++;
-        if (b == '\n') {
+      while (true) {
+        if (pending >= 0) {
+          b = pending;
+          pending = -1;
+        } else {
+          b = in.read();
+          if (b >= 0) {
+            position++;
+          }
+        }
+        if (b < 0 || b == '\n') {
           break;
         }
-        if (b == 0 && line.size() == 0) {
-          continue; // an unwritten reserved range
+        if (b == 0) {
+          if (line.size() == 0) {
+            continue; // an unwritten reserved range
+          }
+          torn = true; // the rest of this line was never written: skip the zeros after it
+          do {
+            b = in.read();
+            if (b >= 0) {
+              position++;
+            }
+          } while (b == 0);
+          if (b > 0) {
+            pending = b;
+          }
+          break;
         }
         if (line.size() < MAX_LINE) {
           line.write(b);
@@ -66,18 +94,20 @@ final class SegmentReader implements Closeable {
           tooLong = true;
         }
       }
+      if (torn || tooLong) {
+        unreadable++;
+        if (b < 0) {
+          last = true;
+          break;
+        }
+        continue;
+      }
       if (b < 0) {
         last = true;
         if (line.size() > 0) {
           unreadable++; // the end of the file without a newline: a write cut short
-        } else {
-          position = Math.max(start, position);
         }
         break;
-      }
-      if (tooLong) {
-        unreadable++;
-        continue;
       }
       String text = new String(line.toByteArray(), StandardCharsets.UTF_8);
       if (text.isBlank()) {
@@ -89,7 +119,8 @@ final class SegmentReader implements Closeable {
         unreadable++;
       }
     }
-    return new Chunk(records, unreadable, position, last);
+    // a byte read ahead belongs to the next chunk: the position stays before it
+    return new Chunk(records, unreadable, pending >= 0 ? position - 1 : position, last);
   }
 
   @Override

@@ -11,7 +11,6 @@ import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
-import com.diamondpricing.server.system.Clock;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.ServerIdentity;
 import com.diamondpricing.server.web.ApiException;
@@ -27,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,7 +197,7 @@ public class TrainingPipeline {
 
   /** Marks the runs whose server stopped (their lease expired) as interrupted. */
   public void recover() {
-    int interrupted = runs.interruptExpired(Clock.now());
+    int interrupted = runs.interruptExpired(runs.now());
     if (interrupted > 0) {
       log.warn(
           "Marked {} training run(s) as interrupted: their server stopped (lease expired)",
@@ -214,27 +214,38 @@ public class TrainingPipeline {
   }
 
   private Instant leaseEnd() {
-    return Clock.now().plus(lease);
+    return runs.now().plus(lease);
   }
 
-  /** Trains a run this server owns, renewing its lease meanwhile, and records how it ended. */
+  /**
+   * Trains a run this server owns, renewing its lease meanwhile, and records how it ended. When the
+   * lease is lost (another server found it expired and marked the run interrupted), the training is
+   * interrupted and nothing more of it is promoted.
+   */
   private void execute(TrainingRun run, TrainingListener extra) {
     long runId = run.id();
+    Thread worker = Thread.currentThread();
+    AtomicBoolean lost = new AtomicBoolean();
     long every = Math.max(1000, lease.toMillis() / 3);
     ScheduledFuture<?> heartbeat =
-        heartbeats.scheduleAtFixedRate(() -> renew(runId), every, every, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(
+            () -> renew(runId, lost, worker), every, every, TimeUnit.MILLISECONDS);
     log.info(
         "Training run {} started: {} on snapshot {}", runId, run.modelTypes(), run.snapshotId());
     RunStatus status;
     RunError error = null;
     try {
-      trainAll(run, extra);
+      trainAll(run, extra, lost);
       status = RunStatus.SUCCEEDED;
       log.info("Training run {} succeeded", runId);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       status = RunStatus.INTERRUPTED;
-      error = RunError.interrupted("the server stopped while this run was running");
+      if (lost.get()) {
+        error = new RunError(RunError.LEASE_LOST, "this server's hold on the run expired");
+      } else {
+        Thread.currentThread().interrupt(); // the server is stopping
+        error = RunError.interrupted("the server stopped while this run was running");
+      }
     } catch (ModelFailed e) {
       log.error("Training run {} failed", runId, e.getCause());
       status = RunStatus.FAILED;
@@ -246,6 +257,9 @@ public class TrainingPipeline {
     } finally {
       heartbeat.cancel(false);
     }
+    if (lost.get()) {
+      Thread.interrupted(); // the lost lease's interrupt is handled: the thread goes on
+    }
     if (!runs.finished(runId, owner, status, error)) {
       log.warn(
           "Training run {} ended {}, but another server had marked it interrupted meanwhile",
@@ -254,10 +268,11 @@ public class TrainingPipeline {
     }
   }
 
-  private void renew(long runId) {
+  private void renew(long runId, AtomicBoolean lost, Thread worker) {
     try {
-      if (!runs.heartbeat(runId, owner, leaseEnd())) {
-        log.warn("Training run {}: this server's lease was lost (marked interrupted)", runId);
+      if (!runs.heartbeat(runId, owner, leaseEnd()) && lost.compareAndSet(false, true)) {
+        log.warn("Training run {}: this server's lease was lost; stopping the run", runId);
+        worker.interrupt();
       }
     } catch (RuntimeException e) {
       log.warn("Training run {}: cannot renew the lease: {}", runId, e.toString());
@@ -275,7 +290,7 @@ public class TrainingPipeline {
     }
   }
 
-  private void trainAll(TrainingRun run, TrainingListener extra)
+  private void trainAll(TrainingRun run, TrainingListener extra, AtomicBoolean lost)
       throws InterruptedException, ModelFailed {
     Dataset all = datasets.rows(run.snapshotId());
     TrainTestSplit split = TrainTestSplit.notebook(all.size());
@@ -308,6 +323,9 @@ public class TrainingPipeline {
           throw new InterruptedException("interrupted while training " + name);
         }
         throw new ModelFailed(name, e);
+      }
+      if (lost.get() || Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("the run was interrupted before its model was considered");
       }
       ChampionPolicy.Decision decision = champion.consider(entry, test);
       Map<String, Object> outcome = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.training;
 
 import com.diamondpricing.server.system.Clock;
+import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,10 +31,26 @@ class TrainingRunStore {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  private final boolean sqlite;
 
-  TrainingRunStore(JdbcClient jdbc, TransactionTemplate tx) {
+  TrainingRunStore(JdbcClient jdbc, TransactionTemplate tx, DiamondsProperties properties) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.sqlite = properties.sqlite();
+  }
+
+  /**
+   * The time leases are measured in: the database's clock on PostgreSQL, which servers on several
+   * machines share (their own clocks may differ by more than a lease); this machine's on SQLite.
+   */
+  Instant now() {
+    if (sqlite) {
+      return Clock.now();
+    }
+    return jdbc.sql("select current_timestamp")
+        .query((rs, n) -> rs.getTimestamp(1).toInstant())
+        .single()
+        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   /**

@@ -93,7 +93,7 @@ class RequestLogWriterTests {
       queue = new RecordQueue(p.queueCapacity(), p.queueMaxBytes().toBytes());
       RequestLogMetrics metrics = new RequestLogMetrics(meters, queue, journal);
       log = new RequestLog(journal, queue, metrics);
-      writer = new RequestLogWriter(database, null, p, journal, queue, metrics);
+      writer = new RequestLogWriter(database, null, p, journal, queue, metrics, log::inFlight);
     }
 
     double count(String name) {

@@ -43,6 +43,47 @@ abstract class PipelineIntegrationTests {
   }
 
   @Test
+  @Order(2)
+  void anAliasMoveIsACompareAndSetOnTheChampionItReplaces() throws Exception {
+    long snapshot = ingestBundled().snapshot().id();
+    for (int i = 0; i < 2; i++) {
+      pipeline.runNow(
+          new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
+          Trigger.CLI,
+          TrainingListener.NONE);
+    }
+    List<ModelEntry> models = registry.list();
+    long champion = registry.aliasTarget(ModelRegistry.CHAMPION).orElseThrow();
+    long other =
+        models.stream()
+            .mapToLong(ModelEntry::id)
+            .filter(id -> id != champion)
+            .findFirst()
+            .orElseThrow();
+    int moves = registry.history(ModelRegistry.CHAMPION).size();
+
+    assertThat(
+            registry.moveAlias(ModelRegistry.CHAMPION, other, other, "wrong expectation").moved())
+        .as("the champion is not the one expected")
+        .isFalse();
+    assertThat(
+            registry.moveAlias(ModelRegistry.CHAMPION, null, other, "expects no champion").moved())
+        .as("an alias exists already (its key is taken)")
+        .isFalse();
+    assertThat(registry.aliasTarget(ModelRegistry.CHAMPION)).contains(champion);
+    assertThat(registry.history(ModelRegistry.CHAMPION)).hasSize(moves);
+
+    assertThat(registry.moveAlias(ModelRegistry.CHAMPION, champion, other, "expected").moved())
+        .isTrue();
+    assertThat(registry.moveAlias(ModelRegistry.CHAMPION, other, champion, "and back").moved())
+        .isTrue();
+    List<com.diamondpricing.server.registry.AliasChange> history =
+        registry.history(ModelRegistry.CHAMPION);
+    assertThat(history.get(history.size() - 1).fromModelId()).isEqualTo(other);
+    assertThat(history.get(history.size() - 2).fromModelId()).isEqualTo(champion);
+  }
+
+  @Test
   @Order(1) // expects an empty registry: runs before the other tests of the suite
   void aRunTrainsRegistersAndPromotesOnlyABetterModel() throws Exception {
     IngestResult ingest = ingestBundled();
