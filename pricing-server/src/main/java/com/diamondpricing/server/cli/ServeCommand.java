@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -12,11 +13,20 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(
     name = "serve",
-    description =
-        "Start the HTTP service on the configured database (SQLite under var/ by default).")
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start the HTTP service on the configured database (SQLite under var/ by default).",
+      "Any other --name=value is a Spring Boot setting, e.g. --diamonds.request-log.retention=30d."
+    })
 final class ServeCommand implements Callable<Integer> {
 
   private static volatile boolean serving;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "HTTP port (default: $SERVER_PORT, else 8080).")
+  Integer port;
 
   @Unmatched List<String> springArguments = new ArrayList<>();
 
@@ -24,10 +34,19 @@ final class ServeCommand implements Callable<Integer> {
     return serving;
   }
 
+  /** The Spring Boot arguments: the unmatched ones, then {@code --port} as {@code server.port}. */
+  List<String> applicationArguments() {
+    List<String> arguments = new ArrayList<>(springArguments);
+    if (port != null) {
+      arguments.add("--server.port=" + port);
+    }
+    return arguments;
+  }
+
   @Override
   public Integer call() {
     serving = true;
-    DiamondsApplication.main(springArguments.toArray(String[]::new));
+    DiamondsApplication.main(applicationArguments().toArray(String[]::new));
     return 0;
   }
 }
