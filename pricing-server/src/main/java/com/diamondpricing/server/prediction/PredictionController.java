@@ -94,8 +94,8 @@ class PredictionController {
         Diamond d = body.diamonds().get(i).toDiamond();
         try {
           service.requireFeatures(served, d);
-        } catch (com.diamondpricing.model.MissingFeatureException e) {
-          throw new BatchItemException(i, e);
+        } catch (MissingFeatureProblem e) {
+          throw MissingFeatureProblem.inBatch(i, e);
         }
         diamonds.add(d);
       }

@@ -35,11 +35,11 @@ public class PredictionService {
     return cents(served.model().predict(diamond));
   }
 
-  /** Throws when the diamond lacks a feature the model needs. */
+  /** Throws a 422 problem naming the feature when the diamond lacks one the model needs. */
   public void requireFeatures(ServedModel served, Diamond diamond) {
     for (Feature f : served.type().requiredFeatures()) {
       if (!diamond.has(f)) {
-        throw new MissingFeatureException(f, served.entry().type());
+        throw MissingFeatureProblem.of(new MissingFeatureException(f, served.entry().type()));
       }
     }
   }

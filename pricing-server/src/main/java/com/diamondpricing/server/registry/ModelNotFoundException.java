@@ -1,11 +1,14 @@
 package com.diamondpricing.server.registry;
 
-/** No model with that id (or no model behind that alias). */
-public class ModelNotFoundException extends RuntimeException {
+import com.diamondpricing.server.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** 404 {@code model-not-found}: no model with that id (or no model behind that alias or type). */
+public final class ModelNotFoundException extends ApiException {
 
   private static final long serialVersionUID = 1L;
 
-  public ModelNotFoundException(String message) {
-    super(message);
+  public ModelNotFoundException(String detail) {
+    super(HttpStatus.NOT_FOUND, "model-not-found", "Model not found", detail);
   }
 }

@@ -4,7 +4,7 @@ import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Dataset;
-import com.diamondpricing.server.prediction.GradeValue;
+import com.diamondpricing.server.web.GradeValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

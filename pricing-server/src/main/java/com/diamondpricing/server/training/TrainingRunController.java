@@ -2,6 +2,7 @@ package com.diamondpricing.server.training;
 
 import com.diamondpricing.data.DatasetRejectedException;
 import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.server.dataset.DatasetRejectedProblem;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
@@ -59,13 +60,15 @@ class TrainingRunController {
       @RequestParam(name = "mode", defaultValue = "replace") String mode,
       @RequestParam(name = "models", required = false) List<String> models,
       @RequestParam(name = "trials", required = false) Integer trials)
-      throws IOException, DatasetRejectedException {
+      throws IOException {
     IngestMode ingestMode = ingestMode(mode);
     List<String> names = modelTypes(models);
     checkTrials(trials);
     IngestResult ingest;
     try (InputStream in = file.getInputStream()) {
       ingest = datasets.ingest(in, source(file), ingestMode);
+    } catch (DatasetRejectedException e) {
+      throw DatasetRejectedProblem.of(e);
     }
     TrainingRun run =
         pipeline.submit(

@@ -6,24 +6,28 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A request the API refuses, with the problem to answer. Controllers throw it through the
- * factories; {@link ApiExceptionHandler} writes it as {@code application/problem+json}.
+ * A request the API refuses, carrying the problem to answer: status, stable code, title, detail
+ * and, for bad input, the field at fault and the values it takes. Each feature owns its errors as
+ * subclasses (for example {@code ModelNotFoundException}) or through the factories here; {@link
+ * ApiExceptionHandler} renders them as they are and never reads their message.
  */
-public final class ApiException extends ErrorResponseException {
+public class ApiException extends ErrorResponseException {
 
   private static final long serialVersionUID = 1L;
 
-  private ApiException(HttpStatus status, ProblemDetail problem) {
-    super(status, problem, null);
+  /**
+   * @param status the HTTP status
+   * @param code the stable code (also the last segment of the problem type)
+   * @param title a short summary that does not change from one occurrence to the next
+   * @param detail what went wrong this time, in words a client may show
+   */
+  protected ApiException(HttpStatus status, String code, String title, String detail) {
+    super(status, Problems.of(status, code, title, detail), null);
   }
 
-  /** A problem with one status, slug, title and detail (see {@link ApiExceptionHandler#type}). */
-  public static ApiException of(HttpStatus status, String slug, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(ApiExceptionHandler.type(slug));
-    problem.setTitle(title);
-    problem.setProperty(ApiExceptionHandler.CODE, slug);
-    return new ApiException(status, problem);
+  /** A problem with one status, code, title and detail. */
+  public static ApiException of(HttpStatus status, String code, String title, String detail) {
+    return new ApiException(status, code, title, detail);
   }
 
   /**
@@ -35,16 +39,58 @@ public final class ApiException extends ErrorResponseException {
    */
   public static ApiException invalidParameter(
       String field, String detail, List<String> allowedValues) {
-    ApiException e =
-        of(
+    return new ApiException(
             HttpStatus.BAD_REQUEST,
-            ApiExceptionHandler.INVALID_PARAMETER,
-            ApiExceptionHandler.INVALID_PARAMETER_TITLE,
-            detail);
-    e.getBody().setProperty(ApiExceptionHandler.FIELD, field);
+            Problems.INVALID_PARAMETER,
+            Problems.INVALID_PARAMETER_TITLE,
+            detail)
+        .field(field, allowedValues);
+  }
+
+  /** Names the field at fault and, when they are a short list, the values it takes. */
+  protected final ApiException field(String field, List<String> allowedValues) {
+    getBody().setProperty(Problems.FIELD, field);
     if (!allowedValues.isEmpty()) {
-      e.getBody().setProperty(ApiExceptionHandler.ALLOWED_VALUES, List.copyOf(allowedValues));
+      getBody().setProperty(Problems.ALLOWED_VALUES, List.copyOf(allowedValues));
     }
-    return e;
+    return this;
+  }
+
+  /** Adds a property to the problem (a typed value, rendered as JSON). */
+  protected final void property(String name, Object value) {
+    getBody().setProperty(name, value);
+  }
+
+  /** The stable code. */
+  public final String code() {
+    return Problems.code(getBody());
+  }
+
+  /** The field at fault, or null. */
+  public final String field() {
+    return getBody().getProperties() != null
+            && getBody().getProperties().get(Problems.FIELD) instanceof String f
+        ? f
+        : null;
+  }
+
+  /** The values the field takes; empty when there is no short list. */
+  @SuppressWarnings("unchecked")
+  public final List<String> allowedValues() {
+    return getBody().getProperties() != null
+            && getBody().getProperties().get(Problems.ALLOWED_VALUES) instanceof List<?> l
+        ? (List<String>) l
+        : List.of();
+  }
+
+  /** The problem as it is answered. */
+  public final ProblemDetail problem() {
+    return getBody();
+  }
+
+  /** The problem's detail: the words a client sees, also what the command line prints. */
+  @Override
+  public String getMessage() {
+    return getBody().getDetail();
   }
 }

@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a problem as {@code application/problem+json} straight to the servlet response, for the
  * answers given before a request reaches Spring MVC (the firewall, the security rules, the body
- * limits); {@link ApiExceptionHandler} renders the rest with the same fields. Either way the
- * problem's code is left in the request attribute {@value #CODE_ATTRIBUTE} for the request log.
+ * limits); {@link ApiExceptionHandler} renders the rest, built by the same {@link Problems}. Either
+ * way the problem's code is left in the request attribute {@value #CODE_ATTRIBUTE} for the request
+ * log.
  */
 public final class ProblemWriter {
 
@@ -27,12 +28,7 @@ public final class ProblemWriter {
 
   /** A problem with the service's type, title, code and detail. */
   public static ProblemDetail problem(int status, String code, String title, String detail) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-    problem.setType(ApiExceptionHandler.type(code));
-    problem.setTitle(title);
-    problem.setProperty(ApiExceptionHandler.CODE, code);
-    return problem;
+    return Problems.of(HttpStatusCode.valueOf(status), code, title, detail);
   }
 
   /** Writes the problem, with the request's routed path as its instance, unless committed. */
@@ -61,10 +57,9 @@ public final class ProblemWriter {
 
   /** Leaves the problem's code where the request log reads it. */
   public static void remember(HttpServletRequest request, ProblemDetail problem) {
-    Map<String, Object> properties = problem.getProperties();
-    Object code = properties == null ? null : properties.get(ApiExceptionHandler.CODE);
+    String code = Problems.code(problem);
     if (code != null) {
-      request.setAttribute(CODE_ATTRIBUTE, code.toString());
+      request.setAttribute(CODE_ATTRIBUTE, code);
     }
   }
 }

@@ -103,8 +103,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
   private static ProblemDetail unsupported(String field, String detail, List<String> allowed) {
     ProblemDetail problem =
         ProblemWriter.problem(415, "unsupported-media-type", "Unsupported Media Type", detail);
-    problem.setProperty(ApiExceptionHandler.FIELD, field);
-    problem.setProperty(ApiExceptionHandler.ALLOWED_VALUES, allowed);
+    problem.setProperty(Problems.FIELD, field);
+    problem.setProperty(Problems.ALLOWED_VALUES, allowed);
     return problem;
   }
 

@@ -2,7 +2,6 @@ package com.diamondpricing.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.diamondpricing.data.UnknownGradeException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -46,6 +45,11 @@ class ApiExceptionHandlerTests {
     @org.springframework.web.bind.annotation.GetMapping("/illegal-argument")
     String illegalArgument() {
       throw new IllegalArgumentException("No enum constant com.diamondpricing.data.Cut.X");
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/feature-problem")
+    String featureProblem() {
+      throw new ShinyProblem();
     }
 
     @org.springframework.web.bind.annotation.GetMapping("/no-database")
@@ -92,18 +96,45 @@ class ApiExceptionHandlerTests {
         .doesNotContain("pool");
   }
 
+  /** A feature's own problem, as a feature declares it. */
+  static final class ShinyProblem extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    ShinyProblem() {
+      super(HttpStatus.CONFLICT, "too-shiny", "Too shiny", "this stone is too shiny");
+      field("shine", List.of("dull", "bright"));
+    }
+  }
+
   @Test
-  void anUnknownGradeNamesItsFieldAndTheGrades() {
-    ProblemDetail problem =
-        body(
-            handler.unknownGrade(
-                new UnknownGradeException("cut", "Perfect", List.of("Fair", "Good", "Ideal")),
-                request));
-    assertThat(problem.getStatus()).isEqualTo(400);
-    assertThat(problem.getProperties())
-        .containsEntry("code", "invalid-parameter")
-        .containsEntry("field", "cut")
-        .containsEntry("allowedValues", List.of("Fair", "Good", "Ideal"));
+  void aFeaturesProblemIsAnsweredAsItIsDeclared() throws Exception {
+    var answer =
+        mvc()
+            .perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/feature-problem"))
+            .andReturn();
+    assertThat(answer.getResponse().getStatus()).isEqualTo(409);
+    assertThat(answer.getResponse().getContentType()).isEqualTo("application/problem+json");
+    assertThat(answer.getResponse().getContentAsString())
+        .contains(
+            "\"type\":\"https://diamond-pricing.example/problems/too-shiny\"",
+            "\"title\":\"Too shiny\"",
+            "\"detail\":\"this stone is too shiny\"",
+            "\"code\":\"too-shiny\"",
+            "\"field\":\"shine\"",
+            "\"allowedValues\":[\"dull\",\"bright\"]");
+    assertThat(answer.getRequest().getAttribute(ProblemWriter.CODE_ATTRIBUTE))
+        .isEqualTo("too-shiny");
+  }
+
+  @Test
+  void aFeaturesProblemKeepsItsTypedParts() {
+    ShinyProblem problem = new ShinyProblem();
+    assertThat(problem.code()).isEqualTo("too-shiny");
+    assertThat(problem.field()).isEqualTo("shine");
+    assertThat(problem.allowedValues()).containsExactly("dull", "bright");
+    assertThat(problem.getMessage()).isEqualTo("this stone is too shiny");
   }
 
   @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
@@ -116,10 +147,10 @@ class ApiExceptionHandlerTests {
   }
 
   @Test
-  void a503KeepsItsDetail() {
+  void anAnnotated503KeepsItsStatusButNotItsMessage() {
     ProblemDetail problem = body(handler.unexpected(new NotReady(), request));
     assertThat(problem.getStatus()).isEqualTo(503);
-    assertThat(problem.getDetail()).isEqualTo("no model is serving yet");
+    assertThat(problem.getDetail()).isEqualTo("Service Unavailable");
     assertThat(problem.getProperties()).containsEntry("code", "service-unavailable");
     assertThat(problem.getProperties()).doesNotContainKey("errorId");
   }

@@ -1,4 +1,4 @@
-package com.diamondpricing.server.prediction;
+package com.diamondpricing.server.web;
 
 import com.diamondpricing.data.Grade;
 import jakarta.validation.Constraint;
@@ -9,21 +9,21 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A grade given as text: one of the grade type's labels, case-insensitive. Null is left
- * to @NotNull.
+ * to @NotNull. A problem about such a field lists the labels as {@code allowedValues}, read from
+ * this constraint (see {@link Validator#labels}).
  */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = GradeValue.Validator.class)
 public @interface GradeValue {
 
-  /** How the message of a bad grade starts; the allowed labels follow, comma-separated. */
-  String PREFIX = "must be one of: ";
-
   /** The grade enum. */
-  Class<? extends Enum<?>> value();
+  Class<? extends Enum<? extends Grade>> value();
 
   String message() default "";
 
@@ -33,11 +33,20 @@ public @interface GradeValue {
 
   /** Checks the text against the grade's labels and names them in the message. */
   final class Validator implements ConstraintValidator<GradeValue, String> {
-    private Class<? extends Enum<?>> type;
+    private GradeValue constraint;
+
+    /** The labels of a grade type, best last as the grade lists them. */
+    public static List<String> labels(GradeValue constraint) {
+      List<String> labels = new ArrayList<>();
+      for (Enum<? extends Grade> level : constraint.value().getEnumConstants()) {
+        labels.add(((Grade) level).label());
+      }
+      return labels;
+    }
 
     @Override
     public void initialize(GradeValue annotation) {
-      this.type = annotation.value();
+      this.constraint = annotation;
     }
 
     @Override
@@ -45,17 +54,16 @@ public @interface GradeValue {
       if (text == null) {
         return true;
       }
-      for (Enum<?> level : type.getEnumConstants()) {
+      for (Enum<? extends Grade> level : constraint.value().getEnumConstants()) {
         if (Grade.matches((Grade) level, text)) {
           return true;
         }
       }
-      StringBuilder allowed = new StringBuilder();
-      for (Enum<?> level : type.getEnumConstants()) {
-        allowed.append(allowed.length() == 0 ? "" : ", ").append(((Grade) level).label());
-      }
       context.disableDefaultConstraintViolation();
-      context.buildConstraintViolationWithTemplate(PREFIX + allowed).addConstraintViolation();
+      context
+          .buildConstraintViolationWithTemplate(
+              "must be one of: " + String.join(", ", labels(constraint)))
+          .addConstraintViolation();
       return false;
     }
   }

@@ -1,0 +1,28 @@
+package com.diamondpricing.server.dataset;
+
+import com.diamondpricing.data.DatasetRejectedException;
+import com.diamondpricing.server.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * 422 {@code dataset-rejected}: an uploaded file was rejected whole and nothing was stored. The
+ * problem's {@code report} is the quality report, with each bad row's line and column.
+ */
+public final class DatasetRejectedProblem extends ApiException {
+
+  private static final long serialVersionUID = 1L;
+
+  private DatasetRejectedProblem(DatasetRejectedException e) {
+    super(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "dataset-rejected",
+        "Dataset rejected",
+        "The data were rejected and nothing was stored: " + e.report().rejection());
+    property("report", QualityReports.toMap(e.report()));
+  }
+
+  /** The problem of a rejected file. */
+  public static DatasetRejectedProblem of(DatasetRejectedException e) {
+    return new DatasetRejectedProblem(e);
+  }
+}
