@@ -1,5 +1,6 @@
 package com.diamondpricing.server.registry;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
@@ -19,6 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(ModelController.PATH)
+@Tag(
+    name = "Models",
+    description =
+        "The model registry: every trained model with its metrics, parameters and provenance;"
+            + " its artifact (admin); promotion and rollback of the champion (admin) and the"
+            + " champion's history.")
 class ModelController {
 
   static final String PATH = "/api/v1/models";

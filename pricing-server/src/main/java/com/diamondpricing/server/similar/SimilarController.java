@@ -23,7 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Training diamonds like a given one. */
 @RestController
 @RequestMapping("/api/v1/diamonds")
-@Tag(name = "Similar diamonds", description = "Diamonds of the serving model's training data")
+@Tag(
+    name = "Similar diamonds",
+    description =
+        "The n diamonds of the serving model's training data with the same cut, color and clarity"
+            + " and the closest carat.")
 class SimilarController {
 
   private final SimilarDiamonds similar;

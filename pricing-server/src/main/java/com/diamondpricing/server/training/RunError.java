@@ -6,15 +6,13 @@ import java.util.regex.Pattern;
  * Why a run did not succeed, as the API shows it: a stable code and a short message in words (the
  * exception itself is in the server log).
  *
- * @param code {@value #TRAINING_FAILED}, {@value #INTERRUPTED}, {@value #DATA_UNAVAILABLE} or
- *     {@value #LEASE_LOST}
+ * @param code {@value #TRAINING_FAILED}, {@value #INTERRUPTED} or {@value #LEASE_LOST}
  * @param message at most {@value #MAX_MESSAGE} characters, no class names
  */
 public record RunError(String code, String message) {
 
   public static final String TRAINING_FAILED = "training-failed";
   public static final String INTERRUPTED = "interrupted";
-  public static final String DATA_UNAVAILABLE = "data-unavailable";
   public static final String LEASE_LOST = "lease-lost";
 
   static final int MAX_MESSAGE = 300;

@@ -7,6 +7,7 @@ import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
 import com.diamondpricing.server.web.ApiException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -33,6 +34,11 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping(TrainingRunController.PATH)
+@Tag(
+    name = "Training runs",
+    description =
+        "Start a run on an uploaded CSV file or on stored data (admin; 202 with the queued run,"
+            + " 429 when the queue is full), follow its progress, list the latest runs.")
 class TrainingRunController {
 
   static final String PATH = "/api/v1/training-runs";

@@ -1,0 +1,283 @@
+package com.diamondpricing.server.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The problem answers in the OpenAPI document: the {@code Problem} and {@code FieldProblem}
+ * schemas, and one reusable response per status with a worked example (several where a status has
+ * several codes). The examples are the answers the service gives, as docs/errors.md lists them.
+ */
+final class OpenApiProblems {
+
+  static final String PROBLEM = "Problem";
+  static final String FIELD_PROBLEM = "FieldProblem";
+  private static final String JSON =
+      org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+  private OpenApiProblems() {}
+
+  static String responseRef(int status) {
+    return "#/components/responses/Problem" + status;
+  }
+
+  static void addTo(Components components) {
+    components.addSchemas(FIELD_PROBLEM, fieldProblemSchema());
+    components.addSchemas(PROBLEM, problemSchema());
+    response(
+        components,
+        400,
+        "Bad request: a parameter or field has a value the API does not take, the body is not"
+            + " JSON, or the path is spelled oddly.",
+        example(
+            "invalid-parameter",
+            problem(
+                    400,
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    "'cut' must be one of: Fair, Good, Very Good, Premium, Ideal")
+                .with("field", "cut")
+                .with("allowedValues", List.of("Fair", "Good", "Very Good", "Premium", "Ideal"))),
+        example(
+            "malformed-json",
+            problem(
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "The request body is not valid JSON (line 1, column 12)")),
+        example(
+            "rejected-request",
+            problem(
+                400,
+                "rejected-request",
+                "Request rejected",
+                "The request's path or headers are spelled in a way the service does not take.")));
+    response(
+        components,
+        401,
+        "The endpoint needs the admin token, or the token is wrong.",
+        example(
+            "unauthorized",
+            problem(
+                401,
+                "unauthorized",
+                "Unauthorized",
+                "This endpoint needs the admin token: send 'Authorization: Bearer <token>'.")));
+    response(
+        components,
+        404,
+        "Nothing has that id.",
+        example(
+            "model-not-found",
+            problem(404, "model-not-found", "Model not found", "no model with id 42")),
+        example(
+            "run-not-found",
+            problem(404, "run-not-found", "Training run not found", "no training run with id 7")));
+    response(
+        components,
+        413,
+        "The request body is larger than the endpoint takes.",
+        example(
+            "body-too-large",
+            problem(
+                413,
+                "body-too-large",
+                "Request body too large",
+                "The request body is larger than 1048576 bytes, the most this endpoint takes.")));
+    response(
+        components,
+        415,
+        "The body's media type or encoding is not one the endpoint takes.",
+        example(
+            "unsupported-media-type",
+            problem(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported Media Type",
+                    "Content-Type 'text/plain' is not supported.")
+                .with("allowedValues", List.of("application/json"))));
+    response(
+        components,
+        422,
+        "The body is JSON but fails validation: each bad field is listed.",
+        example(
+            "invalid-parameter",
+            problem(422, "invalid-parameter", "Invalid parameter", "'carat' must be greater than 0")
+                .with("field", "carat")
+                .with("errors", List.of(fieldProblem("carat", "0", "must be greater than 0")))),
+        example(
+            "missing-feature",
+            problem(
+                    422,
+                    "missing-feature",
+                    "Missing feature",
+                    "the linear model needs 'x', which is missing")
+                .with("field", "x")
+                .with(
+                    "errors", List.of(fieldProblem("x", null, "is required by the chosen model")))),
+        example(
+            "dataset-rejected",
+            problem(
+                422,
+                "dataset-rejected",
+                "Dataset rejected",
+                "The data were rejected and nothing was stored: line 3, column 2: carat is not a"
+                    + " number")));
+    response(
+        components,
+        429,
+        "The training queue is full; try again after Retry-After seconds.",
+        example(
+            "training-queue-full",
+            problem(
+                429,
+                "training-queue-full",
+                "Training queue full",
+                "10 training runs are waiting already, the most the service queues; try again"
+                    + " once one has started.")));
+    components.getResponses().get("Problem429").addHeaderObject("Retry-After", retryAfter());
+    response(
+        components,
+        503,
+        "The database does not answer, or no model is serving yet; try again later.",
+        example(
+            "database-unavailable",
+            problem(
+                503,
+                "database-unavailable",
+                "Database unavailable",
+                "The service cannot reach its database right now; try again in a few seconds.")),
+        example(
+            "no-champion",
+            problem(
+                503,
+                "no-champion",
+                "No model serving yet",
+                "no model is serving yet: the first training has not finished")));
+    components.getResponses().get("Problem503").addHeaderObject("Retry-After", retryAfter());
+    response(
+        components,
+        500,
+        "An unexpected error of the server, logged with the errorId given.",
+        example(
+            "internal-error",
+            problem(
+                    500,
+                    "internal-error",
+                    "Internal server error",
+                    "The server could not answer this request because of an unexpected error;"
+                        + " it has been logged with the errorId given here.")
+                .with("errorId", "3f1c2a9e-6d0b-4c55-9a53-2f3e0b7d9c11")));
+  }
+
+  private static Header retryAfter() {
+    return new Header()
+        .description("Seconds to wait before trying again")
+        .schema(new IntegerSchema());
+  }
+
+  @SafeVarargs
+  private static void response(
+      Components components,
+      int status,
+      String description,
+      Map.Entry<String, Example>... examples) {
+    MediaType media =
+        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
+    for (Map.Entry<String, Example> e : examples) {
+      media.addExamples(e.getKey(), e.getValue());
+    }
+    components.addResponses(
+        "Problem" + status,
+        new ApiResponse()
+            .description(description)
+            .content(new Content().addMediaType(JSON, media)));
+  }
+
+  private static Map.Entry<String, Example> example(String name, ExampleProblem value) {
+    return Map.entry(name, new Example().summary(name).value(value.body));
+  }
+
+  /** An example problem's JSON, in the order the service writes it. */
+  private record ExampleProblem(Map<String, Object> body) {
+    ExampleProblem with(String name, Object value) {
+      body.put(name, value);
+      return this;
+    }
+  }
+
+  private static ExampleProblem problem(int status, String code, String title, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", Problems.TYPE_BASE + code);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("instance", "/api/v1/...");
+    body.put(Problems.CODE, code);
+    return new ExampleProblem(body);
+  }
+
+  private static Map<String, Object> fieldProblem(String field, String rejected, String message) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("field", field);
+    m.put("rejectedValue", rejected);
+    m.put("message", message);
+    return m;
+  }
+
+  private static Schema<?> problemSchema() {
+    ObjectSchema schema = new ObjectSchema();
+    schema
+        .description(
+            "An RFC 9457 problem. `code` is stable and documented in docs/errors.md; `type` is"
+                + " the same code under "
+                + Problems.TYPE_BASE
+                + ".")
+        .addProperty("type", new StringSchema().format("uri"))
+        .addProperty(
+            "title", new StringSchema().description("the same for every occurrence of a code"))
+        .addProperty("status", new IntegerSchema())
+        .addProperty("detail", new StringSchema().description("this occurrence, in words"))
+        .addProperty("instance", new StringSchema().description("the request path"))
+        .addProperty(Problems.CODE, new StringSchema().description("the stable code"))
+        .addProperty(
+            Problems.FIELD, new StringSchema().description("the parameter or JSON path at fault"))
+        .addProperty(
+            Problems.ALLOWED_VALUES,
+            new ArraySchema().items(new StringSchema()).description("the values the field takes"))
+        .addProperty(
+            "errors",
+            new ArraySchema()
+                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_PROBLEM))
+                .description("every bad field, when validation failed"))
+        .addProperty(
+            "report", new ObjectSchema().description("the quality report of a rejected dataset"))
+        .addProperty(
+            "errorId", new StringSchema().description("the id of a server error, as logged"));
+    schema.setRequired(List.of("type", "title", "status", Problems.CODE));
+    return schema;
+  }
+
+  private static Schema<?> fieldProblemSchema() {
+    ObjectSchema schema = new ObjectSchema();
+    schema
+        .addProperty("field", new StringSchema())
+        .addProperty("rejectedValue", new StringSchema().nullable(true))
+        .addProperty("message", new StringSchema())
+        .addProperty(Problems.ALLOWED_VALUES, new ArraySchema().items(new StringSchema()));
+    schema.setRequired(List.of("field", "message"));
+    return schema;
+  }
+}

@@ -1,0 +1,128 @@
+package com.diamondpricing.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.diamondpricing.server.support.RawHttp;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAPI document a client generates code from: a real title and licence, every tag described,
+ * the admin token as a bearer scheme on exactly the admin operations, and the problem answers with
+ * an example per status.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"diamonds.bootstrap=false", "diamonds.inbox.enabled=false"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiDocumentIntegrationTests {
+
+  @LocalServerPort int port;
+  JsonNode doc;
+
+  @BeforeAll
+  void fetch() throws Exception {
+    byte[] request =
+        ("GET /docs/openapi.json HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    RawHttp.Answer answer = RawHttp.send("localhost", port, request);
+    assertThat(answer.status()).isEqualTo(200);
+    doc = JsonMapper.builder().build().readTree(answer.text());
+  }
+
+  @Test
+  void hasARealTitleDescriptionVersionAndLicence() {
+    JsonNode info = doc.get("info");
+    assertThat(info.get("title").asString()).isEqualTo("diamond-pricing API");
+    assertThat(info.get("description").asString()).contains("problem", "admin token");
+    assertThat(info.get("version").asString()).isNotBlank().isNotEqualTo("v0");
+    assertThat(info.get("license").get("name").asString()).isNotBlank();
+  }
+
+  @Test
+  void everyTagIsNamedAndDescribed() {
+    Set<String> declared = new HashSet<>();
+    for (JsonNode tag : doc.get("tags")) {
+      assertThat(tag.get("description").asString()).isNotBlank();
+      declared.add(tag.get("name").asString());
+    }
+    assertThat(declared)
+        .contains("Predictions", "Similar diamonds", "Models", "Training runs", "Request log")
+        .noneMatch(name -> name.endsWith("-controller"));
+    for (JsonNode operation : operations()) {
+      for (JsonNode tag : operation.get("tags")) {
+        assertThat(declared).contains(tag.asString());
+      }
+    }
+  }
+
+  @Test
+  void theAdminTokenIsABearerSchemeOnExactlyTheAdminOperations() {
+    JsonNode scheme = doc.get("components").get("securitySchemes").get("adminToken");
+    assertThat(scheme.get("type").asString()).isEqualTo("http");
+    assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+    assertThat(secured("post", "/api/v1/models/{id}/promote")).isTrue();
+    assertThat(secured("post", "/api/v1/training-runs")).isTrue();
+    assertThat(secured("get", "/api/v1/request-log")).isTrue();
+    assertThat(secured("get", "/api/v1/models/{id}/artifact")).isTrue();
+    assertThat(secured("post", "/api/v1/predictions")).isFalse();
+    assertThat(secured("get", "/api/v1/models")).isFalse();
+    assertThat(secured("get", "/api/v1/training-runs")).isFalse();
+    assertThat(
+            doc.get("paths")
+                .get("/api/v1/models/{id}/promote")
+                .get("post")
+                .get("responses")
+                .has("401"))
+        .isTrue();
+  }
+
+  @Test
+  void problemsHaveASchemaAndAnExamplePerStatus() {
+    JsonNode components = doc.get("components");
+    assertThat(components.get("schemas").get("Problem").get("properties").has("code")).isTrue();
+    for (int status : new int[] {400, 401, 404, 413, 415, 422, 429, 503}) {
+      JsonNode media =
+          components
+              .get("responses")
+              .get("Problem" + status)
+              .get("content")
+              .get("application/problem+json");
+      assertThat(media).as("status %d", status).isNotNull();
+      JsonNode first = media.get("examples").iterator().next().get("value");
+      assertThat(first.get("status").asInt()).isEqualTo(status);
+      assertThat(first.get("code").asString()).isNotBlank();
+    }
+    JsonNode predict = doc.get("paths").get("/api/v1/predictions").get("post").get("responses");
+    assertThat(predict.has("400")).isTrue();
+    assertThat(predict.has("422")).isTrue();
+    assertThat(predict.has("503")).isTrue();
+    assertThat(predict.has("401")).isFalse();
+  }
+
+  private boolean secured(String method, String path) {
+    JsonNode operation = doc.get("paths").get(path).get(method);
+    assertThat(operation).as("%s %s", method, path).isNotNull();
+    return operation.has("security") && operation.get("security").toString().contains("adminToken");
+  }
+
+  private List<JsonNode> operations() {
+    List<JsonNode> all = new ArrayList<>();
+    for (JsonNode path : doc.get("paths")) {
+      for (JsonNode operation : path) {
+        all.add(operation);
+      }
+    }
+    return all;
+  }
+}
