@@ -58,22 +58,18 @@ class ApiExceptionHandlerTests {
     }
   }
 
-  org.springframework.test.web.servlet.MockMvc mvc() {
+  org.springframework.test.web.servlet.MvcResult get(String path) throws Exception {
     return org.springframework.test.web.servlet.setup.MockMvcBuilders.standaloneSetup(
             new Throwing())
         .setControllerAdvice(new ApiExceptionHandler())
-        .build();
+        .build()
+        .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path))
+        .andReturn();
   }
 
   @Test
   void anUnexpectedIllegalArgumentIsTheServersFaultNotTheClients() throws Exception {
-    var answer =
-        mvc()
-            .perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                    "/illegal-argument"))
-            .andReturn()
-            .getResponse();
+    var answer = get("/illegal-argument").getResponse();
     assertThat(answer.getStatus()).isEqualTo(500);
     assertThat(answer.getContentAsString())
         .contains("\"code\":\"internal-error\"", "\"errorId\"")
@@ -82,13 +78,7 @@ class ApiExceptionHandlerTests {
 
   @Test
   void aDatabaseThatDoesNotAnswerIs503WithRetryAfter() throws Exception {
-    var answer =
-        mvc()
-            .perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                    "/no-database"))
-            .andReturn()
-            .getResponse();
+    var answer = get("/no-database").getResponse();
     assertThat(answer.getStatus()).isEqualTo(503);
     assertThat(answer.getHeader("Retry-After")).isEqualTo("5");
     assertThat(answer.getContentAsString())
@@ -108,12 +98,7 @@ class ApiExceptionHandlerTests {
 
   @Test
   void aFeaturesProblemIsAnsweredAsItIsDeclared() throws Exception {
-    var answer =
-        mvc()
-            .perform(
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                    "/feature-problem"))
-            .andReturn();
+    var answer = get("/feature-problem");
     assertThat(answer.getResponse().getStatus()).isEqualTo(409);
     assertThat(answer.getResponse().getContentType()).isEqualTo("application/problem+json");
     assertThat(answer.getResponse().getContentAsString())
