@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One diamond priced by the model type {@code type}, as the prediction endpoint does it, on the
  * notebook's tuned model (100 TPE trials, seed 42, on the bundled data; trained once and cached
  * under {@code bench/out/}). Run with {@code -t 2} for the two-core throughput. {@code loadModel}
- * times reading that model from its artifact, as the server does for a new champion.
+ * times reading that model from its artifact, as the server does for a new champion. {@code
+ * explainOne} times one explanation ({@code ?explain=true}); {@code loadAndExplainOnce} a loaded
+ * model's first one, which builds the TreeSHAP tables.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -82,6 +84,21 @@ public class PredictBenchmark {
   public double predictOne(Cursor cursor) {
     Diamond d = diamonds[cursor.next++ & (diamonds.length - 1)];
     return model.predict(d);
+  }
+
+  /** One diamond's price explained (TreeSHAP for xgboost, log-linear SHAP for linear). */
+  @Benchmark
+  public Object explainOne(Cursor cursor) {
+    Diamond d = diamonds[cursor.next++ & (diamonds.length - 1)];
+    return model.explain(d).orElseThrow();
+  }
+
+  /** A freshly loaded model's first explanation: it builds the TreeSHAP tables. */
+  @Benchmark
+  public Object loadAndExplainOnce() throws Exception {
+    try (TrainedModel loaded = modelType.load(artifact)) {
+      return loaded.explain(diamonds[0]).orElseThrow();
+    }
   }
 
   @Benchmark

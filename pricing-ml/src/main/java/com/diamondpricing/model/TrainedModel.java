@@ -3,6 +3,7 @@ package com.diamondpricing.model;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Diamond;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A fitted model: immutable, safe to use from many threads at once. Models that hold native
@@ -26,6 +27,17 @@ public interface TrainedModel extends AutoCloseable {
 
   /** The prices of every row of a dataset, in order (its price column is ignored). */
   double[] predict(Dataset rows);
+
+  /**
+   * Why the model gives its price for this diamond: a baseline and one SHAP value per feature it
+   * uses, in the scale it predicts in ({@link PriceExplanation} turns it into dollars). Empty when
+   * the model cannot say (an artifact written before it kept what explaining needs).
+   *
+   * @throws MissingFeatureException when the diamond lacks a feature the model needs
+   */
+  default Optional<Explanation> explain(Diamond diamond) {
+    return Optional.empty();
+  }
 
   /** How the model was made: data, parameters, seed, library versions. Never changes. */
   Provenance provenance();

@@ -4,6 +4,7 @@ import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Diamond;
+import com.diamondpricing.data.Feature;
 import com.diamondpricing.data.Grade;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,20 @@ final class LinearDesign {
     for (int i = 1; i < levels.length; i++) {
       columns.add(grade + "_" + levels[i].label());
     }
+  }
+
+  /** The feature a design column stands for (a grade's indicator columns stand for the grade). */
+  static Feature feature(int column) {
+    if (column == 0) {
+      return Feature.CARAT;
+    }
+    if (column == 1) {
+      return Feature.X;
+    }
+    if (column < COLOR_OFFSET) {
+      return Feature.CUT;
+    }
+    return column < CLARITY_OFFSET ? Feature.COLOR : Feature.CLARITY;
   }
 
   /** Fills {@code row} (length {@code COLUMNS.size()}) with one diamond's design values. */

@@ -42,12 +42,19 @@ final class LinearTrainer implements Trainer {
     double[][] design = new double[n][p];
     double[] target = new double[n];
     double[] row = new double[p - 1];
+    double[] means = new double[p - 1];
     for (int i = 0; i < n; i++) {
       LinearDesign.fill(
           train.carat(i), train.cut(i), train.color(i), train.clarity(i), train.x(i), row);
       design[i][0] = 1;
       System.arraycopy(row, 0, design[i], 1, p - 1);
       target[i] = Math.log(train.price(i));
+      for (int c = 0; c < row.length; c++) {
+        means[c] += row[c];
+      }
+    }
+    for (int c = 0; c < means.length; c++) {
+      means[c] /= n;
     }
     RealVector solution;
     try {
@@ -82,6 +89,6 @@ final class LinearTrainer implements Trainer {
             seconds,
             null,
             List.of());
-    return new LinearModel(all[0], coefficients, provenance);
+    return new LinearModel(all[0], coefficients, means, provenance);
   }
 }

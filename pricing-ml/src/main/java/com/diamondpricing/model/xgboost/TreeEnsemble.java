@@ -46,12 +46,15 @@ final class TreeEnsemble {
   private final int[] roots;
   private final int[] nodes;
   private final long[] rightCategories; // per node: the categories a categorical split sends right
+  private final float[] covers; // per node: its sum_hessian, what TreeSHAP weighs branches by
 
-  private TreeEnsemble(float baseScore, int[] roots, int[] nodes, long[] rightCategories) {
+  private TreeEnsemble(
+      float baseScore, int[] roots, int[] nodes, long[] rightCategories, float[] covers) {
     this.baseScore = baseScore;
     this.roots = roots;
     this.nodes = nodes;
     this.rightCategories = rightCategories;
+    this.covers = covers;
   }
 
   /** XGBoost's model does not fit this evaluator; the reason says which part. */
@@ -109,6 +112,7 @@ final class TreeEnsemble {
     int[] roots = new int[trees.size()];
     int[] packed = new int[nodes * WIDTH];
     long[] rightCategories = new long[nodes];
+    float[] covers = new float[nodes];
     int offset = 0;
     int t = 0;
     for (JsonNode tree : trees) {
@@ -122,7 +126,9 @@ final class TreeEnsemble {
       JsonNode conditions = tree.path("split_conditions");
       JsonNode defaults = tree.path("default_left");
       JsonNode types = tree.path("split_type");
-      for (JsonNode column : new JsonNode[] {rights, indices, conditions, defaults, types}) {
+      JsonNode hessians = tree.path("sum_hessian");
+      for (JsonNode column :
+          new JsonNode[] {rights, indices, conditions, defaults, types, hessians}) {
         if (column.size() != size) {
           throw new Unsupported("tree " + t + " has columns of different lengths");
         }
@@ -132,6 +138,7 @@ final class TreeEnsemble {
         int n = (offset + i) * WIDTH;
         int l = lefts.get(i).asInt();
         packed[n + VALUE] = Float.floatToRawIntBits((float) conditions.get(i).asDouble());
+        covers[offset + i] = (float) hessians.get(i).asDouble();
         if (l == -1) {
           packed[n + META] = -1;
           continue;
@@ -156,7 +163,7 @@ final class TreeEnsemble {
       offset += size;
       t++;
     }
-    return new TreeEnsemble(baseScore, roots, packed, rightCategories);
+    return new TreeEnsemble(baseScore, roots, packed, rightCategories, covers);
   }
 
   private static void readCategories(
@@ -245,20 +252,72 @@ final class TreeEnsemble {
       int n = root * WIDTH;
       int meta;
       while ((meta = nodes[n + META]) >= 0) {
-        float v = rows[offset + (meta & FEATURE)];
-        int right;
-        if (v != v) {
-          right = (meta & DEFAULT_LEFT) != 0 ? 0 : 1;
-        } else if ((meta & CATEGORICAL) == 0) {
-          right = v < Float.intBitsToFloat(nodes[n + VALUE]) ? 0 : 1;
-        } else {
-          right = sendsRight(rightCategories[n / WIDTH], v);
-        }
-        n = (nodes[n + LEFT] + right) * WIDTH;
+        n = (nodes[n + LEFT] + route(n, meta, rows[offset + (meta & FEATURE)])) * WIDTH;
       }
       sum += Float.intBitsToFloat(nodes[n + VALUE]);
     }
     return sum;
+  }
+
+  /**
+   * Where a value goes at the internal node packed at {@code n}: 0 left, 1 right. The one routing
+   * rule, shared by the prediction and by TreeSHAP ({@link TreeShap}).
+   */
+  private int route(int n, int meta, float v) {
+    if (v != v) {
+      return (meta & DEFAULT_LEFT) != 0 ? 0 : 1;
+    } else if ((meta & CATEGORICAL) == 0) {
+      return v < Float.intBitsToFloat(nodes[n + VALUE]) ? 0 : 1;
+    } else {
+      return sendsRight(rightCategories[n / WIDTH], v);
+    }
+  }
+
+  // ---- the trees node by node, for TreeSHAP (node numbers count across all trees)
+
+  float baseScore() {
+    return baseScore;
+  }
+
+  /** The node number of tree {@code t}'s root; a tree's nodes are numbered from it on. */
+  int root(int t) {
+    return roots[t];
+  }
+
+  /** The number of nodes in all trees. */
+  int nodes() {
+    return nodes.length / WIDTH;
+  }
+
+  boolean leaf(int node) {
+    return nodes[node * WIDTH + META] < 0;
+  }
+
+  /** The feature an internal node splits on. */
+  int feature(int node) {
+    return nodes[node * WIDTH + META] & FEATURE;
+  }
+
+  /** An internal node's left child (the right one is the next node). */
+  int left(int node) {
+    return nodes[node * WIDTH + LEFT];
+  }
+
+  /** A leaf's value. */
+  float value(int node) {
+    return Float.intBitsToFloat(nodes[node * WIDTH + VALUE]);
+  }
+
+  /** A node's cover: the sum of the hessians of the training rows that reached it. */
+  float cover(int node) {
+    return covers[node];
+  }
+
+  /** Where the row's value goes at an internal node: 0 left, 1 right. */
+  int route(int node, float[] row, int offset) {
+    int n = node * WIDTH;
+    int meta = nodes[n + META];
+    return route(n, meta, row[offset + (meta & FEATURE)]);
   }
 
   /**

@@ -3,6 +3,7 @@ package com.diamondpricing.model.xgboost;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
+import com.diamondpricing.model.Explanation;
 import com.diamondpricing.model.MissingFeatureException;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.Provenance;
@@ -12,10 +13,14 @@ import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.slf4j.Logger;
@@ -48,6 +53,7 @@ final class XgboostModel implements TrainedModel {
   private final byte[] artifact;
   private final TreeEnsemble trees; // null: predict through the native library
   private final Cleaner.Cleanable cleanable;
+  private volatile TreeShap shap; // built on the first explanation
 
   private XgboostModel(Booster booster, Provenance provenance, byte[] artifact)
       throws XGBoostError {
@@ -167,6 +173,50 @@ final class XgboostModel implements TrainedModel {
     return predictRows(FeatureMatrix.rows(rows), rows.size());
   }
 
+  /**
+   * TreeSHAP values in dollars (the model predicts the price itself). The tables are built on the
+   * first call (a fraction of a second for 580 trees); a model the Java walk does not cover asks
+   * the native library ({@code predictContrib}, a few milliseconds).
+   */
+  @Override
+  public Optional<Explanation> explain(Diamond diamond) {
+    check(diamond);
+    float[] row = new float[FeatureMatrix.COLUMNS];
+    FeatureMatrix.fill(diamond, row, 0);
+    double[] phi = new double[FeatureMatrix.COLUMNS];
+    double bias;
+    if (trees != null) {
+      TreeShap tables = shap();
+      tables.explain(row, 0, phi);
+      bias = tables.bias();
+    } else {
+      float[] values = contributionsNative(row, 1)[0];
+      for (int f = 0; f < phi.length; f++) {
+        phi[f] = values[f];
+      }
+      bias = values[FeatureMatrix.COLUMNS];
+    }
+    Map<Feature, Double> contributions = new EnumMap<>(Feature.class);
+    for (int f = 0; f < phi.length; f++) {
+      contributions.put(FeatureMatrix.FEATURES[f], phi[f]);
+    }
+    return Optional.of(new Explanation(Explanation.Scale.PRICE, bias, contributions));
+  }
+
+  private TreeShap shap() {
+    TreeShap tables = shap;
+    if (tables == null) {
+      synchronized (this) {
+        tables = shap;
+        if (tables == null) {
+          tables = TreeShap.of(trees, FeatureMatrix.COLUMNS);
+          shap = tables;
+        }
+      }
+    }
+    return tables;
+  }
+
   private void check(Diamond d) {
     if (!d.has(Feature.CARAT)) {
       throw new MissingFeatureException(Feature.CARAT, type());
@@ -206,6 +256,32 @@ final class XgboostModel implements TrainedModel {
       prices[i] = out[i][0];
     }
     return prices;
+  }
+
+  /**
+   * XGBoost's own SHAP values ({@code predictContrib}) for {@code n} rows: per row one value per
+   * feature column, then the bias. The oracle {@link TreeShap} is tested against; too slow to serve
+   * (a DMatrix per call).
+   */
+  float[][] contributionsNative(float[] data, int n) {
+    DMatrix m = null;
+    try {
+      m = new DMatrix(data, n, FeatureMatrix.COLUMNS, Float.NaN);
+      m.setFeatureNames(FeatureMatrix.NAMES);
+      m.setFeatureTypes(FeatureMatrix.TYPES);
+      return booster.predictContrib(m, 0);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost could not explain: " + e.getMessage(), e);
+    } finally {
+      if (m != null) {
+        m.dispose();
+      }
+    }
+  }
+
+  /** The trees walked in Java, or null when the model predicts natively. */
+  TreeEnsemble trees() {
+    return trees;
   }
 
   @Override

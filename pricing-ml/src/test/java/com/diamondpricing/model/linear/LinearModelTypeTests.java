@@ -123,4 +123,49 @@ class LinearModelTypeTests {
           .hasMessageContaining("at least");
     }
   }
+
+  @Nested
+  class Explanations {
+
+    @Test
+    void theLogSpaceValuesAddUpToThePriceAndNameTheFeaturesTheModelUses() {
+      for (int row : new int[] {0, 17, 1839, 4201}) {
+        Diamond d = clean.diamond(row);
+        var e = result.model().explain(d).orElseThrow();
+        assertThat(e.scale()).isEqualTo(com.diamondpricing.model.Explanation.Scale.LOG_PRICE);
+        assertThat(e.contributions().keySet())
+            .containsExactly(Feature.CARAT, Feature.CUT, Feature.COLOR, Feature.CLARITY, Feature.X);
+        assertThat(Math.exp(e.total())).isCloseTo(result.model().predict(d), within(1e-6));
+      }
+    }
+
+    @Test
+    void aDiamondAtTheTrainingMeansHasNoContributionFromCaratOrX() throws Exception {
+      LinearModel model = (LinearModel) result.model();
+      String json = new String(model.artifact(), StandardCharsets.UTF_8);
+      assertThat(json).contains("\"means\"");
+      var e = model.explain(clean.diamond(5)).orElseThrow();
+      double caratMean =
+          com.fasterxml.jackson.databind.json.JsonMapper.builder()
+              .build()
+              .readTree(json)
+              .path("means")
+              .path("carat")
+              .asDouble();
+      double slope = model.coefficients()[0];
+      assertThat(e.contributions().get(Feature.CARAT))
+          .isCloseTo(slope * (clean.diamond(5).carat() - caratMean), within(1e-9));
+    }
+
+    @Test
+    void anArtifactWithoutMeansLoadsAndPredictsButDoesNotExplain() throws Exception {
+      String json = new String(result.model().artifact(), StandardCharsets.UTF_8);
+      String older = json.replaceAll("(?s),\\s*\"means\"\\s*:\\s*\\{[^}]*\\}", "");
+      assertThat(older).doesNotContain("\"means\"");
+      TrainedModel loaded = TYPE.load(older.getBytes(StandardCharsets.UTF_8));
+      Diamond d = clean.diamond(42);
+      assertThat(loaded.predict(d)).isEqualTo(result.model().predict(d));
+      assertThat(loaded.explain(d)).isEmpty();
+    }
+  }
 }
