@@ -13,7 +13,7 @@ class ModelTypesTests {
   @Test
   void discoversTheBuiltInTypesAndATestOnlyTypeFromServiceFiles() {
     ModelTypes types = ModelTypes.discover();
-    assertThat(types.names()).contains("linear", "xgboost", "median-price");
+    assertThat(types.names()).contains("linear", "xgboost", "xgboost-log", "median-price");
     assertThat(types.get("median-price")).isInstanceOf(MedianPriceModelType.class);
   }
 

@@ -60,19 +60,19 @@ final class FeatureMatrix {
     }
   }
 
-  static float[] labels(Dataset d) {
+  static float[] labels(Dataset d, XgboostTarget target) {
     float[] y = new float[d.size()];
     for (int i = 0; i < y.length; i++) {
-      y[i] = (float) d.price(i);
+      y[i] = target.label(d.price(i));
     }
     return y;
   }
 
-  /** A labelled DMatrix of the dataset; the caller disposes it. */
-  static DMatrix labelled(Dataset d) throws XGBoostError {
+  /** A DMatrix of the dataset labelled with the target; the caller disposes it. */
+  static DMatrix labelled(Dataset d, XgboostTarget target) throws XGBoostError {
     DMatrix m = new DMatrix(rows(d), d.size(), COLUMNS, Float.NaN);
     try {
-      m.setLabel(labels(d));
+      m.setLabel(labels(d, target));
       m.setFeatureNames(NAMES);
       m.setFeatureTypes(TYPES);
       return m;

@@ -49,6 +49,7 @@ final class XgboostModel implements TrainedModel {
       Pattern.compile("\"base_score\"\\s*:\\s*\"\\[([^\\],]+)\\]\"");
 
   private final Booster booster;
+  private final XgboostTarget target;
   private final Provenance provenance;
   private final byte[] artifact;
   private final TreeEnsemble trees; // null: predict through the native library
@@ -58,6 +59,7 @@ final class XgboostModel implements TrainedModel {
   private XgboostModel(Booster booster, Provenance provenance, byte[] artifact)
       throws XGBoostError {
     this.booster = booster;
+    this.target = XgboostTarget.of(provenance.modelType());
     this.provenance = provenance;
     this.artifact = artifact;
     this.trees = javaTrees(booster, artifact);
@@ -110,6 +112,17 @@ final class XgboostModel implements TrainedModel {
     }
   }
 
+  /** A model of the {@code expected} type from its artifact. */
+  static XgboostModel load(byte[] artifact, XgboostTarget expected) throws ModelLoadException {
+    XgboostModel model = load(artifact);
+    if (!model.type().equals(expected.typeName())) {
+      model.close();
+      throw new ModelLoadException(
+          "the artifact is an " + model.type() + " model, not " + expected.typeName());
+    }
+    return model;
+  }
+
   static XgboostModel load(byte[] artifact) throws ModelLoadException {
     Booster booster;
     try {
@@ -151,7 +164,7 @@ final class XgboostModel implements TrainedModel {
 
   @Override
   public String type() {
-    return XgboostModelType.NAME;
+    return target.typeName();
   }
 
   @Override
@@ -159,7 +172,7 @@ final class XgboostModel implements TrainedModel {
     check(diamond);
     float[] row = new float[FeatureMatrix.COLUMNS];
     FeatureMatrix.fill(diamond, row, 0);
-    return trees != null ? trees.predict(row, 0) : predictNative(row, 1)[0];
+    return target.price(trees != null ? trees.predict(row, 0) : predictNative(row, 1)[0]);
   }
 
   @Override
@@ -174,9 +187,10 @@ final class XgboostModel implements TrainedModel {
   }
 
   /**
-   * TreeSHAP values in dollars (the model predicts the price itself). The tables are built on the
-   * first call (a fraction of a second for 580 trees); a model the Java walk does not cover asks
-   * the native library ({@code predictContrib}, a few milliseconds).
+   * TreeSHAP values, in dollars for a model on price and in log dollars for a model on log(price)
+   * (the trees' own scale). The tables are built on the first call (a fraction of a second for 580
+   * trees); a model the Java walk does not cover asks the native library ({@code predictContrib}, a
+   * few milliseconds).
    */
   @Override
   public Optional<Explanation> explain(Diamond diamond) {
@@ -200,7 +214,9 @@ final class XgboostModel implements TrainedModel {
     for (int f = 0; f < phi.length; f++) {
       contributions.put(FeatureMatrix.FEATURES[f], phi[f]);
     }
-    return Optional.of(new Explanation(Explanation.Scale.PRICE, bias, contributions));
+    Explanation.Scale scale =
+        target.logPrice() ? Explanation.Scale.LOG_PRICE : Explanation.Scale.PRICE;
+    return Optional.of(new Explanation(scale, bias, contributions));
   }
 
   private TreeShap shap() {
@@ -223,14 +239,12 @@ final class XgboostModel implements TrainedModel {
     }
   }
 
-  /** Predictions for {@code n} rows of the feature matrix. */
+  /** Prices for {@code n} rows of the feature matrix. */
   double[] predictRows(float[] data, int n) {
-    if (trees == null) {
-      return predictNative(data, n);
-    }
-    double[] prices = new double[n];
+    double[] prices = trees == null ? predictNative(data, n) : new double[n];
     for (int i = 0; i < n; i++) {
-      prices[i] = trees.predict(data, i * FeatureMatrix.COLUMNS);
+      double margin = trees == null ? prices[i] : trees.predict(data, i * FeatureMatrix.COLUMNS);
+      prices[i] = target.price(margin);
     }
     return prices;
   }
@@ -240,7 +254,10 @@ final class XgboostModel implements TrainedModel {
     return trees != null;
   }
 
-  /** Predictions of the native library, whichever way the model predicts. */
+  /**
+   * The trees' sums by the native library, whichever way the model predicts (the price for a model
+   * on price, its log for a model on log(price)).
+   */
   double[] predictNative(float[] data, int n) {
     if (n == 0) {
       return new double[0];

@@ -44,11 +44,11 @@ public final class XgboostModelType implements ModelType {
 
   @Override
   public Trainer trainer(TrainingOptions options) {
-    return new XgboostTrainer(options);
+    return new XgboostTrainer(options, XgboostTarget.PRICE);
   }
 
   @Override
   public TrainedModel load(byte[] artifact) throws ModelLoadException {
-    return XgboostModel.load(artifact);
+    return XgboostModel.load(artifact, XgboostTarget.PRICE);
   }
 }

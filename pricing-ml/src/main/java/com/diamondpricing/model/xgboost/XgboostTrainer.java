@@ -82,9 +82,15 @@ final class XgboostTrainer implements Trainer {
   static final int PRUNER_WARMUP_STEPS = 100;
 
   private final TrainingOptions options;
+  private final XgboostTarget target;
 
   XgboostTrainer(TrainingOptions options) {
+    this(options, XgboostTarget.PRICE);
+  }
+
+  XgboostTrainer(TrainingOptions options, XgboostTarget target) {
     this.options = options;
+    this.target = target;
   }
 
   @Override
@@ -185,7 +191,7 @@ final class XgboostTrainer implements Trainer {
     int rounds = trial.getInt("n_estimators");
     float[] validRows = FeatureMatrix.rows(validation);
     double[] actual = validation.prices();
-    DMatrix dtrain = FeatureMatrix.labelled(innerTrain);
+    DMatrix dtrain = FeatureMatrix.labelled(innerTrain, target);
     Booster booster = null;
     try {
       booster = XGBoost.train(dtrain, params, 0, Map.of(), null, null);
@@ -196,13 +202,13 @@ final class XgboostTrainer implements Trainer {
         booster.update(dtrain, round);
         int done = round + 1;
         if (done % REPORT_EVERY == 0 && done < rounds) {
-          trial.report(done, mae(actual, predict(booster, validRows, actual.length)));
+          trial.report(done, mae(actual, prices(booster, validRows, actual.length)));
           if (trial.shouldPrune()) {
             throw new TrialPrunedException();
           }
         }
       }
-      Metrics m = Metrics.of(actual, predict(booster, validRows, actual.length));
+      Metrics m = Metrics.of(actual, prices(booster, validRows, actual.length));
       metrics.put(trial.number(), m);
       return m.mae();
     } finally {
@@ -242,7 +248,7 @@ final class XgboostTrainer implements Trainer {
     int rounds = ((Number) hyperparameters.get("n_estimators")).intValue();
     DMatrix dtrain = null;
     try {
-      dtrain = FeatureMatrix.labelled(train);
+      dtrain = FeatureMatrix.labelled(train, target);
       Booster booster = XGBoost.train(dtrain, params, 0, Map.of(), null, null);
       try {
         for (int round = 0; round < rounds; round++) {
@@ -257,12 +263,16 @@ final class XgboostTrainer implements Trainer {
       }
       Map<String, Object> recorded = new LinkedHashMap<>(extra);
       recorded.putAll(hyperparameters);
+      recorded.put("target", target.description());
       recorded.put("objective", params.get("objective"));
+      if (params.containsKey("monotone_constraints")) {
+        recorded.put("monotone_constraints", params.get("monotone_constraints"));
+      }
       recorded.put("tree_method", params.get("tree_method"));
       recorded.put("feature_types", String.join(",", FeatureMatrix.TYPES));
       Provenance provenance =
           new Provenance(
-              XgboostModelType.NAME,
+              target.typeName(),
               train.contentHash(),
               train.size(),
               options.seed(),
@@ -297,14 +307,19 @@ final class XgboostTrainer implements Trainer {
     p.put("seed", options.seed());
     p.put("nthread", threads);
     p.put("verbosity", 0);
+    String monotone = target.monotoneConstraints();
+    if (monotone != null) {
+      p.put("monotone_constraints", monotone);
+    }
     return p;
   }
 
-  private static double[] predict(Booster booster, float[] rows, int n) throws XGBoostError {
+  /** The prices a booster predicts (exp of its sum when it fits log(price)). */
+  private double[] prices(Booster booster, float[] rows, int n) throws XGBoostError {
     float[][] out = booster.inplace_predict(rows, n, FeatureMatrix.COLUMNS, Float.NaN);
     double[] p = new double[n];
     for (int i = 0; i < n; i++) {
-      p[i] = out[i][0];
+      p[i] = target.price(out[i][0]);
     }
     return p;
   }
