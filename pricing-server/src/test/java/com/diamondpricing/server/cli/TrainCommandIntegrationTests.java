@@ -159,7 +159,7 @@ class TrainCommandIntegrationTests {
       Run r = in(home, "train", "--data", BUNDLED.toString(), "--trials", "0");
 
       assertThat(r.status()).isEqualTo(2);
-      assertThat(r.err()).contains("--trials must be at least 1");
+      assertThat(r.err()).contains("--trials: trials must be between 1 and 10000, not 0");
     }
 
     @Test
