@@ -37,6 +37,13 @@ final class CliRuns {
     }
   }
 
+  /** The field names of a JSON object, in order. */
+  static List<String> fields(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   static Run run(String... args) {
     CommandLine cli = DiamondsCli.commandLine();
     StringWriter out = new StringWriter();

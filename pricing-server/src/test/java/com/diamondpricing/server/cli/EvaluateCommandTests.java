@@ -49,6 +49,10 @@ class EvaluateCommandTests {
     assertThat(json.get("n_test").asInt()).isEqualTo(998);
     assertThat(json.has("rmse") && json.has("mape") && json.has("seconds")).isTrue();
     assertThat(json.get("params").get("target").asText()).isEqualTo("log(price)");
+    assertThat(CliRuns.fields(json))
+        .containsExactly(
+            "model", "r2", "mae", "rmse", "mape", "n_train", "n_test", "seconds", "params");
+    assertThat(CliRuns.fields(json.get("params"))).containsExactly("target", "solver", "features");
     assertThat(r.err()).contains("rows kept:      4,989", "dropped (price <= 0): 10");
   }
 
@@ -100,6 +104,13 @@ class EvaluateCommandTests {
       Run r = run("evaluate", "--model", "forest");
       assertThat(r.status()).isEqualTo(2);
       assertThat(r.err()).contains("unknown model type 'forest'", "linear, xgboost");
+    }
+
+    @Test
+    void tooManyTrialsAreABadArgument() {
+      Run r = run("evaluate", "--model", "xgboost", "--trials", "10001");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("--trials: trials must be between 1 and 10000, not 10001");
     }
 
     @Test

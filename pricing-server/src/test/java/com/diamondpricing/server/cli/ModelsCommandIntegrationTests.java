@@ -25,6 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelsCommandIntegrationTests {
 
+  static final String[] SUMMARY_FIELDS = {
+    "id",
+    "type",
+    "version",
+    "champion",
+    "createdAt",
+    "runId",
+    "snapshotId",
+    "test",
+    "nTrain",
+    "nTest",
+    "trainingSeconds"
+  };
+
   @TempDir static Path dir;
   static Path home;
   static Path data;
@@ -80,6 +94,9 @@ class ModelsCommandIntegrationTests {
 
     JsonNode json = in(home, "models", "list", "--json").json();
     assertThat(json).hasSize(2);
+    assertThat(CliRuns.fields(json.get(0))).containsExactly(SUMMARY_FIELDS);
+    assertThat(CliRuns.fields(json.get(0).get("test")))
+        .containsExactly("r2", "mae", "rmse", "mape");
     assertThat(json.get(0).get("id").asLong()).isEqualTo(Math.max(linear, xgboost));
     for (JsonNode m : json) {
       assertThat(m.get("champion").asBoolean()).isEqualTo(m.get("id").asLong() == champion);
@@ -101,6 +118,42 @@ class ModelsCommandIntegrationTests {
     assertThat(x.get("bestTrials").size()).isBetween(1, 3);
     assertThat(x.get("test").get("rmse").asDouble()).isPositive();
     assertThat(x.get("dataHash").asText()).isNotBlank();
+    List<String> fields = new ArrayList<>(List.of(SUMMARY_FIELDS));
+    fields.addAll(
+        List.of(
+            "parameters",
+            "validation",
+            "libraries",
+            "artifactMediaType",
+            "dataHash",
+            "seed",
+            "trainedAt",
+            "trialCount",
+            "trialStates",
+            "bestTrials",
+            "trials"));
+    assertThat(CliRuns.fields(x)).containsExactlyElementsOf(fields);
+    assertThat(x.get("seed").asLong()).isEqualTo(42);
+    assertThat(java.time.Instant.parse(x.get("trainedAt").asText())).isNotNull();
+    assertThat(CliRuns.fields(x.get("validation"))).containsExactly("r2", "mae", "rmse", "mape");
+    int states = 0;
+    for (JsonNode count : x.get("trialStates")) {
+      states += count.asInt();
+    }
+    assertThat(states).isEqualTo(3);
+    JsonNode trial = x.get("trials").get(0);
+    assertThat(CliRuns.fields(trial))
+        .containsExactly("number", "params", "state", "validationMae", "seconds");
+    assertThat(trial.get("number").asInt()).isZero();
+    assertThat(trial.get("params").has("max_depth")).isTrue();
+    JsonNode bestTrial = x.get("bestTrials").get(0);
+    assertThat(bestTrial.get("state").asText()).isEqualTo("COMPLETE");
+    for (JsonNode t : x.get("trials")) {
+      if (t.get("state").asText().equals("COMPLETE")) {
+        assertThat(bestTrial.get("validationMae").asDouble())
+            .isLessThanOrEqualTo(t.get("validationMae").asDouble());
+      }
+    }
 
     Run human = in(home, "models", "show", String.valueOf(xgboost));
     assertThat(human.status()).isZero();
@@ -111,7 +164,16 @@ class ModelsCommandIntegrationTests {
         .contains("validation", "libraries", "3 trials", "best trials:", "#");
 
     Run lin = in(home, "models", "show", String.valueOf(linear));
-    assertThat(lin.out()).contains("linear v1", "none (this type does not tune)");
+    assertThat(lin.out())
+        .contains("linear v1", "none (this type does not tune)")
+        .contains("target=log(price)", "solver=QR least squares")
+        .containsPattern("validation +none");
+    JsonNode l = in(home, "models", "show", String.valueOf(linear), "--json").json();
+    assertThat(l.get("validation").isNull()).isTrue();
+    assertThat(l.get("trialCount").asInt()).isZero();
+    assertThat(l.get("trialStates").isEmpty()).isTrue();
+    assertThat(l.get("trials").isEmpty()).isTrue();
+    assertThat(l.get("parameters").get("target").asText()).isEqualTo("log(price)");
   }
 
   @Test
@@ -140,6 +202,9 @@ class ModelsCommandIntegrationTests {
         in(home, "models", "predict", String.valueOf(xgboost), "--data", data.toString(), "--json")
             .json();
 
+    assertThat(CliRuns.fields(p))
+        .containsExactly("modelId", "type", "version", "rows", "prices", "predictions");
+    assertThat(p.get("modelId").asLong()).isEqualTo(xgboost);
     int rows = p.get("rows").asInt();
     assertThat(rows).isBetween(690, 700);
     assertThat(p.get("predictions")).hasSize(rows);
@@ -169,9 +234,22 @@ class ModelsCommandIntegrationTests {
     Run again = in(home, "models", "promote", String.valueOf(other));
     assertThat(again.status()).isZero();
     assertThat(again.out()).contains("already the champion; nothing changed");
+    JsonNode unchanged = in(home, "models", "promote", String.valueOf(other), "--json").json();
+    assertThat(CliRuns.fields(unchanged))
+        .containsExactly("champion", "previous", "changed", "reason");
+    assertThat(unchanged.get("champion").asLong()).isEqualTo(other);
+    assertThat(unchanged.get("previous").asLong()).isEqualTo(other);
+    assertThat(unchanged.get("changed").asBoolean()).isFalse();
+    assertThat(unchanged.get("reason").isNull()).isTrue();
 
     JsonNode history = in(home, "models", "history", "--json").json();
     JsonNode last = history.get(history.size() - 1);
+    assertThat(CliRuns.fields(last))
+        .containsExactly(
+            "id", "alias", "changedAt", "from", "to", "reason", "fromModel", "toModel");
+    assertThat(last.get("alias").asText()).isEqualTo("champion");
+    assertThat(last.get("toModel").asText()).startsWith(other + " (");
+    assertThat(last.get("fromModel").asText()).startsWith(champion + " (");
     assertThat(last.get("to").asLong()).isEqualTo(other);
     assertThat(last.get("from").asLong()).isEqualTo(champion);
     assertThat(last.get("reason").asText()).isEqualTo("cheaper to explain");

@@ -72,6 +72,29 @@ class RequestsCommandIntegrationTests {
     assertThat(records.get(2).get("model").get("id").asLong()).isEqualTo(7);
     assertThat(records.get(2).get("responseBody").asText()).isEqualTo("{\"x\":1}");
     assertThat(records.get(2).get("receivedAt").asText()).isEqualTo("2026-03-01T10:00:02.123Z");
+    assertThat(CliRuns.fields(records.get(2)))
+        .containsExactly(
+            "id",
+            "requestId",
+            "receivedAt",
+            "method",
+            "path",
+            "query",
+            "status",
+            "durationMs",
+            "model",
+            "errorCode",
+            "client",
+            "userAgent",
+            "requestContentType",
+            "requestBody",
+            "requestBodyTruncated",
+            "responseContentType",
+            "responseBody",
+            "responseBodyTruncated");
+    assertThat(CliRuns.fields(records.get(2).get("model")))
+        .containsExactly("id", "type", "version");
+    assertThat(records.get(0).get("model").isNull()).isTrue();
 
     Run bad = in(home, "requests", "tail", "--limit", "0");
     assertThat(bad.status()).isEqualTo(2);

@@ -39,7 +39,23 @@ class TrainCommandIntegrationTests {
     assertThat(run.get("runId").asLong()).isPositive();
     assertThat(run.get("rows").asInt()).isEqualTo(4989);
     assertThat(run.get("error").isNull()).isTrue();
+    assertThat(CliRuns.fields(run))
+        .containsExactly(
+            "runId",
+            "status",
+            "snapshotId",
+            "rows",
+            "reusedSnapshot",
+            "modelTypes",
+            "models",
+            "error",
+            "errorCode",
+            "seconds");
+    assertThat(run.get("reusedSnapshot").asBoolean()).isFalse();
+    assertThat(run.get("modelTypes").toString()).isEqualTo("[\"linear\"]");
     JsonNode model = run.get("models").get(0);
+    assertThat(CliRuns.fields(model))
+        .containsExactly("modelId", "type", "version", "testMae", "testR2", "promoted", "reason");
     assertThat(run.get("models")).hasSize(1);
     assertThat(model.get("type").asText()).isEqualTo("linear");
     assertThat(model.get("version").asInt()).isEqualTo(1);
