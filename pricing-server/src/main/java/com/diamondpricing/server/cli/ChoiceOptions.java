@@ -1,5 +1,6 @@
 package com.diamondpricing.server.cli;
 
+import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.server.training.InvalidChoiceException;
 import com.diamondpricing.server.training.ModelChoice;
@@ -15,11 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ChoiceOptions {
 
   private final CommandSpec spec;
+  private final ModelTypes types;
   private final ModelChoice choice;
 
   ChoiceOptions(CommandSpec spec) {
     this.spec = spec;
-    this.choice = new ModelChoice(ModelTypes.discover());
+    this.types = ModelTypes.discover();
+    this.choice = new ModelChoice(types);
   }
 
   /** The registered types named by {@code option}; every type when it names none. */
@@ -32,9 +35,9 @@ final class ChoiceOptions {
   }
 
   /** The registered type named by {@code option}. */
-  String model(String option, String requested) {
+  ModelType model(String option, String requested) {
     try {
-      return choice.model(requested);
+      return types.get(choice.model(requested));
     } catch (InvalidChoiceException e) {
       throw refused(option, e);
     }

@@ -6,8 +6,8 @@ import com.diamondpricing.server.system.Json;
 import java.time.Instant;
 
 /**
- * The JSON the database-backed commands print: one compact document of records, no NaN in metrics
- * (null instead).
+ * The JSON the commands print: one compact document of records, written as the API writes JSON; a
+ * registry model's metrics that are not a number are null.
  */
 final class CliJson {
 

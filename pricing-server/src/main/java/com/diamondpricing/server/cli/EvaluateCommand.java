@@ -7,7 +7,6 @@ import com.diamondpricing.data.Metrics;
 import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.HoldoutEvaluation;
 import com.diamondpricing.model.ModelType;
-import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainingException;
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.TrainingOptions;
@@ -96,7 +95,8 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long start = System.nanoTime();
     ChoiceOptions choice = new ChoiceOptions(spec);
-    String name = choice.model("--model", model);
+    ModelType type = choice.model("--model", model);
+    String name = type.name();
     choice.trials("--trials", trials);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -110,7 +110,6 @@ final class EvaluateCommand implements Callable<Integer> {
       return DATA_REJECTED;
     }
     info.print(loaded.report().describe());
-    ModelType type = ModelTypes.discover().get(name);
     TrainingListener progress = new ProgressLines(info);
     TrainingOptions options =
         TrainingOptions.defaults()
