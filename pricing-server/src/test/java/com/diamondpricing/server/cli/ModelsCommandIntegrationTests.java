@@ -4,8 +4,6 @@ import static com.diamondpricing.server.cli.CliRuns.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.diamondpricing.server.cli.CliRuns.Run;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code diamonds models ...} on a registry filled once by {@code diamonds train} (linear and
@@ -64,7 +63,7 @@ class ModelsCommandIntegrationTests {
     assertThat(r.status()).as(r.err()).isZero();
     for (JsonNode m : r.lastJson().get("models")) {
       long id = m.get("modelId").asLong();
-      if (m.get("type").asText().equals("linear")) {
+      if (m.get("type").asString().equals("linear")) {
         linear = id;
       } else {
         xgboost = id;
@@ -109,7 +108,7 @@ class ModelsCommandIntegrationTests {
   @Order(2)
   void showGivesMetricsParametersLibrariesAndTheBestTrials() throws Exception {
     JsonNode x = in(home, "models", "show", String.valueOf(xgboost), "--json").json();
-    assertThat(x.get("type").asText()).isEqualTo("xgboost");
+    assertThat(x.get("type").asString()).isEqualTo("xgboost");
     assertThat(x.get("parameters").has("n_estimators")).isTrue();
     assertThat(x.get("validation").get("mae").asDouble()).isPositive();
     assertThat(x.get("libraries").toString()).contains("xgboost");
@@ -117,7 +116,7 @@ class ModelsCommandIntegrationTests {
     assertThat(x.get("trials")).hasSize(3);
     assertThat(x.get("bestTrials").size()).isBetween(1, 3);
     assertThat(x.get("test").get("rmse").asDouble()).isPositive();
-    assertThat(x.get("dataHash").asText()).isNotBlank();
+    assertThat(x.get("dataHash").asString()).isNotBlank();
     List<String> fields = new ArrayList<>(List.of(SUMMARY_FIELDS));
     fields.addAll(
         List.of(
@@ -134,7 +133,7 @@ class ModelsCommandIntegrationTests {
             "trials"));
     assertThat(CliRuns.fields(x)).containsExactlyElementsOf(fields);
     assertThat(x.get("seed").asLong()).isEqualTo(42);
-    assertThat(java.time.Instant.parse(x.get("trainedAt").asText())).isNotNull();
+    assertThat(java.time.Instant.parse(x.get("trainedAt").asString())).isNotNull();
     assertThat(CliRuns.fields(x.get("validation"))).containsExactly("r2", "mae", "rmse", "mape");
     int states = 0;
     for (JsonNode count : x.get("trialStates")) {
@@ -147,9 +146,9 @@ class ModelsCommandIntegrationTests {
     assertThat(trial.get("number").asInt()).isZero();
     assertThat(trial.get("params").has("max_depth")).isTrue();
     JsonNode bestTrial = x.get("bestTrials").get(0);
-    assertThat(bestTrial.get("state").asText()).isEqualTo("COMPLETE");
+    assertThat(bestTrial.get("state").asString()).isEqualTo("COMPLETE");
     for (JsonNode t : x.get("trials")) {
-      if (t.get("state").asText().equals("COMPLETE")) {
+      if (t.get("state").asString().equals("COMPLETE")) {
         assertThat(bestTrial.get("validationMae").asDouble())
             .isLessThanOrEqualTo(t.get("validationMae").asDouble());
       }
@@ -173,7 +172,7 @@ class ModelsCommandIntegrationTests {
     assertThat(l.get("trialCount").asInt()).isZero();
     assertThat(l.get("trialStates").isEmpty()).isTrue();
     assertThat(l.get("trials").isEmpty()).isTrue();
-    assertThat(l.get("parameters").get("target").asText()).isEqualTo("log(price)");
+    assertThat(l.get("parameters").get("target").asString()).isEqualTo("log(price)");
   }
 
   @Test
@@ -187,7 +186,7 @@ class ModelsCommandIntegrationTests {
     assertThat(r.out()).contains("Wrote model " + xgboost + " (xgboost v1", file.toString());
     String json = Files.readString(file);
     assertThat(json).contains("\"base_score\":\"").doesNotContain("\"base_score\":\"[");
-    assertThat(new ObjectMapper().readTree(json).has("learner")).isTrue();
+    assertThat(CliRuns.JSON.readTree(json).has("learner")).isTrue();
 
     Path lin = dir.resolve("linear.json");
     assertThat(in(home, "models", "export", String.valueOf(linear), lin.toString()).status())
@@ -247,15 +246,15 @@ class ModelsCommandIntegrationTests {
     assertThat(CliRuns.fields(last))
         .containsExactly(
             "id", "alias", "changedAt", "from", "to", "reason", "fromModel", "toModel");
-    assertThat(last.get("alias").asText()).isEqualTo("champion");
-    assertThat(last.get("toModel").asText()).startsWith(other + " (");
-    assertThat(last.get("fromModel").asText()).startsWith(champion + " (");
+    assertThat(last.get("alias").asString()).isEqualTo("champion");
+    assertThat(last.get("toModel").asString()).startsWith(other + " (");
+    assertThat(last.get("fromModel").asString()).startsWith(champion + " (");
     assertThat(last.get("to").asLong()).isEqualTo(other);
     assertThat(last.get("from").asLong()).isEqualTo(champion);
-    assertThat(last.get("reason").asText()).isEqualTo("cheaper to explain");
-    assertThat(last.get("changedAt").asText()).isNotBlank();
+    assertThat(last.get("reason").asString()).isEqualTo("cheaper to explain");
+    assertThat(last.get("changedAt").asString()).isNotBlank();
     assertThat(history.get(0).get("from").isNull()).isTrue();
-    assertThat(history.get(0).get("reason").asText()).contains("first model");
+    assertThat(history.get(0).get("reason").asString()).contains("first model");
 
     Run human = in(home, "models", "history");
     assertThat(human.out())
