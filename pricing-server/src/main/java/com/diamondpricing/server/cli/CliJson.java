@@ -1,14 +1,14 @@
 package com.diamondpricing.server.cli;
 
-import com.diamondpricing.data.Metrics;
-import com.diamondpricing.server.registry.AliasChange;
+import com.diamondpricing.server.registry.MetricsView;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.system.Json;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** The JSON the database-backed commands print: one compact document, no NaN (null instead). */
+/**
+ * The JSON the commands print: one compact document of records, written as the API writes JSON; a
+ * registry model's metrics that are not a number are null.
+ */
 final class CliJson {
 
   private CliJson() {}
@@ -17,7 +17,7 @@ final class CliJson {
     return Json.write(value);
   }
 
-  static Object number(double v) {
+  static Double number(double v) {
     return Double.isFinite(v) ? v : null;
   }
 
@@ -25,40 +25,47 @@ final class CliJson {
     return t == null ? null : t.toString();
   }
 
-  static Map<String, Object> metrics(Metrics m) {
-    Map<String, Object> j = new LinkedHashMap<>();
-    j.put("r2", number(m.r2()));
-    j.put("mae", number(m.mae()));
-    j.put("rmse", number(m.rmse()));
-    j.put("mape", number(m.mape()));
-    return j;
-  }
+  /**
+   * A model's registry entry without its provenance, as {@code models list --json} prints it.
+   *
+   * @param id the model's id
+   * @param type its type
+   * @param version its version within the type
+   * @param champion whether it serves prices
+   * @param createdAt when it was registered
+   * @param runId the run that trained it, or null
+   * @param snapshotId the snapshot it was trained on
+   * @param test its metrics on the test rows
+   * @param nTrain training rows
+   * @param nTest test rows
+   * @param trainingSeconds how long fitting took, or null
+   */
+  record ModelSummary(
+      long id,
+      String type,
+      int version,
+      boolean champion,
+      String createdAt,
+      Long runId,
+      long snapshotId,
+      MetricsView test,
+      int nTrain,
+      int nTest,
+      Double trainingSeconds) {
 
-  /** A model's registry entry without its provenance (for lists). */
-  static Map<String, Object> summary(ModelEntry e, boolean champion) {
-    Map<String, Object> j = new LinkedHashMap<>();
-    j.put("id", e.id());
-    j.put("type", e.type());
-    j.put("version", e.version());
-    j.put("champion", champion);
-    j.put("createdAt", time(e.createdAt()));
-    j.put("runId", e.runId());
-    j.put("snapshotId", e.snapshotId());
-    j.put("test", metrics(e.test()));
-    j.put("nTrain", e.nTrain());
-    j.put("nTest", e.nTest());
-    j.put("trainingSeconds", number(e.trainingSeconds()));
-    return j;
-  }
-
-  static Map<String, Object> aliasChange(AliasChange c) {
-    Map<String, Object> j = new LinkedHashMap<>();
-    j.put("id", c.id());
-    j.put("alias", c.alias());
-    j.put("changedAt", time(c.changedAt()));
-    j.put("from", c.fromModelId());
-    j.put("to", c.toModelId());
-    j.put("reason", c.reason());
-    return j;
+    static ModelSummary of(ModelEntry e, boolean champion) {
+      return new ModelSummary(
+          e.id(),
+          e.type(),
+          e.version(),
+          champion,
+          time(e.createdAt()),
+          e.runId(),
+          e.snapshotId(),
+          MetricsView.of(e.test()),
+          e.nTrain(),
+          e.nTest(),
+          number(e.trainingSeconds()));
+    }
   }
 }

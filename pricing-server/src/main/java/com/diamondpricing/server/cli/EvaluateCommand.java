@@ -7,20 +7,17 @@ import com.diamondpricing.data.Metrics;
 import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.HoldoutEvaluation;
 import com.diamondpricing.model.ModelType;
-import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainingException;
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.server.dataset.BundledData;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.diamondpricing.server.registry.ModelParameters;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,19 +94,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    ModelTypes types = ModelTypes.discover();
-    if (!types.contains(model)) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "unknown model type '"
-              + model
-              + "'; allowed values: "
-              + String.join(", ", types.names()));
-    }
-    if (trials < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--trials must be at least 1");
-    }
+    ChoiceOptions choice = new ChoiceOptions(spec);
+    ModelType type = choice.model("--model", model);
+    String name = type.name();
+    choice.trials("--trials", trials);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter info = json ? err : out;
@@ -122,7 +110,6 @@ final class EvaluateCommand implements Callable<Integer> {
       return DATA_REJECTED;
     }
     info.print(loaded.report().describe());
-    ModelType type = types.get(model);
     TrainingListener progress = new ProgressLines(info);
     TrainingOptions options =
         TrainingOptions.defaults()
@@ -134,7 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
     info.printf(
         Locale.ROOT,
         "Fitting %s on %,d rows (80%% of %,d, seed %d)%n",
-        model,
+        name,
         TrainTestSplit.notebook(loaded.dataset().size()).train().length,
         loaded.dataset().size(),
         seed);
@@ -148,9 +135,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     try (var fitted = result.model()) {
       double seconds = (System.nanoTime() - start) / 1e9;
-      Map<String, Object> params = fitted.provenance().parameters();
+      ModelParameters params = new ModelParameters(fitted.provenance().parameters());
       Metrics m = result.test();
-      info.printf(Locale.ROOT, "%s on the %,d test rows:%n", model, result.nTest());
+      info.printf(Locale.ROOT, "%s on the %,d test rows:%n", name, result.nTest());
       info.printf(
           Locale.ROOT,
           "  R2    %.6f%n  MAE   %.6f%n  RMSE  %.6f%n  MAPE  %.6f%n",
@@ -158,11 +145,22 @@ final class EvaluateCommand implements Callable<Integer> {
           m.mae(),
           m.rmse(),
           m.mape());
-      info.println("  parameters: " + params);
+      info.println("  parameters: " + params.values());
       info.printf(Locale.ROOT, "  %.1f s in all (fit %.1f s)%n", seconds, result.seconds());
       info.flush();
       if (json) {
-        out.println(summary(m, result, seconds, params));
+        out.println(
+            CliJson.write(
+                new Summary(
+                    name,
+                    m.r2(),
+                    m.mae(),
+                    m.rmse(),
+                    m.mape(),
+                    result.nTrain(),
+                    result.nTest(),
+                    seconds,
+                    params)));
         out.flush();
       }
     }
@@ -181,19 +179,27 @@ final class EvaluateCommand implements Callable<Integer> {
     return reader.read(data);
   }
 
-  private String summary(
-      Metrics m, HoldoutEvaluation.Result result, double seconds, Map<String, Object> params)
-      throws JsonProcessingException {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("model", model);
-    s.put("r2", m.r2());
-    s.put("mae", m.mae());
-    s.put("rmse", m.rmse());
-    s.put("mape", m.mape());
-    s.put("n_train", result.nTrain());
-    s.put("n_test", result.nTest());
-    s.put("seconds", seconds);
-    s.put("params", params);
-    return new ObjectMapper().writeValueAsString(s);
-  }
+  /**
+   * The {@code --json} line.
+   *
+   * @param model the model type
+   * @param r2 R2 on the test rows
+   * @param mae MAE on the test rows
+   * @param rmse RMSE on the test rows
+   * @param mape MAPE on the test rows (a fraction)
+   * @param nTrain training rows
+   * @param nTest test rows
+   * @param seconds how long the command took
+   * @param params the parameters of the final fit
+   */
+  record Summary(
+      String model,
+      double r2,
+      double mae,
+      double rmse,
+      double mape,
+      @JsonProperty("n_train") int nTrain,
+      @JsonProperty("n_test") int nTest,
+      double seconds,
+      ModelParameters params) {}
 }

@@ -8,10 +8,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,11 +77,7 @@ final class RequestsCommand implements Runnable {
         List<RequestLogEntry> records = new ArrayList<>(newest);
         Collections.reverse(records);
         if (json) {
-          List<Map<String, Object>> list = new ArrayList<>();
-          for (RequestLogEntry e : records) {
-            list.add(json(e));
-          }
-          out.println(CliJson.write(list));
+          out.println(CliJson.write(records.stream().map(RecordJson::of).toList()));
         } else if (records.isEmpty()) {
           out.println("No requests recorded yet.");
         } else {
@@ -116,34 +110,55 @@ final class RequestsCommand implements Runnable {
     return m.type() + " v" + m.version() + " #" + m.id();
   }
 
-  static Map<String, Object> json(RequestLogEntry e) {
-    Map<String, Object> j = new LinkedHashMap<>();
-    j.put("id", e.id());
-    j.put("requestId", e.requestId());
-    j.put("receivedAt", CliJson.time(e.receivedAt()));
-    j.put("method", e.method());
-    j.put("path", e.path());
-    j.put("query", e.query());
-    j.put("status", e.status());
-    j.put("durationMs", e.durationMs());
-    if (e.model() == null) {
-      j.put("model", null);
-    } else {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", e.model().id());
-      m.put("type", e.model().type());
-      m.put("version", e.model().version());
-      j.put("model", m);
+  /** A recorded request as {@code requests tail --json} prints it. */
+  record RecordJson(
+      long id,
+      String requestId,
+      String receivedAt,
+      String method,
+      String path,
+      String query,
+      int status,
+      double durationMs,
+      ModelJson model,
+      String errorCode,
+      String client,
+      String userAgent,
+      String requestContentType,
+      String requestBody,
+      boolean requestBodyTruncated,
+      String responseContentType,
+      String responseBody,
+      boolean responseBodyTruncated) {
+
+    static RecordJson of(RequestLogEntry e) {
+      return new RecordJson(
+          e.id(),
+          e.requestId(),
+          CliJson.time(e.receivedAt()),
+          e.method(),
+          e.path(),
+          e.query(),
+          e.status(),
+          e.durationMs(),
+          e.model() == null ? null : ModelJson.of(e.model()),
+          e.errorCode(),
+          e.client(),
+          e.userAgent(),
+          e.requestContentType(),
+          e.requestBody(),
+          e.requestBodyTruncated(),
+          e.responseContentType(),
+          e.responseBody(),
+          e.responseBodyTruncated());
     }
-    j.put("errorCode", e.errorCode());
-    j.put("client", e.client());
-    j.put("userAgent", e.userAgent());
-    j.put("requestContentType", e.requestContentType());
-    j.put("requestBody", e.requestBody());
-    j.put("requestBodyTruncated", e.requestBodyTruncated());
-    j.put("responseContentType", e.responseContentType());
-    j.put("responseBody", e.responseBody());
-    j.put("responseBodyTruncated", e.responseBodyTruncated());
-    return j;
+  }
+
+  /** The model that answered a request. */
+  record ModelJson(long id, String type, int version) {
+
+    static ModelJson of(AnsweringModel m) {
+      return new ModelJson(m.id(), m.type(), m.version());
+    }
   }
 }

@@ -1,11 +1,11 @@
 package com.diamondpricing.server.cli;
 
 import com.diamondpricing.data.DatasetRejectedException;
-import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
 import com.diamondpricing.server.dataset.Snapshot;
+import com.diamondpricing.server.training.RunOutcome;
 import com.diamondpricing.server.training.RunStatus;
 import com.diamondpricing.server.training.TrainingPipeline;
 import com.diamondpricing.server.training.TrainingRun;
@@ -15,13 +15,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,10 +86,9 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    List<String> types = types();
-    if (trials != null && trials < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1");
-    }
+    ChoiceOptions choice = new ChoiceOptions(spec);
+    List<String> types = choice.models("--models", models);
+    choice.trials("--trials", trials);
     if (!Files.isRegularFile(data)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--data: no such file: " + data);
     }
@@ -145,41 +139,11 @@ final class TrainCommand implements Callable<Integer> {
         err.flush();
       }
       if (json) {
-        out.println(CliJson.write(summary(run, ingest, seconds)));
+        out.println(CliJson.write(Summary.of(run, ingest, seconds)));
         out.flush();
       }
       return run.status() == RunStatus.SUCCEEDED ? 0 : RUN_FAILED;
     }
-  }
-
-  /** The requested model types, known and without repeats; all types when none is named. */
-  private List<String> types() {
-    ModelTypes known = ModelTypes.discover();
-    if (models == null || models.isEmpty()) {
-      return known.names();
-    }
-    Set<String> chosen = new LinkedHashSet<>();
-    for (String m : models) {
-      String name = m.strip().toLowerCase(Locale.ROOT);
-      if (name.isEmpty()) {
-        continue;
-      }
-      if (!known.contains(name)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "unknown model type '"
-                + m.strip()
-                + "'; allowed values: "
-                + String.join(", ", known.names()));
-      }
-      chosen.add(name);
-    }
-    if (chosen.isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--models names no model type; allowed values: " + String.join(", ", known.names()));
-    }
-    return List.copyOf(chosen);
   }
 
   private String source() {
@@ -222,19 +186,18 @@ final class TrainCommand implements Callable<Integer> {
         seconds,
         snapshot.id(),
         snapshot.rowsKept());
-    List<Map<String, Object>> outcomes = run.outcomes() == null ? List.of() : run.outcomes();
-    for (Map<String, Object> o : outcomes) {
-      boolean promoted = Boolean.TRUE.equals(o.get("promoted"));
+    List<RunOutcome> outcomes = run.outcomes();
+    for (RunOutcome o : outcomes) {
       info.printf(
           Locale.ROOT,
-          "  model %s: %s v%s, test MAE %.2f, R2 %.6f, %s%n",
-          o.get("modelId"),
-          o.get("type"),
-          o.get("version"),
-          ((Number) o.get("testMae")).doubleValue(),
-          ((Number) o.get("testR2")).doubleValue(),
-          promoted ? "promoted to champion" : "not promoted");
-      info.printf(Locale.ROOT, "    %s%n", o.get("reason"));
+          "  model %d: %s v%d, test MAE %.2f, R2 %.6f, %s%n",
+          o.modelId(),
+          o.type(),
+          o.version(),
+          o.testMae(),
+          o.testR2(),
+          o.promoted() ? "promoted to champion" : "not promoted");
+      info.printf(Locale.ROOT, "    %s%n", o.reason());
     }
     if (outcomes.size() < run.modelTypes().size()) {
       List<String> missing = run.modelTypes().subList(outcomes.size(), run.modelTypes().size());
@@ -242,18 +205,44 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> summary(TrainingRun run, IngestResult ingest, double seconds) {
-    Map<String, Object> j = new LinkedHashMap<>();
-    j.put("runId", run.id());
-    j.put("status", run.status().value());
-    j.put("snapshotId", run.snapshotId());
-    j.put("rows", ingest.snapshot().rowsKept());
-    j.put("reusedSnapshot", ingest.reused());
-    j.put("modelTypes", run.modelTypes());
-    j.put("models", run.outcomes() == null ? List.of() : new ArrayList<>(run.outcomes()));
-    j.put("error", run.error() == null ? null : run.error().message());
-    j.put("errorCode", run.error() == null ? null : run.error().code());
-    j.put("seconds", seconds);
-    return j;
+  /**
+   * The {@code --json} line.
+   *
+   * @param runId the run
+   * @param status how it ended
+   * @param snapshotId the snapshot it trained on
+   * @param rows the snapshot's rows
+   * @param reusedSnapshot whether identical rows were already stored
+   * @param modelTypes the types it was to train
+   * @param models what became of each model it trained
+   * @param error why it failed, or null
+   * @param errorCode the failure's code, or null
+   * @param seconds how long the command took
+   */
+  record Summary(
+      long runId,
+      String status,
+      long snapshotId,
+      int rows,
+      boolean reusedSnapshot,
+      List<String> modelTypes,
+      List<RunOutcome> models,
+      String error,
+      String errorCode,
+      double seconds) {
+
+    static Summary of(TrainingRun run, IngestResult ingest, double seconds) {
+      return new Summary(
+          run.id(),
+          run.status().value(),
+          run.snapshotId(),
+          ingest.snapshot().rowsKept(),
+          ingest.reused(),
+          run.modelTypes(),
+          run.outcomes(),
+          run.error() == null ? null : run.error().message(),
+          run.error() == null ? null : run.error().code(),
+          seconds);
+    }
   }
 }

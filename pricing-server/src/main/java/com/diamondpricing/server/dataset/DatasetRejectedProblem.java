@@ -18,7 +18,7 @@ public final class DatasetRejectedProblem extends ApiException {
         "dataset-rejected",
         "Dataset rejected",
         "The data were rejected and nothing was stored: " + e.report().rejection());
-    property("report", QualityReports.toMap(e.report()));
+    property("report", QualityReportView.of(e.report()));
   }
 
   /** The problem of a rejected file. */

@@ -115,7 +115,7 @@ public class DatasetStore {
   private Snapshot insert(
       Dataset rows, String hash, String source, IngestMode mode, Long parent, QualityReport r) {
     Instant now = Clock.now();
-    String report = Json.write(QualityReports.toMap(r));
+    String report = Json.write(QualityReportView.of(r));
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into dataset_snapshot (content_hash, source, mode, parent_id, created_at,"
@@ -224,7 +224,7 @@ public class DatasetStore {
         rs.getInt("rows_kept"),
         rs.getLong("rows_dropped"),
         rs.getLong("rows_malformed"),
-        Json.readMap(rs.getString("quality_report")));
+        Json.read(rs.getString("quality_report"), QualityReportView.class));
   }
 
   private static String truncate(String s, int max) {

@@ -1,7 +1,6 @@
 package com.diamondpricing.server.dataset;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * An immutable dataset snapshot as stored (its rows are loaded separately).
@@ -16,7 +15,7 @@ import java.util.Map;
  * @param rowsKept rows in the snapshot
  * @param rowsDropped rows dropped by the notebook's cleaning
  * @param rowsMalformed malformed rows left out
- * @param qualityReport the quality report of the file, as JSON-friendly values
+ * @param qualityReport the quality report of the file
  */
 public record Snapshot(
     long id,
@@ -29,4 +28,4 @@ public record Snapshot(
     int rowsKept,
     long rowsDropped,
     long rowsMalformed,
-    Map<String, Object> qualityReport) {}
+    QualityReportView qualityReport) {}

@@ -36,14 +36,15 @@ record ModelDetailView(
     int nTest,
     boolean champion,
     double trainingSeconds,
-    Map<String, Object> parameters,
-    Map<String, Object> validation,
-    Map<String, Object> libraries,
+    ModelParameters parameters,
+    MetricsView validation,
+    Map<String, String> libraries,
     String artifactMediaType,
-    Map<String, Object> provenance,
+    ProvenanceView provenance,
     Map<String, String> links) {
 
   static ModelDetailView of(ModelEntry m, boolean champion) {
+    ProvenanceView provenance = ProvenanceView.of(m.provenance());
     return new ModelDetailView(
         m.id(),
         m.type(),
@@ -56,11 +57,11 @@ record ModelDetailView(
         m.nTest(),
         champion,
         m.trainingSeconds(),
-        m.parameters(),
-        m.validation(),
-        m.libraries(),
+        provenance.parameters(),
+        provenance.validation(),
+        provenance.libraries(),
         m.artifactMediaType(),
-        m.provenance(),
+        provenance,
         ModelView.links(m));
   }
 }

@@ -1,8 +1,8 @@
 package com.diamondpricing.server.registry;
 
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.model.Provenance;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A registered model: written once, never changed.
@@ -14,13 +14,12 @@ import java.util.Map;
  * @param snapshotId the dataset snapshot it was trained and tested on
  * @param createdAt when it was registered
  * @param trainingSeconds how long fitting took, tuning included
- * @param parameters the parameters of the final fit (tuned hyperparameters included)
- * @param provenance the model's full provenance (trial history included)
+ * @param provenance the model's full provenance: the parameters of the final fit (tuned
+ *     hyperparameters included), library versions, validation metrics (when the type has a
+ *     validation split) and trial history
  * @param test metrics on the snapshot's test rows
- * @param validation metrics on the validation split, when the type has one
  * @param nTrain training rows
  * @param nTest test rows
- * @param libraries library versions
  * @param artifactMediaType the media type of the stored artifact
  */
 public record ModelEntry(
@@ -31,11 +30,8 @@ public record ModelEntry(
     long snapshotId,
     Instant createdAt,
     double trainingSeconds,
-    Map<String, Object> parameters,
-    Map<String, Object> provenance,
+    Provenance provenance,
     Metrics test,
-    Map<String, Object> validation,
     int nTrain,
     int nTest,
-    Map<String, Object> libraries,
     String artifactMediaType) {}

@@ -3,6 +3,7 @@ package com.diamondpricing.server.registry;
 import com.diamondpricing.data.Metrics;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.ProvenanceJson;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.system.Clock;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +40,8 @@ public class ModelRegistry {
 
   private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
   private static final String COLUMNS =
-      "id, type, version, run_id, snapshot_id, created_at, training_seconds, parameters,"
-          + " provenance, test_r2, test_mae, test_rmse, test_mape, validation_metrics, n_train,"
-          + " n_test, libraries, artifact_media_type";
+      "id, type, version, run_id, snapshot_id, created_at, training_seconds, provenance,"
+          + " test_r2, test_mae, test_rmse, test_mape, n_train, n_test, artifact_media_type";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -75,8 +74,8 @@ public class ModelRegistry {
 
   private ModelEntry insert(
       TrainedModel model, Long runId, long snapshotId, Metrics test, int nTrain, int nTest) {
-    Map<String, Object> provenance = ProvenanceJson.toMap(model.provenance());
-    Object validation = provenance.get("validation");
+    Provenance provenance = model.provenance();
+    MetricsView validation = MetricsView.of(provenance.validation());
     return tx.execute(
         status -> {
           int version =
@@ -97,9 +96,9 @@ public class ModelRegistry {
                   runId,
                   snapshotId,
                   Clock.sql(Clock.now()),
-                  model.provenance().trainingSeconds(),
-                  Json.write(model.provenance().parameters()),
-                  Json.write(provenance),
+                  provenance.trainingSeconds(),
+                  Json.write(provenance.parameters()),
+                  ProvenanceJson.write(provenance),
                   test.r2(),
                   test.mae(),
                   test.rmse(),
@@ -107,7 +106,7 @@ public class ModelRegistry {
                   validation == null ? null : Json.write(validation),
                   nTrain,
                   nTest,
-                  Json.write(model.provenance().libraries()),
+                  Json.write(provenance.libraries()),
                   model.artifact(),
                   model.artifactMediaType())
               .update(key, "id");
@@ -307,28 +306,35 @@ public class ModelRegistry {
   }
 
   private static ModelEntry entry(ResultSet rs, int row) throws SQLException {
+    long id = rs.getLong("id");
     long run = rs.getLong("run_id");
     Long runId = rs.wasNull() ? null : run;
     return new ModelEntry(
-        rs.getLong("id"),
+        id,
         rs.getString("type"),
         rs.getInt("version"),
         runId,
         rs.getLong("snapshot_id"),
         Clock.instant(rs.getTimestamp("created_at")),
         rs.getDouble("training_seconds"),
-        Json.readMap(rs.getString("parameters")),
-        Json.readMap(rs.getString("provenance")),
+        provenance(id, rs.getString("provenance")),
         new Metrics(
             rs.getDouble("test_r2"),
             rs.getDouble("test_mae"),
             rs.getDouble("test_rmse"),
             rs.getDouble("test_mape")),
-        Json.readMap(rs.getString("validation_metrics")),
         rs.getInt("n_train"),
         rs.getInt("n_test"),
-        Json.readMap(rs.getString("libraries")),
         rs.getString("artifact_media_type"));
+  }
+
+  /** A stored provenance, read with the library's {@link ProvenanceJson}. */
+  private static Provenance provenance(long id, String json) {
+    try {
+      return ProvenanceJson.read(json);
+    } catch (ModelLoadException e) {
+      throw new IllegalStateException("model " + id + ": " + e.getMessage(), e);
+    }
   }
 
   private static String truncate(String s, int max) {

@@ -1,44 +1,54 @@
 package com.diamondpricing.server.system;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Map;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
-/** JSON text for the database's JSON columns. */
+/**
+ * JSON text for the database's JSON columns and the command line's output, written and read with
+ * Jackson 3 (the library Spring uses for the API): records and lists of records in, the same types
+ * out.
+ */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private Json() {}
 
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write JSON: " + e.getMessage(), e);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  public static Map<String, Object> readMap(String json) {
+  /** The value of a stored JSON document, or null when there is none. */
+  public static <T> T read(String json, Class<T> type) {
     if (json == null) {
       return null;
     }
     try {
-      return MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("stored JSON is not readable: " + e.getMessage(), e);
+      return MAPPER.readValue(json, type);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          "stored JSON is not readable: " + e.getOriginalMessage(), e);
     }
   }
 
-  public static Object read(String json) {
+  /** The elements of a stored JSON array; empty when there is none. */
+  public static <T> List<T> readList(String json, Class<T> element) {
     if (json == null) {
-      return null;
+      return List.of();
     }
     try {
-      return MAPPER.readValue(json, Object.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("stored JSON is not readable: " + e.getMessage(), e);
+      List<T> list =
+          MAPPER.readValue(
+              json, MAPPER.getTypeFactory().constructCollectionType(List.class, element));
+      return List.copyOf(list);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          "stored JSON is not readable: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -1,32 +1,11 @@
 package com.diamondpricing.server.training;
 
-import com.diamondpricing.data.Dataset;
-import com.diamondpricing.data.Metrics;
-import com.diamondpricing.data.TrainTestSplit;
-import com.diamondpricing.model.ModelType;
-import com.diamondpricing.model.ModelTypes;
-import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.model.TrainingListener;
-import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.registry.ModelEntry;
-import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
-import com.diamondpricing.server.system.ServerIdentity;
 import com.diamondpricing.server.web.ApiException;
-import jakarta.annotation.PreDestroy;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +14,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The training pipeline every trigger leads to. A run takes one snapshot and one or more model
- * types; for each type it splits the snapshot as the notebook does (80/20, seed 42), fits on the
- * training rows (tuning inside the type), scores the test rows, registers the model and lets the
- * {@link ChampionPolicy} decide whether it serves. A model that fails to train fails the run with
- * its error; models registered before it stay, and the champion only ever moves to a better one.
+ * types, checked by the {@link ModelChoice} rule; the {@link RunExecutor} trains, registers and
+ * scores each type and lets the {@link ChampionPolicy} decide whether it serves. A model that fails
+ * to train fails the run with its error; models registered before it stay, and the champion only
+ * ever moves to a better one.
  *
  * <p>Runs wait in the database (at most {@code diamonds.training.max-queued}); the {@link
  * RunDispatcher} of each server takes them one by one, by a compare-and-set that names the server
@@ -48,51 +27,42 @@ import org.springframework.stereotype.Service;
 public class TrainingPipeline {
 
   private static final Logger log = LoggerFactory.getLogger(TrainingPipeline.class);
-  private static final long PROGRESS_WRITE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private final TrainingRunStore runs;
   private final DatasetStore datasets;
-  private final ModelRegistry registry;
-  private final ModelTypes types;
-  private final ChampionPolicy champion;
+  private final ModelChoice choice;
+  private final RunExecutor executor;
   private final DiamondsProperties.Training defaults;
-  private final String owner;
-  private final Duration lease;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
-  private final ScheduledExecutorService heartbeats =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "training-heartbeat");
-            t.setDaemon(true);
-            return t;
-          });
   private volatile Runnable queuedListener = () -> {};
 
   TrainingPipeline(
       TrainingRunStore runs,
       DatasetStore datasets,
-      ModelRegistry registry,
-      ModelTypes types,
-      ChampionPolicy champion,
-      DiamondsProperties properties,
-      ServerIdentity server) {
+      ModelChoice choice,
+      RunExecutor executor,
+      DiamondsProperties properties) {
     this.runs = runs;
     this.datasets = datasets;
-    this.registry = registry;
-    this.types = types;
-    this.champion = champion;
+    this.choice = choice;
+    this.executor = executor;
     this.defaults = properties.training();
-    this.owner = server.id();
-    this.lease = defaults.lease();
   }
 
-  /** What a new run should do. */
+  /**
+   * What a new run should do.
+   *
+   * @param snapshotId the snapshot to train on
+   * @param modelTypes the model types (see {@link ModelChoice#models}); null for every type
+   * @param trials tuning trials (see {@link ModelChoice#trials}); null for the configured default
+   */
   public record RunRequest(long snapshotId, List<String> modelTypes, Integer trials) {}
 
   /**
    * Records a queued run; a server's dispatcher runs it when the runs before it are done.
    *
-   * @throws ApiException 429 when {@code max-queued} runs wait already
+   * @throws ApiException 400 for a model type, trial count or snapshot the run cannot have, 429
+   *     when {@code max-queued} runs wait already
    */
   public TrainingRun submit(RunRequest request, Trigger trigger) {
     Checked checked = check(request);
@@ -113,15 +83,24 @@ public class TrainingPipeline {
     return runs.queuedCount() < defaults.maxQueued();
   }
 
-  /** Records a run and runs it on this thread (after any run in progress); returns it finished. */
+  /**
+   * Records a run and runs it on this thread (after any run in progress); returns it finished.
+   *
+   * @throws ApiException 400 for a model type, trial count or snapshot the run cannot have
+   */
   public TrainingRun runNow(RunRequest request, Trigger trigger, TrainingListener listener) {
     Checked checked = check(request);
     oneAtATime.lock();
     try {
       TrainingRun run =
           runs.createRunning(
-              request.snapshotId(), checked.names(), trigger, checked.options(), owner, leaseEnd());
-      execute(run, listener);
+              request.snapshotId(),
+              checked.names(),
+              trigger,
+              checked.options(),
+              executor.owner(),
+              executor.leaseEnd());
+      executor.execute(run, listener);
       return runs.get(run.id());
     } finally {
       oneAtATime.unlock();
@@ -135,8 +114,8 @@ public class TrainingPipeline {
   boolean runNextQueued() {
     oneAtATime.lock();
     try {
-      Optional<TrainingRun> next = runs.claimNext(owner, leaseEnd());
-      next.ifPresent(run -> execute(run, TrainingListener.NONE));
+      Optional<TrainingRun> next = runs.claimNext(executor.owner(), executor.leaseEnd());
+      next.ifPresent(run -> executor.execute(run, TrainingListener.NONE));
       return next.isPresent();
     } finally {
       oneAtATime.unlock();
@@ -148,38 +127,22 @@ public class TrainingPipeline {
     this.queuedListener = listener;
   }
 
-  private record Checked(List<String> names, Map<String, Object> options) {}
+  private record Checked(List<String> names, RunOptions options) {}
 
   private Checked check(RunRequest request) {
-    List<String> names =
-        request.modelTypes() == null || request.modelTypes().isEmpty()
-            ? types.names()
-            : List.copyOf(request.modelTypes());
-    for (String name : names) {
-      if (!types.contains(name)) {
-        throw ApiException.invalidParameter(
-            "models",
-            "unknown model type '"
-                + name
-                + "'; allowed values: "
-                + String.join(", ", types.names()),
-            types.names());
-      }
+    List<String> names;
+    int trials;
+    try {
+      names = choice.models(request.modelTypes());
+      trials = request.trials() == null ? defaults.trials() : ModelChoice.trials(request.trials());
+    } catch (InvalidChoiceException e) {
+      throw e.problem();
     }
     if (datasets.find(request.snapshotId()).isEmpty()) {
       throw ApiException.invalidParameter(
           "snapshotId", "there is no dataset snapshot " + request.snapshotId(), List.of());
     }
-    int trials = request.trials() == null ? defaults.trials() : request.trials();
-    if (trials < 1) {
-      throw ApiException.invalidParameter(
-          "trials", "trials must be at least 1, not " + trials, List.of());
-    }
-    Map<String, Object> options = new LinkedHashMap<>();
-    options.put("seed", defaults.seed());
-    options.put("trials", trials);
-    options.put("workers", defaults.workers());
-    return new Checked(names, options);
+    return new Checked(names, new RunOptions(defaults.seed(), trials, defaults.workers()));
   }
 
   private ApiException queueFull() {
@@ -191,7 +154,7 @@ public class TrainingPipeline {
             defaults.maxQueued()
                 + " training runs are waiting already, the most the service queues; try again"
                 + " once one has started.");
-    e.getHeaders().set("Retry-After", Long.toString(lease.toSeconds()));
+    e.getHeaders().set("Retry-After", Long.toString(defaults.lease().toSeconds()));
     return e;
   }
 
@@ -211,155 +174,5 @@ public class TrainingPipeline {
 
   public List<TrainingRun> list(int limit) {
     return runs.list(limit);
-  }
-
-  private Instant leaseEnd() {
-    return runs.now().plus(lease);
-  }
-
-  /**
-   * Trains a run this server owns, renewing its lease meanwhile, and records how it ended. When the
-   * lease is lost (another server found it expired and marked the run interrupted), the training is
-   * interrupted and nothing more of it is promoted.
-   */
-  private void execute(TrainingRun run, TrainingListener extra) {
-    long runId = run.id();
-    Thread worker = Thread.currentThread();
-    AtomicBoolean lost = new AtomicBoolean();
-    long every = Math.max(1000, lease.toMillis() / 3);
-    ScheduledFuture<?> heartbeat =
-        heartbeats.scheduleAtFixedRate(
-            () -> renew(runId, lost, worker), every, every, TimeUnit.MILLISECONDS);
-    log.info(
-        "Training run {} started: {} on snapshot {}", runId, run.modelTypes(), run.snapshotId());
-    RunStatus status;
-    RunError error = null;
-    try {
-      trainAll(run, extra, lost);
-      status = RunStatus.SUCCEEDED;
-      log.info("Training run {} succeeded", runId);
-    } catch (InterruptedException e) {
-      status = RunStatus.INTERRUPTED;
-      if (lost.get()) {
-        error = new RunError(RunError.LEASE_LOST, "this server's hold on the run expired");
-      } else {
-        Thread.currentThread().interrupt(); // the server is stopping
-        error = RunError.interrupted("the server stopped while this run was running");
-      }
-    } catch (ModelFailed e) {
-      log.error("Training run {} failed", runId, e.getCause());
-      status = RunStatus.FAILED;
-      error = RunError.trainingFailed(e.type, e.getCause());
-    } catch (RuntimeException e) {
-      log.error("Training run {} failed", runId, e);
-      status = RunStatus.FAILED;
-      error = RunError.trainingFailed(String.join(", ", run.modelTypes()), e);
-    } finally {
-      heartbeat.cancel(false);
-    }
-    if (lost.get()) {
-      Thread.interrupted(); // the lost lease's interrupt is handled: the thread goes on
-    }
-    if (!runs.finished(runId, owner, status, error)) {
-      log.warn(
-          "Training run {} ended {}, but another server had marked it interrupted meanwhile",
-          runId,
-          status.value());
-    }
-  }
-
-  private void renew(long runId, AtomicBoolean lost, Thread worker) {
-    try {
-      if (!runs.heartbeat(runId, owner, leaseEnd()) && lost.compareAndSet(false, true)) {
-        log.warn("Training run {}: this server's lease was lost; stopping the run", runId);
-        worker.interrupt();
-      }
-    } catch (RuntimeException e) {
-      log.warn("Training run {}: cannot renew the lease: {}", runId, e.toString());
-    }
-  }
-
-  /** A model type that failed, and why. */
-  private static final class ModelFailed extends Exception {
-    private static final long serialVersionUID = 1L;
-    final String type;
-
-    ModelFailed(String type, Throwable cause) {
-      super(cause);
-      this.type = type;
-    }
-  }
-
-  private void trainAll(TrainingRun run, TrainingListener extra, AtomicBoolean lost)
-      throws InterruptedException, ModelFailed {
-    Dataset all = datasets.rows(run.snapshotId());
-    TrainTestSplit split = TrainTestSplit.notebook(all.size());
-    Dataset train = all.rows(split.train());
-    Dataset test = all.rows(split.test());
-    List<Map<String, Object>> outcomes = new ArrayList<>();
-    int index = 0;
-    for (String name : run.modelTypes()) {
-      index++;
-      ModelType type = types.get(name);
-      runs.modelStarted(run.id(), index, name);
-      TrainingOptions options =
-          new TrainingOptions(
-              ((Number) run.options().get("seed")).longValue(),
-              ((Number) run.options().get("trials")).intValue(),
-              ((Number) run.options().get("workers")).intValue(),
-              true,
-              progressWriter(run.id(), extra));
-      ModelEntry entry;
-      Metrics metrics;
-      try (TrainedModel model = type.trainer(options).fit(train)) {
-        metrics = Metrics.of(test.prices(), model.predict(test));
-        entry =
-            registry.register(
-                model, run.id(), run.snapshotId(), metrics, train.size(), test.size());
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception | LinkageError e) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new InterruptedException("interrupted while training " + name);
-        }
-        throw new ModelFailed(name, e);
-      }
-      if (lost.get() || Thread.currentThread().isInterrupted()) {
-        throw new InterruptedException("the run was interrupted before its model was considered");
-      }
-      ChampionPolicy.Decision decision = champion.consider(entry, test);
-      Map<String, Object> outcome = new LinkedHashMap<>();
-      outcome.put("modelId", entry.id());
-      outcome.put("type", entry.type());
-      outcome.put("version", entry.version());
-      outcome.put("testMae", metrics.mae());
-      outcome.put("testR2", metrics.r2());
-      outcome.put("promoted", decision.promoted());
-      outcome.put("reason", decision.reason());
-      outcomes.add(outcome);
-      runs.outcomes(run.id(), outcomes);
-    }
-  }
-
-  /** Writes progress to the run at most twice a second, and always forwards it. */
-  private TrainingListener progressWriter(long runId, TrainingListener extra) {
-    long[] last = {0};
-    return p -> {
-      extra.onProgress(p);
-      long now = System.nanoTime();
-      if (now - last[0] >= PROGRESS_WRITE_INTERVAL_NANOS || p.trial() == p.trials()) {
-        last[0] = now;
-        runs.progress(
-            runId,
-            p.trial(),
-            p.trials(),
-            Double.isNaN(p.bestValidationMae()) ? null : p.bestValidationMae());
-      }
-    };
-  }
-
-  @PreDestroy
-  void stop() {
-    heartbeats.shutdownNow();
   }
 }

@@ -2,7 +2,6 @@ package com.diamondpricing.server.training;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A training run as stored.
@@ -23,7 +22,7 @@ import java.util.Map;
  * @param trials tuning trials planned for the current model (0 when it does not tune)
  * @param bestValidationMae the best validation MAE of the current model's tuning so far, or null
  * @param error why it failed or was interrupted, or null
- * @param outcomes what became of each model trained so far
+ * @param outcomes what became of each model trained so far (empty before the first)
  * @param owner the server that took it, or null while it is queued
  */
 public record TrainingRun(
@@ -32,7 +31,7 @@ public record TrainingRun(
     List<String> modelTypes,
     Trigger trigger,
     RunStatus status,
-    Map<String, Object> options,
+    RunOptions options,
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
@@ -43,5 +42,5 @@ public record TrainingRun(
     int trials,
     Double bestValidationMae,
     RunError error,
-    List<Map<String, Object>> outcomes,
+    List<RunOutcome> outcomes,
     String owner) {}

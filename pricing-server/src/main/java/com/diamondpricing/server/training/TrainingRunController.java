@@ -1,7 +1,6 @@
 package com.diamondpricing.server.training;
 
 import com.diamondpricing.data.DatasetRejectedException;
-import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.server.dataset.DatasetRejectedProblem;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
@@ -11,9 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,16 +41,15 @@ class TrainingRunController {
   static final String PATH = "/api/v1/training-runs";
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
-  static final int MAX_TRIALS = 10_000;
 
   private final DatasetStore datasets;
   private final TrainingPipeline pipeline;
-  private final ModelTypes types;
+  private final ModelChoice choice;
 
-  TrainingRunController(DatasetStore datasets, TrainingPipeline pipeline, ModelTypes types) {
+  TrainingRunController(DatasetStore datasets, TrainingPipeline pipeline, ModelChoice choice) {
     this.datasets = datasets;
     this.pipeline = pipeline;
-    this.types = types;
+    this.choice = choice;
   }
 
   /**
@@ -148,32 +144,22 @@ class TrainingRunController {
     }
   }
 
-  /** The requested types without blanks or repeats, or null for every registered type. */
+  /** The requested types as {@link ModelChoice} reads them; a refusal is a 400 problem. */
   private List<String> modelTypes(List<String> requested) {
-    if (requested == null) {
-      return null;
+    try {
+      return choice.models(requested);
+    } catch (InvalidChoiceException e) {
+      throw e.problem();
     }
-    Set<String> names = new LinkedHashSet<>();
-    for (String name : requested) {
-      if (name == null || name.isBlank()) {
-        continue;
-      }
-      String n = name.strip();
-      if (!types.contains(n)) {
-        throw ApiException.invalidParameter(
-            "models",
-            "unknown model type '" + n + "'; allowed values: " + String.join(", ", types.names()),
-            types.names());
-      }
-      names.add(n);
-    }
-    return names.isEmpty() ? null : List.copyOf(names);
   }
 
   private static void checkTrials(Integer trials) {
-    if (trials != null && (trials < 1 || trials > MAX_TRIALS)) {
-      throw ApiException.invalidParameter(
-          "trials", "trials must be between 1 and " + MAX_TRIALS + ", not " + trials, List.of());
+    try {
+      if (trials != null) {
+        ModelChoice.trials(trials);
+      }
+    } catch (InvalidChoiceException e) {
+      throw e.problem();
     }
   }
 

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -59,11 +58,7 @@ class TrainingRunStore {
    * queuing at the very same moment may each pass the count).
    */
   Optional<TrainingRun> createQueued(
-      long snapshotId,
-      List<String> types,
-      Trigger trigger,
-      Map<String, Object> options,
-      int maxQueued) {
+      long snapshotId, List<String> types, Trigger trigger, RunOptions options, int maxQueued) {
     Long id =
         tx.execute(
             status -> {
@@ -80,7 +75,7 @@ class TrainingRunStore {
       long snapshotId,
       List<String> types,
       Trigger trigger,
-      Map<String, Object> options,
+      RunOptions options,
       String owner,
       Instant leaseUntil) {
     return get(insert(snapshotId, types, trigger, options, RunStatus.RUNNING, owner, leaseUntil));
@@ -90,7 +85,7 @@ class TrainingRunStore {
       long snapshotId,
       List<String> types,
       Trigger trigger,
-      Map<String, Object> options,
+      RunOptions options,
       RunStatus status,
       String owner,
       Instant leaseUntil) {
@@ -172,7 +167,7 @@ class TrainingRunStore {
         .update();
   }
 
-  void outcomes(long id, List<Map<String, Object>> outcomes) {
+  void outcomes(long id, List<RunOutcome> outcomes) {
     jdbc.sql("update training_run set outcomes = ? where id = ?")
         .params(Json.write(outcomes), id)
         .update();
@@ -231,7 +226,6 @@ class TrainingRunStore {
         .list();
   }
 
-  @SuppressWarnings("unchecked")
   private static TrainingRun run(ResultSet rs, int row) throws SQLException {
     double best = rs.getDouble("best_validation_mae");
     Double bestMae = rs.wasNull() ? null : best;
@@ -243,7 +237,7 @@ class TrainingRunStore {
         Arrays.asList(rs.getString("model_types").split(",")),
         Trigger.parse(rs.getString("trigger_kind")),
         RunStatus.parse(rs.getString("status")),
-        Json.readMap(rs.getString("options")),
+        Json.read(rs.getString("options"), RunOptions.class),
         Clock.instant(rs.getTimestamp("created_at")),
         Clock.instant(rs.getTimestamp("started_at")),
         Clock.instant(rs.getTimestamp("finished_at")),
@@ -254,7 +248,7 @@ class TrainingRunStore {
         rs.getInt("trials"),
         bestMae,
         error == null ? null : new RunError(code == null ? RunError.TRAINING_FAILED : code, error),
-        (List<Map<String, Object>>) Json.read(rs.getString("outcomes")),
+        Json.readList(rs.getString("outcomes"), RunOutcome.class),
         rs.getString("owner"));
   }
 }

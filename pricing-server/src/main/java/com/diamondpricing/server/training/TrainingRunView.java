@@ -1,7 +1,7 @@
 package com.diamondpricing.server.training;
 
 import com.diamondpricing.server.dataset.IngestResult;
-import com.diamondpricing.server.dataset.QualityReports;
+import com.diamondpricing.server.dataset.QualityReportView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +32,7 @@ record TrainingRunView(
     String trigger,
     long snapshotId,
     List<String> modelTypes,
-    Map<String, Object> options,
+    RunOptions options,
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
@@ -63,39 +63,53 @@ record TrainingRunView(
    * @param modelId the registered model
    * @param type its type
    * @param version its version within the type
-   * @param testMae its MAE on the test rows
-   * @param testR2 its R2 on the test rows
+   * @param testMae its MAE on the test rows (null when not a number)
+   * @param testR2 its R2 on the test rows (null when not a number)
    * @param promoted whether it became the champion
    * @param reason why (or why not)
    * @param href the model's address
    */
   record Outcome(
-      Long modelId,
+      long modelId,
       String type,
-      Integer version,
+      int version,
       Double testMae,
       Double testR2,
       boolean promoted,
       String reason,
-      String href) {}
+      String href) {
+
+    static Outcome of(RunOutcome o) {
+      return new Outcome(
+          o.modelId(),
+          o.type(),
+          o.version(),
+          finiteOrNull(o.testMae()),
+          finiteOrNull(o.testR2()),
+          o.promoted(),
+          o.reason(),
+          "/api/v1/models/" + o.modelId());
+    }
+
+    private static Double finiteOrNull(double v) {
+      return Double.isFinite(v) ? v : null;
+    }
+  }
 
   /**
    * @param snapshotId the snapshot the file became (or the one that already held the same rows)
    * @param reused whether identical rows were already stored
    * @param report the file's quality report
    */
-  record Upload(long snapshotId, boolean reused, Map<String, Object> report) {}
+  record Upload(long snapshotId, boolean reused, QualityReportView report) {}
 
   static TrainingRunView of(TrainingRun run, IngestResult ingest) {
-    List<Outcome> outcomes =
-        run.outcomes() == null
-            ? List.of()
-            : run.outcomes().stream().map(TrainingRunView::outcome).toList();
+    List<Outcome> outcomes = run.outcomes().stream().map(Outcome::of).toList();
     Upload upload =
         ingest == null
             ? null
             : new Upload(
-                ingest.snapshot().id(), ingest.reused(), QualityReports.toMap(ingest.report()));
+                ingest.snapshot().id(), ingest.reused(), QualityReportView.of(ingest.report()));
     return new TrainingRunView(
         run.id(),
         run.status().value(),
@@ -118,18 +132,5 @@ record TrainingRunView(
         outcomes,
         Map.of("self", TrainingRunController.PATH + "/" + run.id()),
         upload);
-  }
-
-  private static Outcome outcome(Map<String, Object> o) {
-    Long modelId = o.get("modelId") instanceof Number n ? n.longValue() : null;
-    return new Outcome(
-        modelId,
-        o.get("type") instanceof String s ? s : null,
-        o.get("version") instanceof Number n ? n.intValue() : null,
-        o.get("testMae") instanceof Number n ? n.doubleValue() : null,
-        o.get("testR2") instanceof Number n ? n.doubleValue() : null,
-        Boolean.TRUE.equals(o.get("promoted")),
-        o.get("reason") instanceof String s ? s : null,
-        modelId == null ? null : "/api/v1/models/" + modelId);
   }
 }

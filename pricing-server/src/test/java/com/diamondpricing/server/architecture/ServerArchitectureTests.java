@@ -99,4 +99,12 @@ class ServerArchitectureTests {
           .orShould()
           .beAnnotatedWith("jakarta.annotation.Resource")
           .because("dependencies come through the constructor into final fields");
+
+  @ArchTest
+  static final ArchRule oneJsonLibrary =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.fasterxml.jackson.databind..")
+          .because("the server reads and writes JSON with Spring's Jackson 3 (tools.jackson)");
 }

@@ -1,7 +1,5 @@
 package com.diamondpricing.server.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,11 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Runs {@code diamonds} commands in this JVM with captured stdout and stderr. */
 final class CliRuns {
 
   static final Path BUNDLED = Path.of("../data/diamonds.csv");
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   private CliRuns() {}
 
@@ -26,15 +27,20 @@ final class CliRuns {
     }
 
     /** The last line of stdout as JSON. */
-    JsonNode lastJson() throws IOException {
+    JsonNode lastJson() {
       List<String> lines = outLines();
-      return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+      return JSON.readTree(lines.get(lines.size() - 1));
     }
 
     /** The whole of stdout as one JSON document. */
-    JsonNode json() throws IOException {
-      return new ObjectMapper().readTree(out);
+    JsonNode json() {
+      return JSON.readTree(out);
     }
+  }
+
+  /** The field names of a JSON object, in order. */
+  static List<String> fields(JsonNode object) {
+    return new ArrayList<>(object.propertyNames());
   }
 
   static Run run(String... args) {

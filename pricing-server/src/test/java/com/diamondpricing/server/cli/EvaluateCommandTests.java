@@ -2,8 +2,6 @@ package com.diamondpricing.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
 
 class EvaluateCommandTests {
 
@@ -23,7 +22,7 @@ class EvaluateCommandTests {
 
     JsonNode lastJson() throws Exception {
       List<String> lines = outLines();
-      return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+      return CliRuns.JSON.readTree(lines.get(lines.size() - 1));
     }
   }
 
@@ -42,13 +41,17 @@ class EvaluateCommandTests {
     Run r = run("evaluate", "--model", "linear", "--json");
     assertThat(r.status()).isZero();
     JsonNode json = r.lastJson();
-    assertThat(json.get("model").asText()).isEqualTo("linear");
+    assertThat(json.get("model").asString()).isEqualTo("linear");
     assertThat(json.get("r2").asDouble()).isBetween(0.905387, 0.905389);
     assertThat(json.get("mae").asDouble()).isBetween(561.5413, 561.5415);
     assertThat(json.get("n_train").asInt()).isEqualTo(3991);
     assertThat(json.get("n_test").asInt()).isEqualTo(998);
     assertThat(json.has("rmse") && json.has("mape") && json.has("seconds")).isTrue();
-    assertThat(json.get("params").get("target").asText()).isEqualTo("log(price)");
+    assertThat(json.get("params").get("target").asString()).isEqualTo("log(price)");
+    assertThat(CliRuns.fields(json))
+        .containsExactly(
+            "model", "r2", "mae", "rmse", "mape", "n_train", "n_test", "seconds", "params");
+    assertThat(CliRuns.fields(json.get("params"))).containsExactly("target", "solver", "features");
     assertThat(r.err()).contains("rows kept:      4,989", "dropped (price <= 0): 10");
   }
 
@@ -77,7 +80,7 @@ class EvaluateCommandTests {
     assertThat(r.status()).isZero();
     assertThat(r.err()).contains("trial 1/3", "trial 3/3", "best validation MAE");
     JsonNode json = r.lastJson();
-    assertThat(json.get("model").asText()).isEqualTo("xgboost");
+    assertThat(json.get("model").asString()).isEqualTo("xgboost");
     assertThat(json.get("params").has("n_estimators")).isTrue();
     assertThat(json.get("mae").asDouble()).isPositive();
   }
@@ -100,6 +103,13 @@ class EvaluateCommandTests {
       Run r = run("evaluate", "--model", "forest");
       assertThat(r.status()).isEqualTo(2);
       assertThat(r.err()).contains("unknown model type 'forest'", "linear, xgboost");
+    }
+
+    @Test
+    void tooManyTrialsAreABadArgument() {
+      Run r = run("evaluate", "--model", "xgboost", "--trials", "10001");
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("--trials: trials must be between 1 and 10000, not 10001");
     }
 
     @Test

@@ -4,8 +4,6 @@ import static com.diamondpricing.server.cli.CliRuns.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.diamondpricing.server.cli.CliRuns.Run;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code diamonds models ...} on a registry filled once by {@code diamonds train} (linear and
@@ -24,6 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelsCommandIntegrationTests {
+
+  static final String[] SUMMARY_FIELDS = {
+    "id",
+    "type",
+    "version",
+    "champion",
+    "createdAt",
+    "runId",
+    "snapshotId",
+    "test",
+    "nTrain",
+    "nTest",
+    "trainingSeconds"
+  };
 
   @TempDir static Path dir;
   static Path home;
@@ -50,7 +63,7 @@ class ModelsCommandIntegrationTests {
     assertThat(r.status()).as(r.err()).isZero();
     for (JsonNode m : r.lastJson().get("models")) {
       long id = m.get("modelId").asLong();
-      if (m.get("type").asText().equals("linear")) {
+      if (m.get("type").asString().equals("linear")) {
         linear = id;
       } else {
         xgboost = id;
@@ -80,6 +93,9 @@ class ModelsCommandIntegrationTests {
 
     JsonNode json = in(home, "models", "list", "--json").json();
     assertThat(json).hasSize(2);
+    assertThat(CliRuns.fields(json.get(0))).containsExactly(SUMMARY_FIELDS);
+    assertThat(CliRuns.fields(json.get(0).get("test")))
+        .containsExactly("r2", "mae", "rmse", "mape");
     assertThat(json.get(0).get("id").asLong()).isEqualTo(Math.max(linear, xgboost));
     for (JsonNode m : json) {
       assertThat(m.get("champion").asBoolean()).isEqualTo(m.get("id").asLong() == champion);
@@ -92,7 +108,7 @@ class ModelsCommandIntegrationTests {
   @Order(2)
   void showGivesMetricsParametersLibrariesAndTheBestTrials() throws Exception {
     JsonNode x = in(home, "models", "show", String.valueOf(xgboost), "--json").json();
-    assertThat(x.get("type").asText()).isEqualTo("xgboost");
+    assertThat(x.get("type").asString()).isEqualTo("xgboost");
     assertThat(x.get("parameters").has("n_estimators")).isTrue();
     assertThat(x.get("validation").get("mae").asDouble()).isPositive();
     assertThat(x.get("libraries").toString()).contains("xgboost");
@@ -100,7 +116,43 @@ class ModelsCommandIntegrationTests {
     assertThat(x.get("trials")).hasSize(3);
     assertThat(x.get("bestTrials").size()).isBetween(1, 3);
     assertThat(x.get("test").get("rmse").asDouble()).isPositive();
-    assertThat(x.get("dataHash").asText()).isNotBlank();
+    assertThat(x.get("dataHash").asString()).isNotBlank();
+    List<String> fields = new ArrayList<>(List.of(SUMMARY_FIELDS));
+    fields.addAll(
+        List.of(
+            "parameters",
+            "validation",
+            "libraries",
+            "artifactMediaType",
+            "dataHash",
+            "seed",
+            "trainedAt",
+            "trialCount",
+            "trialStates",
+            "bestTrials",
+            "trials"));
+    assertThat(CliRuns.fields(x)).containsExactlyElementsOf(fields);
+    assertThat(x.get("seed").asLong()).isEqualTo(42);
+    assertThat(java.time.Instant.parse(x.get("trainedAt").asString())).isNotNull();
+    assertThat(CliRuns.fields(x.get("validation"))).containsExactly("r2", "mae", "rmse", "mape");
+    int states = 0;
+    for (JsonNode count : x.get("trialStates")) {
+      states += count.asInt();
+    }
+    assertThat(states).isEqualTo(3);
+    JsonNode trial = x.get("trials").get(0);
+    assertThat(CliRuns.fields(trial))
+        .containsExactly("number", "params", "state", "validationMae", "seconds");
+    assertThat(trial.get("number").asInt()).isZero();
+    assertThat(trial.get("params").has("max_depth")).isTrue();
+    JsonNode bestTrial = x.get("bestTrials").get(0);
+    assertThat(bestTrial.get("state").asString()).isEqualTo("COMPLETE");
+    for (JsonNode t : x.get("trials")) {
+      if (t.get("state").asString().equals("COMPLETE")) {
+        assertThat(bestTrial.get("validationMae").asDouble())
+            .isLessThanOrEqualTo(t.get("validationMae").asDouble());
+      }
+    }
 
     Run human = in(home, "models", "show", String.valueOf(xgboost));
     assertThat(human.status()).isZero();
@@ -111,7 +163,16 @@ class ModelsCommandIntegrationTests {
         .contains("validation", "libraries", "3 trials", "best trials:", "#");
 
     Run lin = in(home, "models", "show", String.valueOf(linear));
-    assertThat(lin.out()).contains("linear v1", "none (this type does not tune)");
+    assertThat(lin.out())
+        .contains("linear v1", "none (this type does not tune)")
+        .contains("target=log(price)", "solver=QR least squares")
+        .containsPattern("validation +none");
+    JsonNode l = in(home, "models", "show", String.valueOf(linear), "--json").json();
+    assertThat(l.get("validation").isNull()).isTrue();
+    assertThat(l.get("trialCount").asInt()).isZero();
+    assertThat(l.get("trialStates").isEmpty()).isTrue();
+    assertThat(l.get("trials").isEmpty()).isTrue();
+    assertThat(l.get("parameters").get("target").asString()).isEqualTo("log(price)");
   }
 
   @Test
@@ -125,7 +186,7 @@ class ModelsCommandIntegrationTests {
     assertThat(r.out()).contains("Wrote model " + xgboost + " (xgboost v1", file.toString());
     String json = Files.readString(file);
     assertThat(json).contains("\"base_score\":\"").doesNotContain("\"base_score\":\"[");
-    assertThat(new ObjectMapper().readTree(json).has("learner")).isTrue();
+    assertThat(CliRuns.JSON.readTree(json).has("learner")).isTrue();
 
     Path lin = dir.resolve("linear.json");
     assertThat(in(home, "models", "export", String.valueOf(linear), lin.toString()).status())
@@ -140,6 +201,9 @@ class ModelsCommandIntegrationTests {
         in(home, "models", "predict", String.valueOf(xgboost), "--data", data.toString(), "--json")
             .json();
 
+    assertThat(CliRuns.fields(p))
+        .containsExactly("modelId", "type", "version", "rows", "prices", "predictions");
+    assertThat(p.get("modelId").asLong()).isEqualTo(xgboost);
     int rows = p.get("rows").asInt();
     assertThat(rows).isBetween(690, 700);
     assertThat(p.get("predictions")).hasSize(rows);
@@ -169,15 +233,28 @@ class ModelsCommandIntegrationTests {
     Run again = in(home, "models", "promote", String.valueOf(other));
     assertThat(again.status()).isZero();
     assertThat(again.out()).contains("already the champion; nothing changed");
+    JsonNode unchanged = in(home, "models", "promote", String.valueOf(other), "--json").json();
+    assertThat(CliRuns.fields(unchanged))
+        .containsExactly("champion", "previous", "changed", "reason");
+    assertThat(unchanged.get("champion").asLong()).isEqualTo(other);
+    assertThat(unchanged.get("previous").asLong()).isEqualTo(other);
+    assertThat(unchanged.get("changed").asBoolean()).isFalse();
+    assertThat(unchanged.get("reason").isNull()).isTrue();
 
     JsonNode history = in(home, "models", "history", "--json").json();
     JsonNode last = history.get(history.size() - 1);
+    assertThat(CliRuns.fields(last))
+        .containsExactly(
+            "id", "alias", "changedAt", "from", "to", "reason", "fromModel", "toModel");
+    assertThat(last.get("alias").asString()).isEqualTo("champion");
+    assertThat(last.get("toModel").asString()).startsWith(other + " (");
+    assertThat(last.get("fromModel").asString()).startsWith(champion + " (");
     assertThat(last.get("to").asLong()).isEqualTo(other);
     assertThat(last.get("from").asLong()).isEqualTo(champion);
-    assertThat(last.get("reason").asText()).isEqualTo("cheaper to explain");
-    assertThat(last.get("changedAt").asText()).isNotBlank();
+    assertThat(last.get("reason").asString()).isEqualTo("cheaper to explain");
+    assertThat(last.get("changedAt").asString()).isNotBlank();
     assertThat(history.get(0).get("from").isNull()).isTrue();
-    assertThat(history.get(0).get("reason").asText()).contains("first model");
+    assertThat(history.get(0).get("reason").asString()).contains("first model");
 
     Run human = in(home, "models", "history");
     assertThat(human.out())

@@ -4,7 +4,6 @@ import static com.diamondpricing.server.cli.CliRuns.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.diamondpricing.server.cli.CliRuns.Run;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** {@code diamonds requests tail}: the newest recorded requests, as lines or JSON. */
 class RequestsCommandIntegrationTests {
@@ -66,12 +66,35 @@ class RequestsCommandIntegrationTests {
     assertThat(json.status()).isZero();
     JsonNode records = json.json();
     assertThat(records).hasSize(3);
-    assertThat(records.get(0).get("requestId").asText()).isEqualTo("req-old");
-    assertThat(records.get(0).get("query").asText()).isEqualTo("n=5");
-    assertThat(records.get(1).get("errorCode").asText()).isEqualTo("malformed-json");
+    assertThat(records.get(0).get("requestId").asString()).isEqualTo("req-old");
+    assertThat(records.get(0).get("query").asString()).isEqualTo("n=5");
+    assertThat(records.get(1).get("errorCode").asString()).isEqualTo("malformed-json");
     assertThat(records.get(2).get("model").get("id").asLong()).isEqualTo(7);
-    assertThat(records.get(2).get("responseBody").asText()).isEqualTo("{\"x\":1}");
-    assertThat(records.get(2).get("receivedAt").asText()).isEqualTo("2026-03-01T10:00:02.123Z");
+    assertThat(records.get(2).get("responseBody").asString()).isEqualTo("{\"x\":1}");
+    assertThat(records.get(2).get("receivedAt").asString()).isEqualTo("2026-03-01T10:00:02.123Z");
+    assertThat(CliRuns.fields(records.get(2)))
+        .containsExactly(
+            "id",
+            "requestId",
+            "receivedAt",
+            "method",
+            "path",
+            "query",
+            "status",
+            "durationMs",
+            "model",
+            "errorCode",
+            "client",
+            "userAgent",
+            "requestContentType",
+            "requestBody",
+            "requestBodyTruncated",
+            "responseContentType",
+            "responseBody",
+            "responseBodyTruncated");
+    assertThat(CliRuns.fields(records.get(2).get("model")))
+        .containsExactly("id", "type", "version");
+    assertThat(records.get(0).get("model").isNull()).isTrue();
 
     Run bad = in(home, "requests", "tail", "--limit", "0");
     assertThat(bad.status()).isEqualTo(2);

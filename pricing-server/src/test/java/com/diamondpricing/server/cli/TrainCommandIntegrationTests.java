@@ -5,7 +5,6 @@ import static com.diamondpricing.server.cli.CliRuns.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.diamondpricing.server.cli.CliRuns.Run;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code diamonds train} end to end on a fresh SQLite database: ingest, train, register, promote.
@@ -35,18 +35,34 @@ class TrainCommandIntegrationTests {
 
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode run = r.lastJson();
-    assertThat(run.get("status").asText()).isEqualTo("succeeded");
+    assertThat(run.get("status").asString()).isEqualTo("succeeded");
     assertThat(run.get("runId").asLong()).isPositive();
     assertThat(run.get("rows").asInt()).isEqualTo(4989);
     assertThat(run.get("error").isNull()).isTrue();
+    assertThat(CliRuns.fields(run))
+        .containsExactly(
+            "runId",
+            "status",
+            "snapshotId",
+            "rows",
+            "reusedSnapshot",
+            "modelTypes",
+            "models",
+            "error",
+            "errorCode",
+            "seconds");
+    assertThat(run.get("reusedSnapshot").asBoolean()).isFalse();
+    assertThat(run.get("modelTypes").toString()).isEqualTo("[\"linear\"]");
     JsonNode model = run.get("models").get(0);
+    assertThat(CliRuns.fields(model))
+        .containsExactly("modelId", "type", "version", "testMae", "testR2", "promoted", "reason");
     assertThat(run.get("models")).hasSize(1);
-    assertThat(model.get("type").asText()).isEqualTo("linear");
+    assertThat(model.get("type").asString()).isEqualTo("linear");
     assertThat(model.get("version").asInt()).isEqualTo(1);
     assertThat(model.get("testMae").asDouble()).isBetween(561.5413, 561.5415);
     assertThat(model.get("testR2").asDouble()).isBetween(0.905387, 0.905389);
     assertThat(model.get("promoted").asBoolean()).isTrue();
-    assertThat(model.get("reason").asText()).contains("first model");
+    assertThat(model.get("reason").asString()).contains("first model");
     assertThat(r.err())
         .contains("Data quality report", "rows kept:      4,989", "model 1/1 linear: fitting")
         .contains("Training run " + run.get("runId").asLong() + " succeeded");
@@ -85,14 +101,14 @@ class TrainCommandIntegrationTests {
         .contains("model 1/1 xgboost: trial 3/3")
         .contains("refitting the best of 3 trials");
     JsonNode run = r.lastJson();
-    assertThat(run.get("status").asText()).isEqualTo("succeeded");
+    assertThat(run.get("status").asString()).isEqualTo("succeeded");
     assertThat(run.get("snapshotId").asLong()).isEqualTo(2);
     assertThat(run.get("rows").asInt()).isBetween(690, 700);
     JsonNode model = run.get("models").get(0);
-    assertThat(model.get("type").asText()).isEqualTo("xgboost");
+    assertThat(model.get("type").asString()).isEqualTo("xgboost");
     assertThat(model.get("version").asInt()).isEqualTo(1);
     assertThat(model.get("testMae").asDouble()).isPositive();
-    assertThat(model.get("reason").asText()).isNotBlank();
+    assertThat(model.get("reason").asString()).isNotBlank();
   }
 
   @Test
@@ -114,7 +130,7 @@ class TrainCommandIntegrationTests {
     JsonNode models = in(home(), "models", "list", "--json").json();
     assertThat(models).hasSize(before + 1);
     JsonNode newest = models.get(0);
-    assertThat(newest.get("type").asText()).isEqualTo("linear");
+    assertThat(newest.get("type").asString()).isEqualTo("linear");
     assertThat(newest.get("snapshotId").asLong()).isEqualTo(3);
     // 80% of (699 kept + 300 appended, less what the cleaning dropped)
     assertThat(newest.get("nTrain").asInt()).isBetween(780, 800);
@@ -159,7 +175,7 @@ class TrainCommandIntegrationTests {
       Run r = in(home, "train", "--data", BUNDLED.toString(), "--trials", "0");
 
       assertThat(r.status()).isEqualTo(2);
-      assertThat(r.err()).contains("--trials must be at least 1");
+      assertThat(r.err()).contains("--trials: trials must be between 1 and 10000, not 0");
     }
 
     @Test
@@ -178,9 +194,9 @@ class TrainCommandIntegrationTests {
 
       assertThat(r.status()).isEqualTo(TrainCommand.RUN_FAILED);
       JsonNode run = r.lastJson();
-      assertThat(run.get("status").asText()).isEqualTo("failed");
+      assertThat(run.get("status").asString()).isEqualTo("failed");
       assertThat(run.get("models")).isEmpty();
-      assertThat(run.get("error").asText()).contains("at least");
+      assertThat(run.get("error").asString()).contains("at least");
       assertThat(r.err()).containsPattern("Training run \\d+ failed: .*at least");
     }
   }

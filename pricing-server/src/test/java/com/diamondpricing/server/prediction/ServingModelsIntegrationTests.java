@@ -57,7 +57,7 @@ class ServingModelsIntegrationTests implements SqliteDatabase {
               new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
               Trigger.CLI,
               TrainingListener.NONE);
-      models.add(((Number) run.outcomes().get(0).get("modelId")).longValue());
+      models.add(run.outcomes().get(0).modelId());
     }
     serving.refresh();
   }

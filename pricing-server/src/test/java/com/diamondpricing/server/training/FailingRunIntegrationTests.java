@@ -233,8 +233,8 @@ abstract class FailingRunIntegrationTests {
         .singleElement()
         .satisfies(
             o -> {
-              assertThat(o.get("type")).isEqualTo(LinearModelType.NAME);
-              assertThat(((Number) o.get("modelId")).longValue()).isEqualTo(fromRun.get(0).id());
+              assertThat(o.type()).isEqualTo(LinearModelType.NAME);
+              assertThat(o.modelId()).isEqualTo(fromRun.get(0).id());
             });
     assertThat(registry.list()).noneMatch(m -> m.type().equals(FailingModelType.NAME));
     assertThat(registry.champion().orElseThrow().id()).isEqualTo(champion.id());
@@ -302,8 +302,8 @@ abstract class FailingRunIntegrationTests {
             Trigger.API,
             TrainingListener.NONE);
     assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(run.outcomes().get(0).get("promoted")).isEqualTo(false);
-    assertThat((String) run.outcomes().get(0).get("reason"))
+    assertThat(run.outcomes().get(0).promoted()).isFalse();
+    assertThat(run.outcomes().get(0).reason())
         .contains("cannot be loaded from the registry and re-scored");
     assertThat(registry.champion().orElseThrow().id()).isEqualTo(champion.id());
   }
@@ -316,7 +316,7 @@ abstract class FailingRunIntegrationTests {
             new TrainingPipeline.RunRequest(snapshot, List.of(UnloadableModelType.NAME), null),
             Trigger.API,
             TrainingListener.NONE);
-    long broken = ((Number) unloadable.outcomes().get(0).get("modelId")).longValue();
+    long broken = unloadable.outcomes().get(0).modelId();
     registry.moveAlias(ModelRegistry.CHAMPION, broken, "a broken champion, by hand");
     try {
       TrainingRun run =
@@ -324,8 +324,8 @@ abstract class FailingRunIntegrationTests {
               new TrainingPipeline.RunRequest(snapshot, List.of(LinearModelType.NAME), null),
               Trigger.API,
               TrainingListener.NONE);
-      assertThat(run.outcomes().get(0).get("promoted")).isEqualTo(false);
-      assertThat((String) run.outcomes().get(0).get("reason"))
+      assertThat(run.outcomes().get(0).promoted()).isFalse();
+      assertThat(run.outcomes().get(0).reason())
           .contains("champion " + broken)
           .contains("cannot be loaded and re-scored");
       assertThat(registry.champion().orElseThrow().id()).isEqualTo(broken);

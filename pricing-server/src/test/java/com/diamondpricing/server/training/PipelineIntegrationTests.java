@@ -112,8 +112,8 @@ abstract class PipelineIntegrationTests {
         .singleElement()
         .satisfies(
             o -> {
-              assertThat(o.get("promoted")).isEqualTo(false);
-              assertThat(o.get("version")).isEqualTo(2);
+              assertThat(o.promoted()).isFalse();
+              assertThat(o.version()).isEqualTo(2);
             });
     assertThat(registry.champion().orElseThrow().id()).isEqualTo(linear.id());
 
@@ -126,7 +126,7 @@ abstract class PipelineIntegrationTests {
     assertThat(xgb.trials()).isEqualTo(3);
     ModelEntry champion = registry.champion().orElseThrow();
     assertThat(champion.type()).isEqualTo("xgboost");
-    assertThat((List<?>) champion.provenance().get("trials")).hasSize(3);
+    assertThat(champion.provenance().trials()).hasSize(3);
 
     List<AliasChange> history = registry.history(ModelRegistry.CHAMPION);
     assertThat(history).hasSize(2);

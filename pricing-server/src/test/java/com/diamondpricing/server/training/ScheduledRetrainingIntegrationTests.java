@@ -72,7 +72,7 @@ abstract class ScheduledRetrainingIntegrationTests {
     TrainingRun run = scheduledRuns().get(0);
     assertThat(run.snapshotId()).isEqualTo(snapshot);
     assertThat(run.modelTypes()).isEqualTo(types.names()).contains("linear", "xgboost");
-    assertThat(run.options()).containsEntry("trials", 1);
+    assertThat(run.options().trials()).isEqualTo(1);
 
     // training every type takes seconds: the times meanwhile are skipped
     String skipped =

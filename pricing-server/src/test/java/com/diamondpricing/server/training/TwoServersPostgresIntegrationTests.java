@@ -157,7 +157,7 @@ class TwoServersPostgresIntegrationTests {
               new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
               Trigger.CLI,
               com.diamondpricing.model.TrainingListener.NONE);
-      ids.add(((Number) run.outcomes().get(0).get("modelId")).longValue());
+      ids.add(run.outcomes().get(0).modelId());
     }
     long before = ra.history(ModelRegistry.CHAMPION).size();
     ExecutorService threads = Executors.newFixedThreadPool(8);

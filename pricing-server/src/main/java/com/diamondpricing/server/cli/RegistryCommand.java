@@ -1,0 +1,47 @@
+package com.diamondpricing.server.cli;
+
+import com.diamondpricing.server.registry.ModelNotFoundException;
+import com.diamondpricing.server.registry.ModelRegistry;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every {@code diamonds models} subcommand shares: the state folder, the writers, and an
+ * unknown model id as exit {@value ModelsCommand#UNKNOWN_ID}.
+ */
+abstract class RegistryCommand implements Callable<Integer> {
+
+  @Mixin HomeOption home;
+
+  @Mixin HelpOption help;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  PrintWriter out;
+  PrintWriter err;
+
+  @Override
+  public final Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    err = spec.commandLine().getErr();
+    check();
+    try (CliContext context = home.start()) {
+      return run(context.bean(ModelRegistry.class));
+    } catch (ModelNotFoundException e) {
+      err.println(
+          spec.qualifiedName() + ": " + e.getMessage() + " (diamonds models list shows them)");
+      return ModelsCommand.UNKNOWN_ID;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** Checks the arguments before the database is opened. */
+  void check() {}
+
+  abstract int run(ModelRegistry registry) throws Exception;
+}

@@ -1,0 +1,163 @@
+package com.diamondpricing.server.cli;
+
+import com.diamondpricing.model.Provenance;
+import com.diamondpricing.server.registry.MetricsView;
+import com.diamondpricing.server.registry.ModelEntry;
+import com.diamondpricing.server.registry.ModelParameters;
+import com.diamondpricing.server.registry.ModelRegistry;
+import com.diamondpricing.server.registry.ProvenanceView;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code diamonds models show ID}: one model with its provenance and its best tuning trials. */
+@Command(
+    name = "show",
+    description =
+        "Show one model: metrics, parameters, validation, libraries, provenance and its best"
+            + " tuning trials.")
+final class ShowModelCommand extends RegistryCommand {
+
+  static final int BEST_TRIALS_SHOWN = 5;
+
+  @Parameters(paramLabel = "ID", description = "the model's id (see models list)")
+  long id;
+
+  @Option(
+      names = "--json",
+      description = "print one JSON object with everything, the full trial history included")
+  boolean json;
+
+  /**
+   * The {@code --json} document: the model as {@code models list --json} prints it, and its
+   * provenance.
+   *
+   * @param model the model's registry entry
+   * @param parameters the parameters of the final fit
+   * @param validation metrics on the validation split, or null when the type has none
+   * @param libraries library versions
+   * @param artifactMediaType the media type of its artifact
+   * @param dataHash the training data's content hash
+   * @param seed the seed
+   * @param trainedAt when it was fitted
+   * @param trialCount how many tuning trials ran
+   * @param trialStates how many trials ended in each state
+   * @param bestTrials the best complete trials, best first
+   * @param trials every trial, oldest first
+   */
+  record Shown(
+      @JsonUnwrapped CliJson.ModelSummary model,
+      ModelParameters parameters,
+      MetricsView validation,
+      Map<String, String> libraries,
+      String artifactMediaType,
+      String dataHash,
+      long seed,
+      String trainedAt,
+      int trialCount,
+      Map<String, Integer> trialStates,
+      List<ProvenanceView.Trial> bestTrials,
+      List<ProvenanceView.Trial> trials) {}
+
+  @Override
+  int run(ModelRegistry registry) {
+    ModelEntry e = registry.get(id);
+    boolean champion = registry.aliasTarget(ModelRegistry.CHAMPION).orElse(-1L) == e.id();
+    ProvenanceView p = ProvenanceView.of(e.provenance());
+    List<ProvenanceView.Trial> best = best(p.trials());
+    if (json) {
+      out.println(
+          CliJson.write(
+              new Shown(
+                  CliJson.ModelSummary.of(e, champion),
+                  p.parameters(),
+                  p.validation(),
+                  p.libraries(),
+                  e.artifactMediaType(),
+                  p.dataHash(),
+                  p.seed(),
+                  CliJson.time(p.trainedAt()),
+                  p.trials().size(),
+                  states(p.trials()),
+                  best,
+                  p.trials())));
+      return 0;
+    }
+    out.printf(
+        Locale.ROOT,
+        "Model %d: %s v%d%s%n",
+        e.id(),
+        e.type(),
+        e.version(),
+        champion ? " (champion)" : "");
+    row("created", ModelText.when(e.createdAt()));
+    row(
+        "trained by",
+        (e.runId() == null ? "no run" : "run " + e.runId())
+            + String.format(
+                Locale.ROOT, " in %.1f s, on snapshot %d", e.trainingSeconds(), e.snapshotId()));
+    Provenance provenance = e.provenance();
+    row(
+        "provenance",
+        "data hash "
+            + provenance.dataHash()
+            + ", seed "
+            + provenance.seed()
+            + ", trained at "
+            + provenance.trainedAt());
+    row("rows", String.format(Locale.ROOT, "%,d training, %,d test", e.nTrain(), e.nTest()));
+    row("test", ModelText.metrics(e.test()));
+    row("validation", p.validation() == null ? "none" : validation(p.validation()));
+    row("parameters", ModelText.entries(p.parameters().values()));
+    row("libraries", ModelText.entries(p.libraries()));
+    row("artifact", e.artifactMediaType());
+    if (p.trials().isEmpty()) {
+      row("tuning", "none (this type does not tune)");
+      return 0;
+    }
+    row("tuning", p.trials().size() + " trials: " + ModelText.entries(states(p.trials())));
+    out.println("  best trials:");
+    for (ProvenanceView.Trial t : best) {
+      out.printf(
+          Locale.ROOT,
+          "    #%-4s validation MAE %10.2f  %6.1f s  %s%n",
+          t.number(),
+          t.validationMae(),
+          t.seconds(),
+          ModelText.entries(t.params().values()));
+    }
+    return 0;
+  }
+
+  private void row(String label, String value) {
+    out.printf(Locale.ROOT, "  %-12s %s%n", label, value);
+  }
+
+  private static String validation(MetricsView v) {
+    return "r2=" + v.r2() + ", mae=" + v.mae() + ", rmse=" + v.rmse() + ", mape=" + v.mape();
+  }
+
+  /** How many trials ended in each state, in the order the states first occur. */
+  private static Map<String, Integer> states(List<ProvenanceView.Trial> trials) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (ProvenanceView.Trial t : trials) {
+      counts.merge(String.valueOf(t.state()), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** The best complete trials, best first. */
+  private static List<ProvenanceView.Trial> best(List<ProvenanceView.Trial> trials) {
+    return trials.stream()
+        .filter(t -> "COMPLETE".equals(t.state()) && t.validationMae() != null)
+        .sorted(Comparator.comparingDouble(ProvenanceView.Trial::validationMae))
+        .limit(BEST_TRIALS_SHOWN)
+        .toList();
+  }
+}

@@ -1,0 +1,114 @@
+package com.diamondpricing.server.training;
+
+import com.diamondpricing.model.ModelTypes;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one rule for the model types and the tuning trials a run or an evaluation asks for, the same
+ * for the API, the command line and the pipeline:
+ *
+ * <ul>
+ *   <li>a model type name is trimmed and matched against the registered {@link ModelTypes} names
+ *       without regard to case, and stands for the registered name ({@code Linear} is {@code
+ *       linear}); blank names and repeats are dropped; no name at all means every registered type;
+ *       an unknown name is refused, naming the allowed values;
+ *   <li>trials are between {@value #MIN_TRIALS} and {@value #MAX_TRIALS}.
+ * </ul>
+ *
+ * Refusals are {@link InvalidChoiceException}s.
+ */
+@Component
+public final class ModelChoice {
+
+  public static final int MIN_TRIALS = 1;
+  public static final int MAX_TRIALS = 10_000;
+
+  /** The longest part of a refused name that a message repeats. */
+  static final int MAX_ECHOED = 40;
+
+  private final List<String> names;
+  private final Map<String, String> byLowerCase = new LinkedHashMap<>();
+
+  public ModelChoice(ModelTypes types) {
+    this.names = types.names();
+    for (String name : names) {
+      byLowerCase.put(name.toLowerCase(Locale.ROOT), name);
+    }
+  }
+
+  /** The registered names, sorted: the allowed values. */
+  public List<String> names() {
+    return names;
+  }
+
+  /**
+   * The registered types a list of names asks for, in the order first named.
+   *
+   * @param requested the names as given; null, empty or only blanks for every registered type
+   * @throws InvalidChoiceException (field {@code models}) for a name that is not registered
+   */
+  public List<String> models(List<String> requested) {
+    if (requested == null) {
+      return names;
+    }
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String name : requested) {
+      if (name != null && !name.isBlank()) {
+        chosen.add(registered("models", name));
+      }
+    }
+    return chosen.isEmpty() ? names : List.copyOf(chosen);
+  }
+
+  /**
+   * The registered type one name asks for.
+   *
+   * @throws InvalidChoiceException (field {@code model}) for a blank or unregistered name
+   */
+  public String model(String requested) {
+    if (requested == null || requested.isBlank()) {
+      throw new InvalidChoiceException(
+          "model", "a model type is required; allowed values: " + allowed(), names);
+    }
+    return registered("model", requested);
+  }
+
+  /**
+   * A trial count, when it is between {@value #MIN_TRIALS} and {@value #MAX_TRIALS}.
+   *
+   * @throws InvalidChoiceException (field {@code trials}) otherwise
+   */
+  public static int trials(int requested) {
+    if (requested < MIN_TRIALS || requested > MAX_TRIALS) {
+      throw new InvalidChoiceException(
+          "trials",
+          "trials must be between " + MIN_TRIALS + " and " + MAX_TRIALS + ", not " + requested,
+          List.of());
+    }
+    return requested;
+  }
+
+  private String registered(String field, String requested) {
+    String name = requested.strip();
+    String found = byLowerCase.get(name.toLowerCase(Locale.ROOT));
+    if (found == null) {
+      throw new InvalidChoiceException(
+          field, "unknown model type '" + cut(name) + "'; allowed values: " + allowed(), names);
+    }
+    return found;
+  }
+
+  private String allowed() {
+    return String.join(", ", names);
+  }
+
+  private static String cut(String s) {
+    return s.length() <= MAX_ECHOED ? s : s.substring(0, MAX_ECHOED - 3) + "...";
+  }
+}

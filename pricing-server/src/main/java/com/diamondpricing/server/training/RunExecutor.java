@@ -1,0 +1,227 @@
+package com.diamondpricing.server.training;
+
+import com.diamondpricing.data.Dataset;
+import com.diamondpricing.data.Metrics;
+import com.diamondpricing.data.TrainTestSplit;
+import com.diamondpricing.model.ModelType;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.model.TrainedModel;
+import com.diamondpricing.model.TrainingListener;
+import com.diamondpricing.model.TrainingOptions;
+import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.registry.ModelEntry;
+import com.diamondpricing.server.registry.ModelRegistry;
+import com.diamondpricing.server.system.DiamondsProperties;
+import com.diamondpricing.server.system.ServerIdentity;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trains a run this server owns, on the caller's thread, and records how it ended. For each model
+ * type it splits the snapshot as the notebook does (80/20, seed 42), fits on the training rows
+ * (tuning inside the type), scores the test rows, registers the model and lets the {@link
+ * ChampionPolicy} decide whether it serves. A model that fails to train fails the run with its
+ * error; models registered before it stay.
+ *
+ * <p>While it trains, the owner's lease on the run is renewed every third of it. When the lease is
+ * lost (another server found it expired and marked the run interrupted), the training is
+ * interrupted and nothing more of it is promoted.
+ */
+@Component
+class RunExecutor {
+
+  private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
+  private static final long PROGRESS_WRITE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  private final TrainingRunStore runs;
+  private final DatasetStore datasets;
+  private final ModelRegistry registry;
+  private final ModelTypes types;
+  private final ChampionPolicy champion;
+  private final String owner;
+  private final Duration lease;
+  private final ScheduledExecutorService heartbeats =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "training-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
+
+  RunExecutor(
+      TrainingRunStore runs,
+      DatasetStore datasets,
+      ModelRegistry registry,
+      ModelTypes types,
+      ChampionPolicy champion,
+      DiamondsProperties properties,
+      ServerIdentity server) {
+    this.runs = runs;
+    this.datasets = datasets;
+    this.registry = registry;
+    this.types = types;
+    this.champion = champion;
+    this.owner = server.id();
+    this.lease = properties.training().lease();
+  }
+
+  /** This server's id, the owner it takes runs for. */
+  String owner() {
+    return owner;
+  }
+
+  /** When a lease taken or renewed now ends, on the clock leases are measured in. */
+  Instant leaseEnd() {
+    return runs.now().plus(lease);
+  }
+
+  /** Trains the run, telling {@code extra} about progress, and records how it ended. */
+  void execute(TrainingRun run, TrainingListener extra) {
+    long runId = run.id();
+    Thread worker = Thread.currentThread();
+    AtomicBoolean lost = new AtomicBoolean();
+    long every = Math.max(1000, lease.toMillis() / 3);
+    ScheduledFuture<?> heartbeat =
+        heartbeats.scheduleAtFixedRate(
+            () -> renew(runId, lost, worker), every, every, TimeUnit.MILLISECONDS);
+    log.info(
+        "Training run {} started: {} on snapshot {}", runId, run.modelTypes(), run.snapshotId());
+    RunStatus status;
+    RunError error = null;
+    try {
+      trainAll(run, extra, lost);
+      status = RunStatus.SUCCEEDED;
+      log.info("Training run {} succeeded", runId);
+    } catch (InterruptedException e) {
+      status = RunStatus.INTERRUPTED;
+      if (lost.get()) {
+        error = new RunError(RunError.LEASE_LOST, "this server's hold on the run expired");
+      } else {
+        Thread.currentThread().interrupt(); // the server is stopping
+        error = RunError.interrupted("the server stopped while this run was running");
+      }
+    } catch (ModelFailed e) {
+      log.error("Training run {} failed", runId, e.getCause());
+      status = RunStatus.FAILED;
+      error = RunError.trainingFailed(e.type, e.getCause());
+    } catch (RuntimeException e) {
+      log.error("Training run {} failed", runId, e);
+      status = RunStatus.FAILED;
+      error = RunError.trainingFailed(String.join(", ", run.modelTypes()), e);
+    } finally {
+      heartbeat.cancel(false);
+    }
+    if (lost.get()) {
+      Thread.interrupted(); // the lost lease's interrupt is handled: the thread goes on
+    }
+    if (!runs.finished(runId, owner, status, error)) {
+      log.warn(
+          "Training run {} ended {}, but another server had marked it interrupted meanwhile",
+          runId,
+          status.value());
+    }
+  }
+
+  private void renew(long runId, AtomicBoolean lost, Thread worker) {
+    try {
+      if (!runs.heartbeat(runId, owner, leaseEnd()) && lost.compareAndSet(false, true)) {
+        log.warn("Training run {}: this server's lease was lost; stopping the run", runId);
+        worker.interrupt();
+      }
+    } catch (RuntimeException e) {
+      log.warn("Training run {}: cannot renew the lease: {}", runId, e.toString());
+    }
+  }
+
+  /** A model type that failed, and why. */
+  private static final class ModelFailed extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String type;
+
+    ModelFailed(String type, Throwable cause) {
+      super(cause);
+      this.type = type;
+    }
+  }
+
+  private void trainAll(TrainingRun run, TrainingListener extra, AtomicBoolean lost)
+      throws InterruptedException, ModelFailed {
+    Dataset all = datasets.rows(run.snapshotId());
+    TrainTestSplit split = TrainTestSplit.notebook(all.size());
+    Dataset train = all.rows(split.train());
+    Dataset test = all.rows(split.test());
+    List<RunOutcome> outcomes = new ArrayList<>();
+    int index = 0;
+    for (String name : run.modelTypes()) {
+      index++;
+      ModelType type = types.get(name);
+      runs.modelStarted(run.id(), index, name);
+      RunOptions o = run.options();
+      TrainingOptions options =
+          new TrainingOptions(
+              o.seed(), o.trials(), o.workers(), true, progressWriter(run.id(), extra));
+      ModelEntry entry;
+      Metrics metrics;
+      try (TrainedModel model = type.trainer(options).fit(train)) {
+        metrics = Metrics.of(test.prices(), model.predict(test));
+        entry =
+            registry.register(
+                model, run.id(), run.snapshotId(), metrics, train.size(), test.size());
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception | LinkageError e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("interrupted while training " + name);
+        }
+        throw new ModelFailed(name, e);
+      }
+      if (lost.get() || Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("the run was interrupted before its model was considered");
+      }
+      ChampionPolicy.Decision decision = champion.consider(entry, test);
+      outcomes.add(
+          new RunOutcome(
+              entry.id(),
+              entry.type(),
+              entry.version(),
+              metrics.mae(),
+              metrics.r2(),
+              decision.promoted(),
+              decision.reason()));
+      runs.outcomes(run.id(), outcomes);
+    }
+  }
+
+  /** Writes progress to the run at most twice a second, and always forwards it. */
+  private TrainingListener progressWriter(long runId, TrainingListener extra) {
+    long[] last = {0};
+    return p -> {
+      extra.onProgress(p);
+      long now = System.nanoTime();
+      if (now - last[0] >= PROGRESS_WRITE_INTERVAL_NANOS || p.trial() == p.trials()) {
+        last[0] = now;
+        runs.progress(
+            runId,
+            p.trial(),
+            p.trials(),
+            Double.isNaN(p.bestValidationMae()) ? null : p.bestValidationMae());
+      }
+    };
+  }
+
+  @PreDestroy
+  void stop() {
+    heartbeats.shutdownNow();
+  }
+}
