@@ -4,11 +4,12 @@ import com.diamondpricing.data.DatasetRejectedException;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
+import com.diamondpricing.server.system.BackgroundWorker;
 import com.diamondpricing.server.system.DiamondsProperties;
+import com.diamondpricing.server.system.ShutdownOrder;
 import com.diamondpricing.server.training.TrainingPipeline;
 import com.diamondpricing.server.training.TrainingRun;
 import com.diamondpricing.server.training.Trigger;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,9 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,7 +54,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "diamonds.inbox.enabled", havingValue = "true", matchIfMissing = true)
-public class InboxWatcher {
+public class InboxWatcher extends BackgroundWorker {
 
   public static final String PROCESSED = "processed";
   public static final String FAILED = "failed";
@@ -79,10 +77,8 @@ public class InboxWatcher {
   /** Files handled but not movable: left alone until they change. */
   private final Map<Path, StabilityDetector.FileState> stuck = new HashMap<>();
 
-  private ScheduledExecutorService scheduler;
-  private volatile boolean stopping;
-
   InboxWatcher(DiamondsProperties properties, DatasetStore datasets, TrainingPipeline pipeline) {
+    super("inbox", ShutdownOrder.INTAKE, OnStop.FINISH, Duration.ofSeconds(30));
     this.datasets = datasets;
     this.pipeline = pipeline;
     this.dir = properties.inboxDir().toAbsolutePath().normalize();
@@ -123,43 +119,31 @@ public class InboxWatcher {
   /** Starts polling once the application is ready (after the bootstrap, if any). */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.LOWEST_PRECEDENCE)
-  public synchronized void start() {
-    if (scheduler != null) {
-      return;
-    }
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "inbox");
-              t.setDaemon(true);
-              return t;
-            });
-    long millis = pollInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::pollSafely, millis, millis, TimeUnit.MILLISECONDS);
+  void startWhenReady() {
     log.info(
         "Inbox: watching {} every {} ms ({} mode); done files go to {}/ and {}/",
         dir,
-        millis,
+        pollInterval.toMillis(),
         mode.value(),
         PROCESSED,
         FAILED);
+    start();
   }
 
-  @PreDestroy
-  public void stop() throws InterruptedException {
-    stopping = true;
-    ScheduledExecutorService s;
-    synchronized (this) {
-      s = scheduler;
+  /** Not with the context: once the application is ready. */
+  @Override
+  public boolean isAutoStartup() {
+    return false;
+  }
+
+  @Override
+  protected boolean turn() throws InterruptedException {
+    pause(pollInterval);
+    if (stopping()) {
+      return false;
     }
-    if (s == null) {
-      return;
-    }
-    s.shutdown();
-    if (!s.awaitTermination(30, TimeUnit.SECONDS)) {
-      s.shutdownNow();
-      s.awaitTermination(5, TimeUnit.SECONDS);
-    }
+    pollSafely();
+    return true;
   }
 
   /** The watched folder. */
@@ -191,7 +175,7 @@ public class InboxWatcher {
     Map<Path, StabilityDetector.FileState> seen = scan.files();
     stuck.keySet().retainAll(seen.keySet());
     for (Path file : detector.stable(seen)) {
-      if (stopping) {
+      if (stopping()) {
         return;
       }
       StabilityDetector.FileState state = seen.get(file);
@@ -246,7 +230,7 @@ public class InboxWatcher {
       log.info("Inbox: {} disappeared before it could be read", name);
       return true;
     } catch (Exception | Error e) {
-      if (stopping) {
+      if (stopping()) {
         log.info("Inbox: stopping; {} stays in the inbox for the next start", name);
         return true;
       }

@@ -102,6 +102,12 @@ class RequestLogConfiguration {
     @Bean
     RequestLogRetention requestLogRetention(
         RequestLogStore store, RequestLogProperties properties) {
+      if (properties.keepFor() != null) {
+        log.info(
+            "Request log: records older than {} are purged every {}",
+            properties.keepFor(),
+            properties.purgeInterval());
+      }
       return new RequestLogRetention(store, properties.keepFor(), properties.purgeInterval());
     }
 

@@ -1,10 +1,13 @@
 package com.diamondpricing.server.requestlog;
 
+import com.diamondpricing.server.system.BackgroundWorker;
+import com.diamondpricing.server.system.ShutdownOrder;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +18,6 @@ import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The one thread that writes the request log into the database, off the request threads.
@@ -31,15 +33,13 @@ import org.springframework.context.SmartLifecycle;
  *       under sustained traffic. So do segments an earlier process left (a crash, a hard kill).
  *   <li>A failed insert keeps its records and is retried with a doubling pause ({@code retry-min}
  *       to {@code retry-max}); meanwhile the queue fills and then records wait in the journal only.
- *   <li>{@link #stop} (a graceful shutdown, after the web server has stopped) writes what is queued
- *       and replays the rest while the database answers within {@code shutdown-timeout}; whatever
- *       is left is in the journal, replayed at the next start.
+ *   <li>{@link #stop} (a graceful shutdown, after the web server has stopped: {@link
+ *       ShutdownOrder#REQUEST_LOG}) writes what is queued and replays the rest while the database
+ *       answers within {@code shutdown-timeout}; whatever is left is in the journal, replayed at
+ *       the next start.
  * </ul>
  */
-public final class RequestLogWriter implements SmartLifecycle {
-
-  /** Starts before the web server and stops after it (its phases are MAX-2048 and MAX-1024). */
-  static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+public final class RequestLogWriter extends BackgroundWorker {
 
   private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
   private static final long WARN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -56,11 +56,8 @@ public final class RequestLogWriter implements SmartLifecycle {
   private final long retryMaxMillis;
   private final long shutdownNanos;
 
-  private volatile boolean stopRequested;
   private volatile long deadline;
   private volatile int inHand;
-  private volatile boolean running;
-  private Thread thread;
 
   // the writer thread's own state
   private final List<Journaled> batch = new ArrayList<>();
@@ -89,6 +86,7 @@ public final class RequestLogWriter implements SmartLifecycle {
       RecordQueue queue,
       RequestLogMetrics metrics,
       IntSupplier inFlight) {
+    super("request-log-writer", ShutdownOrder.REQUEST_LOG, OnStop.FINISH, stopTimeout(properties));
     this.dataSource = dataSource;
     this.ownDataSource = ownDataSource;
     this.journal = journal;
@@ -102,45 +100,35 @@ public final class RequestLogWriter implements SmartLifecycle {
     this.shutdownNanos = properties.shutdownTimeout().toNanos();
   }
 
+  /**
+   * How long a stop waits for the writer: its shutdown timeout, and room for a retry pause and a
+   * last insert after it.
+   */
+  private static Duration stopTimeout(RequestLogProperties properties) {
+    Duration retryMax =
+        properties.retryMax().compareTo(properties.retryMin()) < 0
+            ? properties.retryMin()
+            : properties.retryMax();
+    return properties.shutdownTimeout().plus(retryMax.multipliedBy(2)).plusSeconds(5);
+  }
+
   // ---- lifecycle
 
   @Override
-  public synchronized void start() {
-    if (running) {
-      return;
-    }
-    stopRequested = false;
-    thread = new Thread(this::run, "request-log-writer");
-    thread.setDaemon(true);
-    thread.start();
-    running = true;
+  protected void stopRequested() {
+    deadline = System.nanoTime() + shutdownNanos;
   }
 
   @Override
-  public void stop() {
-    Thread writer;
-    synchronized (this) {
-      if (!running) {
-        return;
-      }
-      running = false;
-      writer = thread;
+  protected void finished() {
+    if (reading != null) {
+      reading.close();
     }
-    deadline = System.nanoTime() + shutdownNanos;
-    stopRequested = true;
-    long waitMillis = TimeUnit.NANOSECONDS.toMillis(shutdownNanos) + 2 * retryMaxMillis + 5000;
-    try {
-      writer.join(waitMillis);
-      if (writer.isAlive()) {
-        log.error(
-            "Request log: the writer is stuck (a database call that does not return); leaving"
-                + " the rest in the journal");
-        writer.interrupt();
-        writer.join(2000);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // whatever is still queued or in hand is in the journal: the next start replays it
+  }
+
+  @Override
+  protected void stopped() {
     journal.closeCurrent();
     if (ownDataSource != null) {
       try {
@@ -166,40 +154,22 @@ public final class RequestLogWriter implements SmartLifecycle {
     stop();
   }
 
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public int getPhase() {
-    return PHASE;
-  }
-
   // ---- the writer thread
 
-  private void run() {
-    while (true) {
-      try {
-        if (!step()) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        break;
-      } catch (RuntimeException | Error e) {
-        log.error("Request log: unexpected error in the writer; going on", e);
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(flushMillis));
-      }
+  @Override
+  protected boolean turn() throws InterruptedException {
+    try {
+      return step();
+    } catch (RuntimeException | Error e) {
+      log.error("Request log: unexpected error in the writer; going on", e);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(flushMillis));
+      return true;
     }
-    if (reading != null) {
-      reading.close();
-    }
-    // whatever is still queued or in hand is in the journal: the next start replays it
   }
 
   /** One turn: a queued batch, then a replay chunk; false when the writer is done. */
   private boolean step() throws InterruptedException {
-    boolean stopping = stopRequested;
+    boolean stopping = stopping();
     if (stopping && System.nanoTime() - deadline > 0) {
       return false;
     }
@@ -241,7 +211,7 @@ public final class RequestLogWriter implements SmartLifecycle {
 
   /** Adds queued records to the batch until it is full or the deadline passes. */
   private void gather(long until) throws InterruptedException {
-    while (!stopRequested && batch.size() < batchSize && until - System.nanoTime() > 0) {
+    while (!stopping() && batch.size() < batchSize && until - System.nanoTime() > 0) {
       queue.awaitAtLeast(batchSize - batch.size(), until);
       queue.drainTo(batch, batchSize - batch.size());
       inHand = batch.size();

@@ -14,7 +14,6 @@ import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.ServerIdentity;
 import com.diamondpricing.server.web.ApiException;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -42,7 +38,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>Runs wait in the database (at most {@code diamonds.training.max-queued}); the {@link
  * RunDispatcher} of each server takes them one by one, by a compare-and-set that names the server
- * and a lease it renews while it trains. One run at a time per server.
+ * and a lease it renews while it trains ({@link LeaseHeartbeat}). One run at a time per server.
  */
 @Service
 public class TrainingPipeline {
@@ -59,13 +55,6 @@ public class TrainingPipeline {
   private final String owner;
   private final Duration lease;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
-  private final ScheduledExecutorService heartbeats =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "training-heartbeat");
-            t.setDaemon(true);
-            return t;
-          });
   private volatile Runnable queuedListener = () -> {};
 
   TrainingPipeline(
@@ -224,12 +213,10 @@ public class TrainingPipeline {
    */
   private void execute(TrainingRun run, TrainingListener extra) {
     long runId = run.id();
-    Thread worker = Thread.currentThread();
     AtomicBoolean lost = new AtomicBoolean();
-    long every = Math.max(1000, lease.toMillis() / 3);
-    ScheduledFuture<?> heartbeat =
-        heartbeats.scheduleAtFixedRate(
-            () -> renew(runId, lost, worker), every, every, TimeUnit.MILLISECONDS);
+    LeaseHeartbeat heartbeat =
+        new LeaseHeartbeat(runs, runId, owner, lease, Thread.currentThread(), lost);
+    heartbeat.start();
     log.info(
         "Training run {} started: {} on snapshot {}", runId, run.modelTypes(), run.snapshotId());
     RunStatus status;
@@ -255,7 +242,7 @@ public class TrainingPipeline {
       status = RunStatus.FAILED;
       error = RunError.trainingFailed(String.join(", ", run.modelTypes()), e);
     } finally {
-      heartbeat.cancel(false);
+      heartbeat.stop();
     }
     if (lost.get()) {
       Thread.interrupted(); // the lost lease's interrupt is handled: the thread goes on
@@ -265,17 +252,6 @@ public class TrainingPipeline {
           "Training run {} ended {}, but another server had marked it interrupted meanwhile",
           runId,
           status.value());
-    }
-  }
-
-  private void renew(long runId, AtomicBoolean lost, Thread worker) {
-    try {
-      if (!runs.heartbeat(runId, owner, leaseEnd()) && lost.compareAndSet(false, true)) {
-        log.warn("Training run {}: this server's lease was lost; stopping the run", runId);
-        worker.interrupt();
-      }
-    } catch (RuntimeException e) {
-      log.warn("Training run {}: cannot renew the lease: {}", runId, e.toString());
     }
   }
 
@@ -356,10 +332,5 @@ public class TrainingPipeline {
             Double.isNaN(p.bestValidationMae()) ? null : p.bestValidationMae());
       }
     };
-  }
-
-  @PreDestroy
-  void stop() {
-    heartbeats.shutdownNow();
   }
 }
