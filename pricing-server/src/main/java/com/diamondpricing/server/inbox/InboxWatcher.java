@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -73,12 +74,18 @@ public class InboxWatcher extends BackgroundWorker {
   private final IngestMode mode;
   private final Duration pollInterval;
   private final StabilityDetector detector = new StabilityDetector();
+  private final Clock clock;
 
   /** Files handled but not movable: left alone until they change. */
   private final Map<Path, StabilityDetector.FileState> stuck = new HashMap<>();
 
-  InboxWatcher(DiamondsProperties properties, DatasetStore datasets, TrainingPipeline pipeline) {
+  InboxWatcher(
+      DiamondsProperties properties,
+      DatasetStore datasets,
+      TrainingPipeline pipeline,
+      Clock clock) {
     super("inbox", ShutdownOrder.INTAKE, OnStop.FINISH, Duration.ofSeconds(30));
+    this.clock = clock;
     this.datasets = datasets;
     this.pipeline = pipeline;
     this.dir = properties.inboxDir().toAbsolutePath().normalize();
@@ -201,7 +208,7 @@ public class InboxWatcher extends BackgroundWorker {
     move(
         file,
         failed,
-        Instant.now(),
+        clock.instant(),
         name
             + " is not a regular file (a symbolic link, a folder or a device): it was not read."
             + "\nCopy the file itself into the inbox.\n");
@@ -211,7 +218,7 @@ public class InboxWatcher extends BackgroundWorker {
   private boolean take(Path file) {
     String name = file.getFileName().toString();
     String source = "inbox/" + name;
-    Instant received = Instant.now();
+    Instant received = clock.instant();
     log.info("Inbox: reading {} ({} bytes)", name, size(file));
     IngestResult result;
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -39,9 +39,14 @@ final class RecordInserter {
    * Inserts the records and advances the segments' committed offsets, in one transaction.
    *
    * @param offsets for each journal segment, the end of its last line now in the database
+   * @param now when, for the segments' progress rows
    */
   static Result insert(
-      Connection c, RowWriter rows, List<RequestRecord> records, Map<String, Long> offsets)
+      Connection c,
+      RowWriter rows,
+      List<RequestRecord> records,
+      Map<String, Long> offsets,
+      Instant now)
       throws SQLException {
     c.setAutoCommit(false);
     try {
@@ -49,7 +54,7 @@ final class RecordInserter {
         if (!records.isEmpty()) {
           rows.insert(c, records, false);
         }
-        advance(c, offsets);
+        advance(c, offsets, now);
         c.commit();
         return new Result(records.size(), List.of());
       } catch (SQLException e) {
@@ -64,7 +69,7 @@ final class RecordInserter {
           dropped.add(r);
         }
       }
-      advance(c, offsets);
+      advance(c, offsets, now);
       c.commit();
       return new Result(records.size() - dropped.size(), dropped);
     } catch (SQLException | RuntimeException e) {
@@ -95,16 +100,17 @@ final class RecordInserter {
     }
   }
 
-  private static void advance(Connection c, Map<String, Long> offsets) throws SQLException {
+  private static void advance(Connection c, Map<String, Long> offsets, Instant now)
+      throws SQLException {
     if (offsets.isEmpty()) {
       return;
     }
     try (PreparedStatement s = c.prepareStatement(ADVANCE)) {
-      Timestamp now = Timestamp.from(Instant.now());
+      Timestamp at = Timestamp.from(now);
       for (Map.Entry<String, Long> e : offsets.entrySet()) {
         s.setString(1, e.getKey());
         s.setLong(2, e.getValue());
-        s.setTimestamp(3, now);
+        s.setTimestamp(3, at);
         s.addBatch();
       }
       s.executeBatch();

@@ -2,6 +2,7 @@ package com.diamondpricing.server.requestlog;
 
 import com.diamondpricing.server.system.BackgroundWorker;
 import com.diamondpricing.server.system.ShutdownOrder;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -20,17 +21,19 @@ final class RequestLogRetention extends BackgroundWorker {
   private final RequestLogStore store;
   private final Duration retention;
   private final Duration interval;
+  private final Clock clock;
   private boolean purgedOnce;
 
   /**
    * @param retention how long records are kept, or null for good
    * @param interval the time between two purges
    */
-  RequestLogRetention(RequestLogStore store, Duration retention, Duration interval) {
+  RequestLogRetention(RequestLogStore store, Duration retention, Duration interval, Clock clock) {
     super("request-log-purge", ShutdownOrder.INTAKE, OnStop.INTERRUPT, Duration.ofSeconds(5));
     this.store = store;
     this.retention = retention;
     this.interval = interval;
+    this.clock = clock;
   }
 
   /** Deletes what is older than the retention; how many records. */
@@ -38,7 +41,7 @@ final class RequestLogRetention extends BackgroundWorker {
     if (retention == null) {
       return 0;
     }
-    Instant before = Instant.now().minus(retention);
+    Instant before = clock.instant().minus(retention);
     long n = store.purge(before);
     log.info(
         "Request log: purged {} record(s) received before {} (retention {})", n, before, retention);

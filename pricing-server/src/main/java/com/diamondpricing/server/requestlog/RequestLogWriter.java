@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,7 @@ public final class RequestLogWriter extends BackgroundWorker {
   private final RecordQueue queue;
   private final RequestLogMetrics metrics;
   private final IntSupplier inFlight;
+  private final Clock clock;
   private final int batchSize;
   private final long flushMillis;
   private final long retryMinMillis;
@@ -85,7 +87,8 @@ public final class RequestLogWriter extends BackgroundWorker {
       Journal journal,
       RecordQueue queue,
       RequestLogMetrics metrics,
-      IntSupplier inFlight) {
+      IntSupplier inFlight,
+      Clock clock) {
     super("request-log-writer", ShutdownOrder.REQUEST_LOG, OnStop.FINISH, stopTimeout(properties));
     this.dataSource = dataSource;
     this.ownDataSource = ownDataSource;
@@ -93,6 +96,7 @@ public final class RequestLogWriter extends BackgroundWorker {
     this.queue = queue;
     this.metrics = metrics;
     this.inFlight = inFlight;
+    this.clock = clock;
     this.batchSize = properties.batchSize();
     this.flushMillis = Math.max(1, properties.flushInterval().toMillis());
     this.retryMinMillis = Math.max(1, properties.retryMin().toMillis());
@@ -365,7 +369,8 @@ public final class RequestLogWriter extends BackgroundWorker {
       if (rows == null) {
         rows = RowWriter.of(c);
       }
-      RecordInserter.Result result = RecordInserter.insert(c, rows, records, offsets);
+      RecordInserter.Result result =
+          RecordInserter.insert(c, rows, records, offsets, clock.instant());
       recovered();
       return result;
     } catch (SQLException | RuntimeException e) {

@@ -5,7 +5,9 @@ import com.diamondpricing.server.dataset.Snapshot;
 import com.diamondpricing.server.system.BackgroundWorker;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.ShutdownOrder;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,6 +39,7 @@ class ScheduledRetraining extends BackgroundWorker {
   private final JdbcClient jdbc;
   private final String expression;
   private final CronExpression cron;
+  private final Clock clock;
 
   /** The next time to retrain; the worker's. */
   private ZonedDateTime next;
@@ -45,11 +48,13 @@ class ScheduledRetraining extends BackgroundWorker {
       DiamondsProperties properties,
       DatasetStore datasets,
       TrainingPipeline pipeline,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      Clock clock) {
     super("schedule", ShutdownOrder.INTAKE, OnStop.FINISH, Duration.ofSeconds(5));
     this.datasets = datasets;
     this.pipeline = pipeline;
     this.jdbc = jdbc;
+    this.clock = clock;
     String schedule = properties.schedule();
     this.expression = schedule == null || schedule.isBlank() ? null : schedule.strip();
     this.cron = expression == null ? null : parse(expression);
@@ -83,7 +88,7 @@ class ScheduledRetraining extends BackgroundWorker {
         "Scheduled retraining on '{}' ({}); next at {}",
         expression,
         PROPERTY,
-        cron.next(ZonedDateTime.now()).toLocalDateTime());
+        cron.next(now()).toLocalDateTime());
     start();
   }
 
@@ -105,7 +110,7 @@ class ScheduledRetraining extends BackgroundWorker {
    */
   @Override
   protected boolean turn() throws InterruptedException {
-    ZonedDateTime now = ZonedDateTime.now();
+    ZonedDateTime now = now();
     if (next == null) {
       next = cron.next(now);
     }
@@ -117,8 +122,13 @@ class ScheduledRetraining extends BackgroundWorker {
       return !stopping();
     }
     retrain();
-    next = cron.next(ZonedDateTime.now());
+    next = cron.next(now());
     return !stopping();
+  }
+
+  /** The clock's time in the server's time zone, the expression's. */
+  private ZonedDateTime now() {
+    return ZonedDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
   }
 
   /** One scheduled time: queues a run of every model type on the current data, or says why not. */
