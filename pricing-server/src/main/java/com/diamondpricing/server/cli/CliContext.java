@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -82,6 +83,11 @@ final class CliContext implements AutoCloseable {
 
   <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /** Every bean of a type, by name. */
+  <T> Map<String, T> beans(Class<T> type) {
+    return context.getBeansOfType(type);
   }
 
   @Override
