@@ -225,11 +225,6 @@ public final class RequestLogWriter extends BackgroundWorker {
 
   // ---- for tests and the health of the log
 
-  /** Records waiting in memory. */
-  int queued() {
-    return queue.size();
-  }
-
   /** Whether everything recorded so far is in the database (nothing queued, in hand or left). */
   boolean idle() {
     if (!queue.isEmpty() || inHand != 0 || journal.pending()) {
