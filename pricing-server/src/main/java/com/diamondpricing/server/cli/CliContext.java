@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -20,9 +21,11 @@ import org.springframework.core.Ordered;
 
 /**
  * The application's services for one command, without the web server: the database (migrated by
- * Flyway), the dataset store, the registry and the training pipeline. No bootstrap training, no
- * inbox watcher, no schedule. Logging goes to stderr at WARN, so stdout holds only the command's
- * own output. Closing it closes the context (and the database pool).
+ * Flyway), the dataset store, the registry and the training pipeline. No background work: no
+ * bootstrap training, no inbox watcher, no schedule, no run dispatcher, no champion poller (no
+ * model is loaded unless a command asks for one), no request log writer or purge; a command that
+ * trains renews its run's lease while it trains. Logging goes to stderr at WARN, so stdout holds
+ * only the command's own output. Closing it closes the context (and the database pool).
  *
  * <p>The settings are passed as command-line properties, which outrank the environment and {@code
  * application.properties}, so nothing configured elsewhere can turn the background work back on.
@@ -60,6 +63,8 @@ final class CliContext implements AutoCloseable {
     p.add("diamonds.schedule=");
     // queued runs are the servers' to take; the command line runs its own run on its thread
     p.add("diamonds.training.dispatch=false");
+    // nothing to serve: no champion poller, no model loaded
+    p.add("diamonds.serving.enabled=false");
     // no web server, nothing to record: no writer thread (reading the log works regardless)
     p.add("diamonds.request-log.enabled=false");
     p.add("spring.main.banner-mode=off");
@@ -78,6 +83,11 @@ final class CliContext implements AutoCloseable {
 
   <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /** Every bean of a type, by name. */
+  <T> Map<String, T> beans(Class<T> type) {
+    return context.getBeansOfType(type);
   }
 
   @Override

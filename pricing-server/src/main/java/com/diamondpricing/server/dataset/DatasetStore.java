@@ -6,12 +6,13 @@ import com.diamondpricing.data.DatasetRejectedException;
 import com.diamondpricing.data.DiamondCsvReader;
 import com.diamondpricing.data.LoadedDataset;
 import com.diamondpricing.data.QualityReport;
-import com.diamondpricing.server.system.Clock;
 import com.diamondpricing.server.system.Json;
+import com.diamondpricing.server.system.SqlTimes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public class DatasetStore {
       };
 
   private final long maxRows;
+  private final Clock clock;
 
   /**
    * @param maxRows the most data rows one file may have ({@code diamonds.upload.max-rows}, every
@@ -60,10 +62,12 @@ public class DatasetStore {
   DatasetStore(
       JdbcClient jdbc,
       TransactionTemplate tx,
-      @Value("${diamonds.upload.max-rows:2000000}") long maxRows) {
+      @Value("${diamonds.upload.max-rows:2000000}") long maxRows,
+      Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.maxRows = maxRows;
+    this.clock = clock;
   }
 
   /**
@@ -114,7 +118,7 @@ public class DatasetStore {
 
   private Snapshot insert(
       Dataset rows, String hash, String source, IngestMode mode, Long parent, QualityReport r) {
-    Instant now = Clock.now();
+    Instant now = SqlTimes.now(clock);
     String report = Json.write(QualityReportView.of(r));
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
@@ -126,7 +130,7 @@ public class DatasetStore {
             truncate(source, 500),
             mode.value(),
             parent,
-            Clock.sql(now),
+            SqlTimes.sql(now),
             r.rowsRead(),
             rows.size(),
             r.droppedRows(),
@@ -142,13 +146,13 @@ public class DatasetStore {
     int updated =
         jdbc.sql(
                 "update dataset_current set snapshot_id = ?, updated_at = ? where name = 'current'")
-            .params(snapshotId, Clock.sql(Clock.now()))
+            .params(snapshotId, SqlTimes.sql(SqlTimes.now(clock)))
             .update();
     if (updated == 0) {
       jdbc.sql(
               "insert into dataset_current (name, snapshot_id, updated_at) values ('current', ?,"
                   + " ?)")
-          .params(snapshotId, Clock.sql(Clock.now()))
+          .params(snapshotId, SqlTimes.sql(SqlTimes.now(clock)))
           .update();
     }
   }
@@ -219,7 +223,7 @@ public class DatasetStore {
         rs.getString("source"),
         IngestMode.parse(rs.getString("mode")),
         parentId,
-        Clock.instant(rs.getTimestamp("created_at")),
+        SqlTimes.instant(rs.getTimestamp("created_at")),
         rs.getLong("rows_read"),
         rs.getInt("rows_kept"),
         rs.getLong("rows_dropped"),

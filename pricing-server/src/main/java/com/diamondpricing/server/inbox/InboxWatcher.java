@@ -4,11 +4,12 @@ import com.diamondpricing.data.DatasetRejectedException;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
+import com.diamondpricing.server.system.BackgroundWorker;
 import com.diamondpricing.server.system.DiamondsProperties;
+import com.diamondpricing.server.system.ShutdownOrder;
 import com.diamondpricing.server.training.TrainingPipeline;
 import com.diamondpricing.server.training.TrainingRun;
 import com.diamondpricing.server.training.Trigger;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,9 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,7 +55,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "diamonds.inbox.enabled", havingValue = "true", matchIfMissing = true)
-public class InboxWatcher {
+public class InboxWatcher extends BackgroundWorker {
 
   public static final String PROCESSED = "processed";
   public static final String FAILED = "failed";
@@ -75,14 +74,18 @@ public class InboxWatcher {
   private final IngestMode mode;
   private final Duration pollInterval;
   private final StabilityDetector detector = new StabilityDetector();
+  private final Clock clock;
 
   /** Files handled but not movable: left alone until they change. */
   private final Map<Path, StabilityDetector.FileState> stuck = new HashMap<>();
 
-  private ScheduledExecutorService scheduler;
-  private volatile boolean stopping;
-
-  InboxWatcher(DiamondsProperties properties, DatasetStore datasets, TrainingPipeline pipeline) {
+  InboxWatcher(
+      DiamondsProperties properties,
+      DatasetStore datasets,
+      TrainingPipeline pipeline,
+      Clock clock) {
+    super("inbox", ShutdownOrder.INTAKE, OnStop.FINISH, Duration.ofSeconds(30));
+    this.clock = clock;
     this.datasets = datasets;
     this.pipeline = pipeline;
     this.dir = properties.inboxDir().toAbsolutePath().normalize();
@@ -123,43 +126,31 @@ public class InboxWatcher {
   /** Starts polling once the application is ready (after the bootstrap, if any). */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.LOWEST_PRECEDENCE)
-  public synchronized void start() {
-    if (scheduler != null) {
-      return;
-    }
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "inbox");
-              t.setDaemon(true);
-              return t;
-            });
-    long millis = pollInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(this::pollSafely, millis, millis, TimeUnit.MILLISECONDS);
+  void startWhenReady() {
     log.info(
         "Inbox: watching {} every {} ms ({} mode); done files go to {}/ and {}/",
         dir,
-        millis,
+        pollInterval.toMillis(),
         mode.value(),
         PROCESSED,
         FAILED);
+    start();
   }
 
-  @PreDestroy
-  public void stop() throws InterruptedException {
-    stopping = true;
-    ScheduledExecutorService s;
-    synchronized (this) {
-      s = scheduler;
+  /** Not with the context: once the application is ready. */
+  @Override
+  public boolean isAutoStartup() {
+    return false;
+  }
+
+  @Override
+  protected boolean turn() throws InterruptedException {
+    pause(pollInterval);
+    if (stopping()) {
+      return false;
     }
-    if (s == null) {
-      return;
-    }
-    s.shutdown();
-    if (!s.awaitTermination(30, TimeUnit.SECONDS)) {
-      s.shutdownNow();
-      s.awaitTermination(5, TimeUnit.SECONDS);
-    }
+    pollSafely();
+    return true;
   }
 
   /** The watched folder. */
@@ -191,7 +182,7 @@ public class InboxWatcher {
     Map<Path, StabilityDetector.FileState> seen = scan.files();
     stuck.keySet().retainAll(seen.keySet());
     for (Path file : detector.stable(seen)) {
-      if (stopping) {
+      if (stopping()) {
         return;
       }
       StabilityDetector.FileState state = seen.get(file);
@@ -217,7 +208,7 @@ public class InboxWatcher {
     move(
         file,
         failed,
-        Instant.now(),
+        clock.instant(),
         name
             + " is not a regular file (a symbolic link, a folder or a device): it was not read."
             + "\nCopy the file itself into the inbox.\n");
@@ -227,7 +218,7 @@ public class InboxWatcher {
   private boolean take(Path file) {
     String name = file.getFileName().toString();
     String source = "inbox/" + name;
-    Instant received = Instant.now();
+    Instant received = clock.instant();
     log.info("Inbox: reading {} ({} bytes)", name, size(file));
     IngestResult result;
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -246,7 +237,7 @@ public class InboxWatcher {
       log.info("Inbox: {} disappeared before it could be read", name);
       return true;
     } catch (Exception | Error e) {
-      if (stopping) {
+      if (stopping()) {
         log.info("Inbox: stopping; {} stays in the inbox for the next start", name);
         return true;
       }

@@ -7,8 +7,6 @@ import com.diamondpricing.server.registry.ModelNotFoundException;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.web.ApiException;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,10 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,11 +27,11 @@ import org.springframework.stereotype.Service;
 /**
  * The models that answer predictions. The champion is held in memory (pinned) and swapped
  * atomically when the {@code champion} alias moves, whether this server moved it or another one
- * sharing the database did: the alias is polled every {@code diamonds.serving.poll-interval}
- * (default 1 s). Models asked for by id or type are loaded on demand and kept in a cache of the
- * {@code diamonds.serving.max-loaded-models} (default 8) used most recently; a model that falls out
- * of it, or a champion replaced, is closed (its native memory freed) once the requests using it are
- * done.
+ * sharing the database did: the {@link ChampionPoller} reads the alias every {@code
+ * diamonds.serving.poll-interval} (default 1 s). Models asked for by id or type are loaded on
+ * demand and kept in a cache of the {@code diamonds.serving.max-loaded-models} (default 8) used
+ * most recently; a model that falls out of it, or a champion replaced, is closed (its native memory
+ * freed) once the requests using it are done.
  */
 @Service
 public class ServingModels {
@@ -60,14 +55,6 @@ public class ServingModels {
 
   private record BestOfType(long id, long expiresAtNanos) {}
 
-  private final ScheduledExecutorService poller =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "champion-poller");
-            t.setDaemon(true);
-            return t;
-          });
-
   ServingModels(
       ModelRegistry registry,
       ModelTypes types,
@@ -82,25 +69,6 @@ public class ServingModels {
       throw new IllegalArgumentException("diamonds.serving.max-loaded-models must be at least 1");
     }
     this.maxLoaded = maxLoaded;
-  }
-
-  @PostConstruct
-  void start() {
-    poller.scheduleWithFixedDelay(
-        this::refreshQuietly, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @PreDestroy
-  void stop() {
-    poller.shutdownNow();
-  }
-
-  private void refreshQuietly() {
-    try {
-      refresh();
-    } catch (RuntimeException e) {
-      log.warn("Could not refresh the champion: {}", e.toString());
-    }
   }
 
   /** Reads the alias now and swaps the champion in if it moved. */

@@ -6,10 +6,11 @@ import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.ProvenanceJson;
 import com.diamondpricing.model.TrainedModel;
-import com.diamondpricing.server.system.Clock;
 import com.diamondpricing.server.system.Json;
+import com.diamondpricing.server.system.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +47,13 @@ public class ModelRegistry {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final ModelTypes types;
+  private final Clock clock;
 
-  ModelRegistry(JdbcClient jdbc, TransactionTemplate tx, ModelTypes types) {
+  ModelRegistry(JdbcClient jdbc, TransactionTemplate tx, ModelTypes types, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.types = types;
+    this.clock = clock;
   }
 
   /**
@@ -95,7 +98,7 @@ public class ModelRegistry {
                   version,
                   runId,
                   snapshotId,
-                  Clock.sql(Clock.now()),
+                  SqlTimes.sql(SqlTimes.now(clock)),
                   provenance.trainingSeconds(),
                   Json.write(provenance.parameters()),
                   ProvenanceJson.write(provenance),
@@ -197,19 +200,19 @@ public class ModelRegistry {
     try {
       return tx.execute(
           status -> {
-            Instant now = Clock.now();
+            Instant now = SqlTimes.now(clock);
             int changed;
             if (expected != null) {
               changed =
                   jdbc.sql(
                           "update model_alias set model_id = ?, updated_at = ?"
                               + " where alias = ? and model_id = ?")
-                      .params(modelId, Clock.sql(now), alias, expected)
+                      .params(modelId, SqlTimes.sql(now), alias, expected)
                       .update();
             } else {
               changed =
                   jdbc.sql("insert into model_alias (alias, model_id, updated_at) values (?, ?, ?)")
-                      .params(alias, modelId, Clock.sql(now))
+                      .params(alias, modelId, SqlTimes.sql(now))
                       .update();
             }
             if (changed != 1) {
@@ -219,7 +222,7 @@ public class ModelRegistry {
             jdbc.sql(
                     "insert into alias_change (alias, from_model_id, to_model_id, changed_at,"
                         + " reason) values (?, ?, ?, ?, ?)")
-                .params(alias, expected, modelId, Clock.sql(now), truncate(reason, 2000))
+                .params(alias, expected, modelId, SqlTimes.sql(now), truncate(reason, 2000))
                 .update(key, "id");
             log.info("Alias {} moved from {} to model {}: {}", alias, expected, modelId, reason);
             return new Move(
@@ -255,7 +258,7 @@ public class ModelRegistry {
                   rs.getString("alias"),
                   fromId,
                   rs.getLong("to_model_id"),
-                  Clock.instant(rs.getTimestamp("changed_at")),
+                  SqlTimes.instant(rs.getTimestamp("changed_at")),
                   rs.getString("reason"));
             })
         .list();
@@ -315,7 +318,7 @@ public class ModelRegistry {
         rs.getInt("version"),
         runId,
         rs.getLong("snapshot_id"),
-        Clock.instant(rs.getTimestamp("created_at")),
+        SqlTimes.instant(rs.getTimestamp("created_at")),
         rs.getDouble("training_seconds"),
         provenance(id, rs.getString("provenance")),
         new Metrics(

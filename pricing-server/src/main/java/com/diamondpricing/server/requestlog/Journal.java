@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -50,6 +50,7 @@ final class Journal {
   private final long maxBytes;
   private final long segmentBytes;
   private final long segmentAgeNanos;
+  private final Clock clock;
 
   /** Closed segments not yet deleted, oldest first; the open one is {@link #current}. */
   private final List<Segment> closed = new ArrayList<>();
@@ -57,8 +58,10 @@ final class Journal {
   private Segment current;
   private long bytes;
 
-  Journal(Path dir, long maxBytes, long segmentBytes, long segmentAgeNanos) {
+  /** The journal in {@code dir}; {@code clock} gives the time in new files' names. */
+  Journal(Path dir, long maxBytes, long segmentBytes, long segmentAgeNanos, Clock clock) {
     this.dir = dir.toAbsolutePath().normalize();
+    this.clock = clock;
     this.maxBytes = maxBytes;
     this.segmentBytes = segmentBytes;
     this.segmentAgeNanos = segmentAgeNanos;
@@ -155,7 +158,7 @@ final class Journal {
     closeCurrent();
     String name =
         PREFIX
-            + STAMP.format(Instant.now())
+            + STAMP.format(clock.instant())
             + "-"
             + UUID.randomUUID().toString().substring(0, 8)
             + SUFFIX;

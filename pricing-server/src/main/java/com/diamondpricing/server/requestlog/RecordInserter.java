@@ -2,10 +2,8 @@ package com.diamondpricing.server.requestlog;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,12 +13,12 @@ import java.util.Set;
 
 /**
  * Writes records into {@code request_log} in one transaction, together with how far each journal
- * segment they came from is now in the database ({@code request_log_segment}, a byte offset), so a
- * replay after a crash starts exactly after the last line written. A record the database refuses (a
- * data error, e.g. JSON that jsonb does not take) cannot stall the log: the batch is then written
- * row by row in the same transaction, a refused row is tried once more with its bodies as plain
- * text, and only a row refused twice is given up. Connection errors are thrown: the caller keeps
- * the records and retries.
+ * segment they came from is now in the database ({@link SegmentProgress}), so a replay after a
+ * crash starts exactly after the last line written. A record the database refuses (a data error,
+ * e.g. JSON that jsonb does not take) cannot stall the log: the batch is then written row by row in
+ * the same transaction, a refused row is tried once more with its bodies as plain text, and only a
+ * row refused twice is given up. Connection errors are thrown: the caller keeps the records and
+ * retries.
  */
 final class RecordInserter {
 
@@ -28,10 +26,6 @@ final class RecordInserter {
   record Result(int inserted, List<RequestRecord> dropped) {}
 
   private static final Set<Integer> SQLITE_DATA_ERRORS = Set.of(18, 19, 20, 25);
-  private static final String ADVANCE =
-      "insert into request_log_segment (name, committed_offset, updated_at) values (?, ?, ?)"
-          + " on conflict (name) do update set committed_offset = excluded.committed_offset,"
-          + " updated_at = excluded.updated_at";
 
   private RecordInserter() {}
 
@@ -39,17 +33,22 @@ final class RecordInserter {
    * Inserts the records and advances the segments' committed offsets, in one transaction.
    *
    * @param offsets for each journal segment, the end of its last line now in the database
+   * @param now when, for the segments' progress rows
    */
   static Result insert(
-      Connection c, RowWriter rows, List<RequestRecord> records, Map<String, Long> offsets)
+      Connection c,
+      RequestLogDialect dialect,
+      List<RequestRecord> records,
+      Map<String, Long> offsets,
+      Instant now)
       throws SQLException {
     c.setAutoCommit(false);
     try {
       try {
         if (!records.isEmpty()) {
-          rows.insert(c, records, false);
+          dialect.insert(c, records, false);
         }
-        advance(c, offsets);
+        SegmentProgress.advance(c, offsets, now);
         c.commit();
         return new Result(records.size(), List.of());
       } catch (SQLException e) {
@@ -60,11 +59,11 @@ final class RecordInserter {
       }
       List<RequestRecord> dropped = new ArrayList<>();
       for (RequestRecord r : records) {
-        if (!insertOne(c, rows, r, false) && !insertOne(c, rows, r, true)) {
+        if (!insertOne(c, dialect, r, false) && !insertOne(c, dialect, r, true)) {
           dropped.add(r);
         }
       }
-      advance(c, offsets);
+      SegmentProgress.advance(c, offsets, now);
       c.commit();
       return new Result(records.size() - dropped.size(), dropped);
     } catch (SQLException | RuntimeException e) {
@@ -79,11 +78,11 @@ final class RecordInserter {
     }
   }
 
-  private static boolean insertOne(Connection c, RowWriter rows, RequestRecord r, boolean plain)
-      throws SQLException {
+  private static boolean insertOne(
+      Connection c, RequestLogDialect dialect, RequestRecord r, boolean plain) throws SQLException {
     Savepoint savepoint = c.setSavepoint();
     try {
-      rows.insert(c, List.of(r), plain);
+      dialect.insert(c, List.of(r), plain);
       c.releaseSavepoint(savepoint);
       return true;
     } catch (SQLException e) {
@@ -92,55 +91,6 @@ final class RecordInserter {
         throw e;
       }
       return false;
-    }
-  }
-
-  private static void advance(Connection c, Map<String, Long> offsets) throws SQLException {
-    if (offsets.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement s = c.prepareStatement(ADVANCE)) {
-      Timestamp now = Timestamp.from(Instant.now());
-      for (Map.Entry<String, Long> e : offsets.entrySet()) {
-        s.setString(1, e.getKey());
-        s.setLong(2, e.getValue());
-        s.setTimestamp(3, now);
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-  }
-
-  /**
-   * How much of a journal segment is in the database already (the end of its last line written): 0
-   * for one never seen; all of it ({@link Long#MAX_VALUE}) for a file an earlier version replayed
-   * whole.
-   */
-  static long committedOffset(Connection c, String segment) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("select committed_offset from request_log_segment where name = ?")) {
-      s.setString(1, segment);
-      try (var rs = s.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
-    }
-    try (PreparedStatement s =
-        c.prepareStatement("select count(*) from request_log_journal where name = ?")) {
-      s.setString(1, segment);
-      try (var rs = s.executeQuery()) {
-        return rs.next() && rs.getLong(1) > 0 ? Long.MAX_VALUE : 0;
-      }
-    }
-  }
-
-  /** Forgets a segment whose file is deleted (auto-commit). */
-  static void forget(Connection c, String segment) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("delete from request_log_segment where name = ?")) {
-      s.setString(1, segment);
-      s.executeUpdate();
     }
   }
 

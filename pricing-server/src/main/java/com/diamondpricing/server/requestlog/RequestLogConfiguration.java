@@ -5,6 +5,7 @@ import com.diamondpricing.server.system.SqliteBusyEviction;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +35,14 @@ class RequestLogConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RequestLogConfiguration.class);
 
     @Bean
-    Journal requestLogJournal(RequestLogProperties properties, DiamondsProperties diamonds) {
+    Journal requestLogJournal(
+        RequestLogProperties properties, DiamondsProperties diamonds, Clock clock) {
       return new Journal(
           properties.journalDir(diamonds.home()),
           properties.journalMaxSize().toBytes(),
           properties.segmentSize().toBytes(),
-          properties.segmentAge().toNanos());
+          properties.segmentAge().toNanos(),
+          clock);
     }
 
     @Bean
@@ -65,7 +68,8 @@ class RequestLogConfiguration {
         Journal journal,
         RecordQueue queue,
         RequestLogMetrics metrics,
-        RequestLog requestLog) {
+        RequestLog requestLog,
+        Clock clock) {
       HikariDataSource own = properties.ownConnections() ? own(properties, diamonds) : null;
       RequestLogWriter writer =
           new RequestLogWriter(
@@ -75,7 +79,8 @@ class RequestLogConfiguration {
               journal,
               queue,
               metrics,
-              requestLog::inFlight);
+              requestLog::inFlight,
+              clock);
       log.info(
           "Request log: recording /api/ requests (bodies up to {} bytes) into the database{};"
               + " write-ahead journal in {}",
@@ -89,10 +94,10 @@ class RequestLogConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestLogFilter> requestLogFilter(
-        RequestLog requestLog, RequestLogProperties properties) {
+        RequestLog requestLog, RequestLogProperties properties, Clock clock) {
       FilterRegistrationBean<RequestLogFilter> registration =
           new FilterRegistrationBean<>(
-              new RequestLogFilter(requestLog, (int) properties.maxBody().toBytes()));
+              new RequestLogFilter(requestLog, (int) properties.maxBody().toBytes(), clock));
       registration.setName("requestLogFilter");
       registration.setOrder(RequestLogFilter.ORDER);
       registration.addUrlPatterns("/*"); // the filter picks /api/ by the routed path
@@ -101,8 +106,15 @@ class RequestLogConfiguration {
 
     @Bean
     RequestLogRetention requestLogRetention(
-        RequestLogStore store, RequestLogProperties properties) {
-      return new RequestLogRetention(store, properties.keepFor(), properties.purgeInterval());
+        RequestLogStore store, RequestLogProperties properties, Clock clock) {
+      if (properties.keepFor() != null) {
+        log.info(
+            "Request log: records older than {} are purged every {}",
+            properties.keepFor(),
+            properties.purgeInterval());
+      }
+      return new RequestLogRetention(
+          store, properties.keepFor(), properties.purgeInterval(), clock);
     }
 
     /** The writer's own small pool: quick to give up on a dead database, never fails the start. */

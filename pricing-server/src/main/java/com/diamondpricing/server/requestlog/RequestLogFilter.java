@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -41,10 +42,12 @@ final class RequestLogFilter extends OncePerRequestFilter {
 
   private final RequestLog requestLog;
   private final int cap;
+  private final Clock clock;
 
-  RequestLogFilter(RequestLog requestLog, int cap) {
+  RequestLogFilter(RequestLog requestLog, int cap, Clock clock) {
     this.requestLog = requestLog;
     this.cap = cap;
+    this.clock = clock;
   }
 
   @Override
@@ -67,7 +70,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
   private void recorded(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException {
     long start = System.nanoTime();
-    Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant received = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     boolean multipart = startsWith(request.getContentType(), "multipart/");
     CapturingRequest capturing = multipart ? null : new CapturingRequest(request, cap);
     HttpServletRequest seen = capturing != null ? capturing : request;

@@ -1,32 +1,39 @@
 package com.diamondpricing.server.requestlog;
 
+import com.diamondpricing.server.system.BackgroundWorker;
+import com.diamondpricing.server.system.ShutdownOrder;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Deletes the records older than {@code diamonds.request-log.retention} every {@code
  * purge-interval} (daily by default; the first purge a minute after the start). No retention: keep
  * everything, and no thread.
  */
-final class RequestLogRetention implements SmartLifecycle {
+final class RequestLogRetention extends BackgroundWorker {
 
   private static final Logger log = LoggerFactory.getLogger(RequestLogRetention.class);
+  private static final Duration FIRST_PURGE_AFTER = Duration.ofMinutes(1);
 
   private final RequestLogStore store;
   private final Duration retention;
   private final Duration interval;
-  private ScheduledExecutorService scheduler;
+  private final Clock clock;
+  private boolean purgedOnce;
 
-  RequestLogRetention(RequestLogStore store, Duration retention, Duration interval) {
+  /**
+   * @param retention how long records are kept, or null for good
+   * @param interval the time between two purges
+   */
+  RequestLogRetention(RequestLogStore store, Duration retention, Duration interval, Clock clock) {
+    super("request-log-purge", ShutdownOrder.INTAKE, OnStop.INTERRUPT, Duration.ofSeconds(5));
     this.store = store;
     this.retention = retention;
     this.interval = interval;
+    this.clock = clock;
   }
 
   /** Deletes what is older than the retention; how many records. */
@@ -34,49 +41,30 @@ final class RequestLogRetention implements SmartLifecycle {
     if (retention == null) {
       return 0;
     }
-    Instant before = Instant.now().minus(retention);
+    Instant before = clock.instant().minus(retention);
     long n = store.purge(before);
     log.info(
         "Request log: purged {} record(s) received before {} (retention {})", n, before, retention);
     return n;
   }
 
-  private void purgeSafely() {
+  @Override
+  protected boolean hasWork() {
+    return retention != null;
+  }
+
+  @Override
+  protected boolean turn() throws InterruptedException {
+    pause(purgedOnce || interval.compareTo(FIRST_PURGE_AFTER) < 0 ? interval : FIRST_PURGE_AFTER);
+    if (stopping()) {
+      return false;
+    }
+    purgedOnce = true;
     try {
       purge();
     } catch (RuntimeException e) {
       log.warn("Request log: the purge failed; trying again in {}: {}", interval, e.toString());
     }
-  }
-
-  @Override
-  public synchronized void start() {
-    if (retention == null || scheduler != null) {
-      return;
-    }
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "request-log-purge");
-              t.setDaemon(true);
-              return t;
-            });
-    long every = interval.toMillis();
-    long first = Math.min(every, TimeUnit.MINUTES.toMillis(1));
-    scheduler.scheduleWithFixedDelay(this::purgeSafely, first, every, TimeUnit.MILLISECONDS);
-    log.info("Request log: records older than {} are purged every {}", retention, interval);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
+    return true;
   }
 }

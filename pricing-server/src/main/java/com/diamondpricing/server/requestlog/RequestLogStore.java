@@ -21,11 +21,11 @@ public class RequestLogStore {
   static final int PURGE_CHUNK = 5000;
 
   private final JdbcClient jdbc;
-  private final boolean sqlite;
+  private final RequestLogDialect dialect;
 
   RequestLogStore(JdbcClient jdbc, DiamondsProperties properties) {
     this.jdbc = jdbc;
-    this.sqlite = properties.sqlite();
+    this.dialect = RequestLogDialect.of(properties.sqlite());
   }
 
   /** Where a page of the log ends: the next page holds the records older than it. */
@@ -110,18 +110,13 @@ public class RequestLogStore {
     if (limit < 1 || limit > MAX_LIMIT + 1) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
     }
-    String bodies =
-        sqlite
-            ? "request_body, response_body"
-            : "coalesce(request_body::text, request_body_text) as request_body,"
-                + " coalesce(response_body::text, response_body_text) as response_body";
     StringBuilder sql =
         new StringBuilder(
             "select id, request_id, received_at, method, path, raw_path, query, client, user_agent,"
                 + " request_content_type, request_body_truncated, status, response_content_type,"
                 + " response_body_truncated, duration_ms, model_id, model_type, model_version,"
                 + " error_code, "
-                + bodies
+                + dialect.bodies()
                 + " from request_log where 1 = 1");
     List<Object> params = new ArrayList<>();
     if (since != null) {
@@ -133,13 +128,8 @@ public class RequestLogStore {
       params.add(Timestamp.from(until));
     }
     if (pathPrefix != null && !pathPrefix.isEmpty()) {
-      if (sqlite) {
-        sql.append(" and path glob ?");
-        params.add(globEscape(pathPrefix) + "*");
-      } else {
-        sql.append(" and path like ? escape '\\'");
-        params.add(likeEscape(pathPrefix) + "%");
-      }
+      sql.append(" and ").append(dialect.pathStartsWith());
+      params.add(dialect.pathPattern(pathPrefix));
     }
     if (status != null) {
       sql.append(" and status = ?");
@@ -205,20 +195,5 @@ public class RequestLogStore {
         rs.getDouble("duration_ms"),
         model,
         rs.getString("error_code"));
-  }
-
-  static String globEscape(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 8);
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '*', '?', '[' -> out.append('[').append(c).append(']');
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  static String likeEscape(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -13,14 +13,10 @@ import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.ServerIdentity;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -34,9 +30,9 @@ import org.springframework.stereotype.Component;
  * ChampionPolicy} decide whether it serves. A model that fails to train fails the run with its
  * error; models registered before it stay.
  *
- * <p>While it trains, the owner's lease on the run is renewed every third of it. When the lease is
- * lost (another server found it expired and marked the run interrupted), the training is
- * interrupted and nothing more of it is promoted.
+ * <p>While it trains, the owner's lease on the run is renewed every third of it ({@link
+ * LeaseHeartbeat}). When the lease is lost (another server found it expired and marked the run
+ * interrupted), the training is interrupted and nothing more of it is promoted.
  */
 @Component
 class RunExecutor {
@@ -51,13 +47,6 @@ class RunExecutor {
   private final ChampionPolicy champion;
   private final String owner;
   private final Duration lease;
-  private final ScheduledExecutorService heartbeats =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "training-heartbeat");
-            t.setDaemon(true);
-            return t;
-          });
 
   RunExecutor(
       TrainingRunStore runs,
@@ -89,12 +78,10 @@ class RunExecutor {
   /** Trains the run, telling {@code extra} about progress, and records how it ended. */
   void execute(TrainingRun run, TrainingListener extra) {
     long runId = run.id();
-    Thread worker = Thread.currentThread();
     AtomicBoolean lost = new AtomicBoolean();
-    long every = Math.max(1000, lease.toMillis() / 3);
-    ScheduledFuture<?> heartbeat =
-        heartbeats.scheduleAtFixedRate(
-            () -> renew(runId, lost, worker), every, every, TimeUnit.MILLISECONDS);
+    LeaseHeartbeat heartbeat =
+        new LeaseHeartbeat(runs, runId, owner, lease, Thread.currentThread(), lost);
+    heartbeat.start();
     log.info(
         "Training run {} started: {} on snapshot {}", runId, run.modelTypes(), run.snapshotId());
     RunStatus status;
@@ -120,7 +107,7 @@ class RunExecutor {
       status = RunStatus.FAILED;
       error = RunError.trainingFailed(String.join(", ", run.modelTypes()), e);
     } finally {
-      heartbeat.cancel(false);
+      heartbeat.stop();
     }
     if (lost.get()) {
       Thread.interrupted(); // the lost lease's interrupt is handled: the thread goes on
@@ -130,17 +117,6 @@ class RunExecutor {
           "Training run {} ended {}, but another server had marked it interrupted meanwhile",
           runId,
           status.value());
-    }
-  }
-
-  private void renew(long runId, AtomicBoolean lost, Thread worker) {
-    try {
-      if (!runs.heartbeat(runId, owner, leaseEnd()) && lost.compareAndSet(false, true)) {
-        log.warn("Training run {}: this server's lease was lost; stopping the run", runId);
-        worker.interrupt();
-      }
-    } catch (RuntimeException e) {
-      log.warn("Training run {}: cannot renew the lease: {}", runId, e.toString());
     }
   }
 
@@ -218,10 +194,5 @@ class RunExecutor {
             Double.isNaN(p.bestValidationMae()) ? null : p.bestValidationMae());
       }
     };
-  }
-
-  @PreDestroy
-  void stop() {
-    heartbeats.shutdownNow();
   }
 }

@@ -2,9 +2,13 @@ package com.diamondpricing.server.training;
 
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.Snapshot;
+import com.diamondpricing.server.system.BackgroundWorker;
 import com.diamondpricing.server.system.DiamondsProperties;
-import jakarta.annotation.PreDestroy;
-import java.time.LocalDateTime;
+import com.diamondpricing.server.system.ShutdownOrder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
-import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * already queued or running. An invalid expression fails the start.
  */
 @Component
-class ScheduledRetraining {
+class ScheduledRetraining extends BackgroundWorker {
 
   static final String PROPERTY = "diamonds.schedule";
 
@@ -37,16 +39,22 @@ class ScheduledRetraining {
   private final JdbcClient jdbc;
   private final String expression;
   private final CronExpression cron;
-  private ThreadPoolTaskScheduler scheduler;
+  private final Clock clock;
+
+  /** The next time to retrain; the worker's. */
+  private ZonedDateTime next;
 
   ScheduledRetraining(
       DiamondsProperties properties,
       DatasetStore datasets,
       TrainingPipeline pipeline,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      Clock clock) {
+    super("schedule", ShutdownOrder.INTAKE, OnStop.FINISH, Duration.ofSeconds(5));
     this.datasets = datasets;
     this.pipeline = pipeline;
     this.jdbc = jdbc;
+    this.clock = clock;
     String schedule = properties.schedule();
     this.expression = schedule == null || schedule.isBlank() ? null : schedule.strip();
     this.cron = expression == null ? null : parse(expression);
@@ -72,30 +80,55 @@ class ScheduledRetraining {
   /** Starts the schedule once the application is ready (after the bootstrap, if any). */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.LOWEST_PRECEDENCE)
-  synchronized void start() {
-    if (cron == null || scheduler != null) {
+  void startWhenReady() {
+    if (cron == null) {
       return;
     }
-    scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setPoolSize(1);
-    scheduler.setThreadNamePrefix("schedule-");
-    scheduler.setDaemon(true);
-    scheduler.setWaitForTasksToCompleteOnShutdown(false);
-    scheduler.initialize();
-    scheduler.schedule(this::retrain, new CronTrigger(expression));
     log.info(
         "Scheduled retraining on '{}' ({}); next at {}",
         expression,
         PROPERTY,
-        cron.next(LocalDateTime.now()));
+        cron.next(now()).toLocalDateTime());
+    start();
   }
 
-  @PreDestroy
-  synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdown();
-      scheduler = null;
+  /** Not with the context: once the application is ready. */
+  @Override
+  public boolean isAutoStartup() {
+    return false;
+  }
+
+  /** No schedule, no thread. */
+  @Override
+  protected boolean hasWork() {
+    return cron != null;
+  }
+
+  /**
+   * Waits for the next time of the expression (in the server's time zone), then retrains. The wait
+   * is checked against the wall clock, so a time is never taken early, nor twice.
+   */
+  @Override
+  protected boolean turn() throws InterruptedException {
+    ZonedDateTime now = now();
+    if (next == null) {
+      next = cron.next(now);
     }
+    if (next == null) {
+      return false; // the expression has no time left
+    }
+    if (now.isBefore(next)) {
+      pause(Duration.between(now, next));
+      return !stopping();
+    }
+    retrain();
+    next = cron.next(now());
+    return !stopping();
+  }
+
+  /** The clock's time in the server's time zone, the expression's. */
+  private ZonedDateTime now() {
+    return ZonedDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
   }
 
   /** One scheduled time: queues a run of every model type on the current data, or says why not. */

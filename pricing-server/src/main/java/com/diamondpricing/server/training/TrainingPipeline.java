@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>Runs wait in the database (at most {@code diamonds.training.max-queued}); the {@link
  * RunDispatcher} of each server takes them one by one, by a compare-and-set that names the server
- * and a lease it renews while it trains. One run at a time per server.
+ * and a lease it renews while it trains ({@link LeaseHeartbeat}). One run at a time per server.
  */
 @Service
 public class TrainingPipeline {

@@ -1,10 +1,11 @@
 package com.diamondpricing.server.training;
 
-import com.diamondpricing.server.system.Clock;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.Json;
+import com.diamondpricing.server.system.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -31,20 +32,24 @@ class TrainingRunStore {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final boolean sqlite;
+  private final Clock clock;
 
-  TrainingRunStore(JdbcClient jdbc, TransactionTemplate tx, DiamondsProperties properties) {
+  TrainingRunStore(
+      JdbcClient jdbc, TransactionTemplate tx, DiamondsProperties properties, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.sqlite = properties.sqlite();
+    this.clock = clock;
   }
 
   /**
    * The time leases are measured in: the database's clock on PostgreSQL, which servers on several
-   * machines share (their own clocks may differ by more than a lease); this machine's on SQLite.
+   * machines share (their own clocks may differ by more than a lease); the injected clock on
+   * SQLite.
    */
   Instant now() {
     if (sqlite) {
-      return Clock.now();
+      return SqlTimes.now(clock);
     }
     return jdbc.sql("select current_timestamp")
         .query((rs, n) -> rs.getTimestamp(1).toInstant())
@@ -90,7 +95,7 @@ class TrainingRunStore {
       String owner,
       Instant leaseUntil) {
     KeyHolder key = new GeneratedKeyHolder();
-    Instant now = Clock.now();
+    Instant now = SqlTimes.now(clock);
     jdbc.sql(
             "insert into training_run (snapshot_id, model_types, trigger_kind, status, options,"
                 + " created_at, started_at, model_count, owner, lease_until)"
@@ -101,11 +106,11 @@ class TrainingRunStore {
             trigger.value(),
             status.value(),
             Json.write(options),
-            Clock.sql(now),
-            status == RunStatus.RUNNING ? Clock.sql(now) : null,
+            SqlTimes.sql(now),
+            status == RunStatus.RUNNING ? SqlTimes.sql(now) : null,
             types.size(),
             owner,
-            Clock.sql(leaseUntil))
+            SqlTimes.sql(leaseUntil))
         .update(key, "id");
     return key.getKeyAs(Number.class).longValue();
   }
@@ -132,8 +137,8 @@ class TrainingRunStore {
               .params(
                   RunStatus.RUNNING.value(),
                   owner,
-                  Clock.sql(leaseUntil),
-                  Clock.sql(Clock.now()),
+                  SqlTimes.sql(leaseUntil),
+                  SqlTimes.sql(SqlTimes.now(clock)),
                   id,
                   RunStatus.QUEUED.value())
               .update();
@@ -148,7 +153,7 @@ class TrainingRunStore {
   boolean heartbeat(long id, String owner, Instant leaseUntil) {
     return jdbc.sql(
                 "update training_run set lease_until = ? where id = ? and owner = ? and status = ?")
-            .params(Clock.sql(leaseUntil), id, owner, RunStatus.RUNNING.value())
+            .params(SqlTimes.sql(leaseUntil), id, owner, RunStatus.RUNNING.value())
             .update()
         == 1;
   }
@@ -180,7 +185,7 @@ class TrainingRunStore {
                     + " lease_until = null where id = ? and owner = ? and status = ?")
             .params(
                 status.value(),
-                Clock.sql(Clock.now()),
+                SqlTimes.sql(SqlTimes.now(clock)),
                 error == null ? null : error.message(),
                 error == null ? null : error.code(),
                 id,
@@ -200,11 +205,11 @@ class TrainingRunStore {
                 + " where status = ? and (lease_until is null or lease_until < ?)")
         .params(
             RunStatus.INTERRUPTED.value(),
-            Clock.sql(Clock.now()),
+            SqlTimes.sql(SqlTimes.now(clock)),
             "the server stopped while this run was running",
             RunError.INTERRUPTED,
             RunStatus.RUNNING.value(),
-            Clock.sql(now))
+            SqlTimes.sql(now))
         .update();
   }
 
@@ -238,9 +243,9 @@ class TrainingRunStore {
         Trigger.parse(rs.getString("trigger_kind")),
         RunStatus.parse(rs.getString("status")),
         Json.read(rs.getString("options"), RunOptions.class),
-        Clock.instant(rs.getTimestamp("created_at")),
-        Clock.instant(rs.getTimestamp("started_at")),
-        Clock.instant(rs.getTimestamp("finished_at")),
+        SqlTimes.instant(rs.getTimestamp("created_at")),
+        SqlTimes.instant(rs.getTimestamp("started_at")),
+        SqlTimes.instant(rs.getTimestamp("finished_at")),
         rs.getInt("model_index"),
         rs.getInt("model_count"),
         rs.getString("current_model"),

@@ -11,19 +11,19 @@ class RecordInserterTests {
 
   @Test
   void onlyOneWholeJsonValueThatJsonbTakesIsJson() {
-    assertThat(PostgresRows.isJson("{\"a\": [1, 2.5, \"x\", null, true]}")).isTrue();
-    assertThat(PostgresRows.isJson("42")).isTrue();
-    assertThat(PostgresRows.isJson("\"text\"")).isTrue();
-    assertThat(PostgresRows.isJson("{\"carat\": 1.1,")).isFalse();
-    assertThat(PostgresRows.isJson("{} {}")).isFalse();
-    assertThat(PostgresRows.isJson("{\"a\": 1} trailing")).isFalse();
-    assertThat(PostgresRows.isJson("")).isFalse();
-    assertThat(PostgresRows.isJson("not json")).isFalse();
-    assertThat(PostgresRows.isJson("{\"a\": NaN}")).isFalse();
-    assertThat(PostgresRows.isJson("{\"a\": \"\\u0000\"}")).as("jsonb refuses NUL").isFalse();
-    assertThat(PostgresRows.isJson("{\"a\": \"\\ud800\"}")).as("lone surrogate").isFalse();
-    assertThat(PostgresRows.isJson("{\"a\": 1e1000000}")).as("numeric overflow").isFalse();
-    assertThat(PostgresRows.isJson("{\"a\": \"\\ud83d\\ude00\"}")).isTrue();
+    assertThat(PostgresDialect.isJson("{\"a\": [1, 2.5, \"x\", null, true]}")).isTrue();
+    assertThat(PostgresDialect.isJson("42")).isTrue();
+    assertThat(PostgresDialect.isJson("\"text\"")).isTrue();
+    assertThat(PostgresDialect.isJson("{\"carat\": 1.1,")).isFalse();
+    assertThat(PostgresDialect.isJson("{} {}")).isFalse();
+    assertThat(PostgresDialect.isJson("{\"a\": 1} trailing")).isFalse();
+    assertThat(PostgresDialect.isJson("")).isFalse();
+    assertThat(PostgresDialect.isJson("not json")).isFalse();
+    assertThat(PostgresDialect.isJson("{\"a\": NaN}")).isFalse();
+    assertThat(PostgresDialect.isJson("{\"a\": \"\\u0000\"}")).as("jsonb refuses NUL").isFalse();
+    assertThat(PostgresDialect.isJson("{\"a\": \"\\ud800\"}")).as("lone surrogate").isFalse();
+    assertThat(PostgresDialect.isJson("{\"a\": 1e1000000}")).as("numeric overflow").isFalse();
+    assertThat(PostgresDialect.isJson("{\"a\": \"\\ud83d\\ude00\"}")).isTrue();
   }
 
   @Test

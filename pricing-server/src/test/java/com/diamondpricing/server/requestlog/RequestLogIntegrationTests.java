@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -357,21 +358,26 @@ abstract class RequestLogIntegrationTests {
   }
 
   @Test
-  void theRetentionPurgeDeletesOnlyOlderRecords() {
+  void theRetentionPurgeDeletesWhatIsOlderThanTheRetentionByItsClock() {
     String old = id("rl-old");
     String recent = id("rl-recent");
-    requestLog.record(RequestLogTesting.record(old, Instant.now().minus(Duration.ofDays(3))));
-    requestLog.record(RequestLogTesting.record(recent, Instant.now()));
+    Instant now = Instant.now();
+    requestLog.record(RequestLogTesting.record(old, now.minus(Duration.ofDays(1))));
+    requestLog.record(RequestLogTesting.record(recent, now));
     await(Duration.ofSeconds(20), "both rows", () -> count(old) == 1 && count(recent) == 1);
 
-    RequestLogRetention retention =
-        new RequestLogRetention(store, Duration.ofDays(2), Duration.ofDays(1));
-    assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
-    assertThat(count(old)).isZero();
-    assertThat(count(recent)).isEqualTo(1);
+    Duration retention = Duration.ofDays(2);
+    new RequestLogRetention(store, retention, Duration.ofDays(1), Clock.systemUTC()).purge();
+    assertThat(count(old)).as("a day old, kept two").isEqualTo(1);
+
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(36));
+    assertThat(new RequestLogRetention(store, retention, Duration.ofDays(1), later).purge())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(count(old)).as("two and a half days old by the clock").isZero();
+    assertThat(count(recent)).as("a day and a half old by the clock").isEqualTo(1);
     assertThat(
             jdbc.sql("select count(*) from request_log where received_at < ?")
-                .param(Timestamp.from(Instant.now().minus(Duration.ofDays(2))))
+                .param(Timestamp.from(later.instant().minus(retention)))
                 .query(Long.class)
                 .single())
         .isZero();

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,11 +90,14 @@ class RequestLogWriterTests {
               dir,
               p.journalMaxSize().toBytes(),
               p.segmentSize().toBytes(),
-              p.segmentAge().toNanos());
+              p.segmentAge().toNanos(),
+              Clock.systemUTC());
       queue = new RecordQueue(p.queueCapacity(), p.queueMaxBytes().toBytes());
       RequestLogMetrics metrics = new RequestLogMetrics(meters, queue, journal);
       log = new RequestLog(journal, queue, metrics);
-      writer = new RequestLogWriter(database, null, p, journal, queue, metrics, log::inFlight);
+      writer =
+          new RequestLogWriter(
+              database, null, p, journal, queue, metrics, log::inFlight, Clock.systemUTC());
     }
 
     double count(String name) {

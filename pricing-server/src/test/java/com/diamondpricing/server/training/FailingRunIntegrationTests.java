@@ -16,10 +16,11 @@ import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
-import com.diamondpricing.server.system.Clock;
+import com.diamondpricing.server.system.SqlTimes;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -275,8 +276,8 @@ abstract class FailingRunIntegrationTests {
             Trigger.API.value(),
             RunStatus.RUNNING.value(),
             "{\"seed\": 42, \"trials\": 1, \"workers\": 0}",
-            Clock.sql(Clock.now()),
-            Clock.sql(Clock.now()),
+            SqlTimes.sql(SqlTimes.now(Clock.systemUTC())),
+            SqlTimes.sql(SqlTimes.now(Clock.systemUTC())),
             1,
             1,
             "linear")

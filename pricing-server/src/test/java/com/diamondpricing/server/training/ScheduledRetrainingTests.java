@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.diamondpricing.server.DiamondsApplication;
 import com.diamondpricing.server.support.Databases;
 import com.diamondpricing.server.system.DiamondsProperties;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,13 +22,14 @@ class ScheduledRetrainingTests {
   @ParameterizedTest
   @ValueSource(strings = {"0 0 3 * * *", "0 */15 * * * MON-FRI", "@daily", " 0 0 3 * * * "})
   void aSpringCronExpressionIsAccepted(String expression) {
-    new ScheduledRetraining(schedule(expression), null, null, null);
+    new ScheduledRetraining(schedule(expression), null, null, null, Clock.systemUTC());
   }
 
   @Test
   void noScheduleWhenUnsetOrBlank() {
     for (String blank : new String[] {null, "", "   "}) {
-      ScheduledRetraining none = new ScheduledRetraining(schedule(blank), null, null, null);
+      ScheduledRetraining none =
+          new ScheduledRetraining(schedule(blank), null, null, null, Clock.systemUTC());
       none.start(); // does nothing: no scheduler, no data access
       none.stop();
     }
@@ -37,7 +39,9 @@ class ScheduledRetrainingTests {
   @ValueSource(strings = {"0 3 * * *", "61 * * * * *", "every day at 3", "0 0 3 * * FUNDAY"})
   void anInvalidExpressionIsRefusedNamingTheProperty(String expression) {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new ScheduledRetraining(schedule(expression), null, null, null))
+        .isThrownBy(
+            () ->
+                new ScheduledRetraining(schedule(expression), null, null, null, Clock.systemUTC()))
         .withMessageStartingWith("diamonds.schedule: '" + expression + "' is not a valid cron")
         .withMessageContaining("six fields");
   }

@@ -9,10 +9,11 @@ import com.diamondpricing.server.registry.AliasChange;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.support.Databases;
-import com.diamondpricing.server.system.Clock;
+import com.diamondpricing.server.system.SqlTimes;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,8 +195,10 @@ class TwoServersPostgresIntegrationTests {
   @Test
   void aServerInterruptsOnlyRunsWhoseLeaseExpired() {
     JdbcClient jdbc = a.getBean(JdbcClient.class);
-    long dead = running(jdbc, "a-server-that-died", Clock.now().minusSeconds(30));
-    long alive = running(jdbc, "a-server-at-work", Clock.now().plusSeconds(600));
+    long dead =
+        running(jdbc, "a-server-that-died", SqlTimes.now(Clock.systemUTC()).minusSeconds(30));
+    long alive =
+        running(jdbc, "a-server-at-work", SqlTimes.now(Clock.systemUTC()).plusSeconds(600));
     a.getBean(TrainingPipeline.class).recover();
     TrainingPipeline pb = b.getBean(TrainingPipeline.class);
     assertThat(pb.get(dead).status()).isEqualTo(RunStatus.INTERRUPTED);
@@ -214,10 +217,10 @@ class TwoServersPostgresIntegrationTests {
         .params(
             snapshot,
             "{\"seed\": 42, \"trials\": 1, \"workers\": 0}",
-            Clock.sql(Clock.now()),
-            Clock.sql(Clock.now()),
+            SqlTimes.sql(SqlTimes.now(Clock.systemUTC())),
+            SqlTimes.sql(SqlTimes.now(Clock.systemUTC())),
             owner,
-            Clock.sql(leaseUntil))
+            SqlTimes.sql(leaseUntil))
         .update(key, "id");
     return key.getKeyAs(Number.class).longValue();
   }

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How one database takes {@code request_log} rows: {@link SqliteRows} or {@link PostgresRows}. The
- * columns they share are bound here, in their order.
+ * The request log's SQL that differs between the databases, one subclass per database: {@link
+ * SqliteDialect} and {@link PostgresDialect}. How rows are inserted (the writer), and how bodies
+ * and a path prefix are read back ({@link RequestLogStore}). The columns the inserts share are
+ * bound here, in their order. (The rest of the request log's SQL is the same on both.)
  */
-abstract class RowWriter {
+abstract class RequestLogDialect {
 
   static final int QUERY_TIMEOUT_SECONDS = 60;
 
@@ -24,13 +26,29 @@ abstract class RowWriter {
       " request_body_truncated, status, response_content_type, %s response_body_truncated,"
           + " duration_ms, model_id, model_type, model_version, error_code) values ";
 
-  /** The writer for the database behind a connection. */
-  static RowWriter of(Connection c) throws SQLException {
+  /** The dialect of the database behind a connection. */
+  static RequestLogDialect of(Connection c) throws SQLException {
     String product = c.getMetaData().getDatabaseProductName();
-    return product != null && product.toLowerCase(Locale.ROOT).contains("postgres")
-        ? new PostgresRows()
-        : new SqliteRows();
+    return of(!(product != null && product.toLowerCase(Locale.ROOT).contains("postgres")));
   }
+
+  /** SQLite's, or else PostgreSQL's. */
+  static RequestLogDialect of(boolean sqlite) {
+    return sqlite ? new SqliteDialect() : new PostgresDialect();
+  }
+
+  // ---- reading
+
+  /** The select list's expressions for {@code request_body} and {@code response_body}, as text. */
+  abstract String bodies();
+
+  /** The condition on {@code path} (one parameter) that keeps the paths starting with a prefix. */
+  abstract String pathStartsWith();
+
+  /** The parameter of {@link #pathStartsWith} for this prefix. */
+  abstract String pathPattern(String prefix);
+
+  // ---- writing
 
   /**
    * Inserts the rows (no commit); {@code plain} (the second try of a refused row) stores the bodies

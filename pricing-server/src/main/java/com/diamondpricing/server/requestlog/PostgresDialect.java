@@ -10,11 +10,12 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * PostgreSQL: each body in its jsonb column when it is whole, valid JSON, else in its text column;
- * multi-row inserts (far less work per row than one statement per row), a batch cut into statements
- * of {@link #CHUNKS} rows so only a few statement shapes exist.
+ * PostgreSQL: each body in its jsonb column when it is whole, valid JSON, else in its text column
+ * (read back as whichever holds it); multi-row inserts (far less work per row than one statement
+ * per row), a batch cut into statements of {@link #CHUNKS} rows so only a few statement shapes
+ * exist; a path prefix is a {@code like} pattern.
  */
-final class PostgresRows extends RowWriter {
+final class PostgresDialect extends RequestLogDialect {
 
   private static final int[] CHUNKS = {64, 16, 4, 1};
   private static final String ROW =
@@ -35,6 +36,26 @@ final class PostgresRows extends RowWriter {
       }
       SQL[k] = sql.toString();
     }
+  }
+
+  @Override
+  String bodies() {
+    return "coalesce(request_body::text, request_body_text) as request_body,"
+        + " coalesce(response_body::text, response_body_text) as response_body";
+  }
+
+  @Override
+  String pathStartsWith() {
+    return "path like ? escape '\\'";
+  }
+
+  @Override
+  String pathPattern(String prefix) {
+    return likeEscape(prefix) + "%";
+  }
+
+  static String likeEscape(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   @Override
