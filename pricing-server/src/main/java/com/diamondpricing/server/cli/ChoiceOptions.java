@@ -2,8 +2,8 @@ package com.diamondpricing.server.cli;
 
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
-import com.diamondpricing.server.training.InvalidChoiceException;
-import com.diamondpricing.server.training.ModelChoice;
+import com.diamondpricing.server.registry.InvalidChoiceException;
+import com.diamondpricing.server.registry.ModelChoice;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,11 +2,11 @@ package com.diamondpricing.server.prediction;
 
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.server.registry.ModelChoice;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelNotFoundException;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
-import com.diamondpricing.server.web.ApiException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +40,7 @@ public class ServingModels {
 
   private final ModelRegistry registry;
   private final ModelTypes types;
+  private final ModelChoice choice;
   private final String metric;
   private final Duration pollInterval;
   private final int maxLoaded;
@@ -58,11 +59,13 @@ public class ServingModels {
   ServingModels(
       ModelRegistry registry,
       ModelTypes types,
+      ModelChoice choice,
       DiamondsProperties properties,
       @Value("${diamonds.serving.poll-interval:1s}") Duration pollInterval,
       @Value("${diamonds.serving.max-loaded-models:8}") int maxLoaded) {
     this.registry = registry;
     this.types = types;
+    this.choice = choice;
     this.metric = properties.champion().metric();
     this.pollInterval = pollInterval;
     if (maxLoaded < 1) {
@@ -206,17 +209,12 @@ public class ServingModels {
     return kept;
   }
 
-  /** The id of the best registered version of a type: the lowest test error on the metric. */
-  private long bestOfType(String type) {
-    if (!types.contains(type)) {
-      throw ApiException.invalidParameter(
-          "model",
-          "unknown model type '"
-              + cut(type)
-              + "'; allowed values: "
-              + String.join(", ", types.names()),
-          types.names());
-    }
+  /**
+   * The id of the best registered version of a type (named as {@link ModelChoice} reads names): the
+   * lowest test error on the metric.
+   */
+  private long bestOfType(String requested) {
+    String type = choice.model(requested);
     BestOfType cached = bestByType.get(type);
     if (cached != null && System.nanoTime() < cached.expiresAtNanos()) {
       return cached.id();
@@ -241,9 +239,5 @@ public class ServingModels {
       throw new IllegalStateException(
           "model " + entry.id() + " cannot be loaded: " + e.getMessage(), e);
     }
-  }
-
-  private static String cut(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 }

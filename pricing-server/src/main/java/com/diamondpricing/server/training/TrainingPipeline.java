@@ -2,6 +2,7 @@ package com.diamondpricing.server.training;
 
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.registry.ModelChoice;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.web.ApiException;
 import java.util.List;
@@ -130,14 +131,9 @@ public class TrainingPipeline {
   private record Checked(List<String> names, RunOptions options) {}
 
   private Checked check(RunRequest request) {
-    List<String> names;
-    int trials;
-    try {
-      names = choice.models(request.modelTypes());
-      trials = request.trials() == null ? defaults.trials() : ModelChoice.trials(request.trials());
-    } catch (InvalidChoiceException e) {
-      throw e.problem();
-    }
+    List<String> names = choice.models(request.modelTypes());
+    int trials =
+        request.trials() == null ? defaults.trials() : ModelChoice.trials(request.trials());
     if (datasets.find(request.snapshotId()).isEmpty()) {
       throw ApiException.invalidParameter(
           "snapshotId", "there is no dataset snapshot " + request.snapshotId(), List.of());

@@ -5,6 +5,7 @@ import com.diamondpricing.server.dataset.DatasetRejectedProblem;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
+import com.diamondpricing.server.registry.ModelChoice;
 import com.diamondpricing.server.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -146,20 +147,12 @@ class TrainingRunController {
 
   /** The requested types as {@link ModelChoice} reads them; a refusal is a 400 problem. */
   private List<String> modelTypes(List<String> requested) {
-    try {
-      return choice.models(requested);
-    } catch (InvalidChoiceException e) {
-      throw e.problem();
-    }
+    return choice.models(requested);
   }
 
   private static void checkTrials(Integer trials) {
-    try {
-      if (trials != null) {
-        ModelChoice.trials(trials);
-      }
-    } catch (InvalidChoiceException e) {
-      throw e.problem();
+    if (trials != null) {
+      ModelChoice.trials(trials);
     }
   }
 

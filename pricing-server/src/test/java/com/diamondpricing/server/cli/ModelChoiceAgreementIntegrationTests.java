@@ -85,7 +85,8 @@ class ModelChoiceAgreementIntegrationTests implements SqliteDatabase {
       }
     } else {
       assertThat(api.get("field").asString()).isEqualTo("models");
-      assertThat(strings(api.get("allowedValues"))).containsExactly("linear", "xgboost");
+      assertThat(strings(api.get("allowedValues")))
+          .containsExactly("linear", "xgboost", "xgboost-log");
       String detail = api.get("detail").asString();
       assertThat(detail).contains("allowed values: linear, xgboost");
       assertThat(firstLine(train)).isEqualTo("--models: " + detail);

@@ -89,6 +89,11 @@ abstract class PredictionApiIntegrationTests {
     Answer byId = send(post("/api/v1/predictions?modelId=1", lower));
     assertThat(byType.status()).isEqualTo(200);
     assertThat(byId.body().get("price")).isEqualTo(byType.body().get("price"));
+    Answer capitalised = send(post("/api/v1/predictions?model=%20Linear", lower));
+    assertThat(capitalised.status())
+        .as("model types are read as training reads them")
+        .isEqualTo(200);
+    assertThat(capitalised.body().get("price")).isEqualTo(byType.body().get("price"));
   }
 
   @Test

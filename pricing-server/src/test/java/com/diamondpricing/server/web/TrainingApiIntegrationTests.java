@@ -213,15 +213,17 @@ abstract class TrainingApiIntegrationTests {
             .getBytes(StandardCharsets.UTF_8);
     Answer upload = upload(head, "head.csv", "trials", "2");
     assertThat(upload.status()).isEqualTo(202);
-    assertThat(strings(upload.json().get("modelTypes"))).containsExactly("linear", "xgboost");
+    assertThat(strings(upload.json().get("modelTypes")))
+        .containsExactly("linear", "xgboost", "xgboost-log");
     JsonNode run = awaitRun(upload.headers().getLocation().toString());
     assertThat(run.get("options").get("trials").asInt()).isEqualTo(2);
-    assertThat(run.get("progress").get("model").asInt()).isEqualTo(2);
-    assertThat(run.get("progress").get("currentModel").asString()).isEqualTo("xgboost");
+    assertThat(run.get("progress").get("model").asInt()).isEqualTo(3);
+    assertThat(run.get("progress").get("currentModel").asString()).isEqualTo("xgboost-log");
     assertThat(run.get("progress").get("trial").asInt()).isEqualTo(2);
     assertThat(run.get("progress").get("trials").asInt()).isEqualTo(2);
     assertThat(run.get("progress").get("bestValidationMae").asDouble()).isPositive();
-    assertThat(run.get("outcomes").size()).isEqualTo(2);
+    assertThat(run.get("outcomes").size()).isEqualTo(3);
+    assertThat(run.get("outcomes").get(2).get("type").asString()).isEqualTo("xgboost-log");
     long xgboost = run.get("outcomes").get(1).get("modelId").asLong();
     JsonNode xgb = get(MODELS + "/" + xgboost).json();
     assertThat(xgb.get("type").asString()).isEqualTo("xgboost");
@@ -329,7 +331,8 @@ abstract class TrainingApiIntegrationTests {
               400,
               "invalid-parameter");
       assertThat(upload.get("field").asString()).isEqualTo("models");
-      assertThat(strings(upload.get("allowedValues"))).containsExactly("linear", "xgboost");
+      assertThat(strings(upload.get("allowedValues")))
+          .containsExactly("linear", "xgboost", "xgboost-log");
       assertThat(upload.get("detail").asString())
           .contains("forest")
           .contains("allowed values: linear, xgboost");
@@ -337,7 +340,8 @@ abstract class TrainingApiIntegrationTests {
       JsonNode json =
           assertProblem(postJson(RUNS, "{\"models\": [\"forest\"]}"), 400, "invalid-parameter");
       assertThat(json.get("field").asString()).isEqualTo("models");
-      assertThat(strings(json.get("allowedValues"))).containsExactly("linear", "xgboost");
+      assertThat(strings(json.get("allowedValues")))
+          .containsExactly("linear", "xgboost", "xgboost-log");
       assertThat(datasets.list()).hasSize(snapshots);
       assertThat(pipeline.list(500)).hasSize(runs);
     }

@@ -1,4 +1,4 @@
-package com.diamondpricing.server.training;
+package com.diamondpricing.server.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -117,9 +117,10 @@ class ModelChoiceTests {
           catchThrowableOfType(
               InvalidChoiceException.class, () -> choice.models(List.of("forest")));
 
-      ApiException problem = e.problem();
+      ApiException problem = e;
 
       assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(problem.code()).isEqualTo("invalid-parameter");
       assertThat(problem.getBody().getDetail()).isEqualTo(e.getMessage());
       assertThat(problem.getBody().getProperties())
           .containsEntry("field", "models")
@@ -131,7 +132,7 @@ class ModelChoiceTests {
       InvalidChoiceException e =
           catchThrowableOfType(InvalidChoiceException.class, () -> ModelChoice.trials(0));
 
-      assertThat(e.problem().getBody().getProperties())
+      assertThat(e.getBody().getProperties())
           .containsEntry("field", "trials")
           .doesNotContainKey("allowedValues");
     }

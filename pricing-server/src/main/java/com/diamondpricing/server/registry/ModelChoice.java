@@ -1,4 +1,4 @@
-package com.diamondpricing.server.training;
+package com.diamondpricing.server.registry;
 
 import com.diamondpricing.model.ModelTypes;
 import java.util.LinkedHashMap;
