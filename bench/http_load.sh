@@ -141,20 +141,22 @@ await() {
   done
   curl -sf "$base/actuator/health/readiness" >/dev/null || { echo "$1: the server is not ready" >&2; exit 1; }
   local token; token=$(cat "$home/admin-token")
-  # the bootstrap trains xgboost in the background; it becomes the champion when it beats linear
+  # the bootstrap trains every model type in the background; once no run is queued or running,
+  # the best xgboost model is made the champion if another type won (xgboost-log often does)
   local champion=
   for _ in $(seq 1 900); do
-    champion=$(curl -sf "$base/api/v1/models" | json '",".join(m["type"] for m in d if m["champion"])')
-    [ "$champion" = xgboost ] && break
     local running
     running=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/training-runs?limit=5" \
       | json 'sum(1 for r in d if r["status"] in ("queued","running"))')
     if [ "$running" = 0 ]; then
+      champion=$(curl -sf "$base/api/v1/models" | json '",".join(m["type"] for m in d if m["champion"])')
+      [ "$champion" = xgboost ] && break
       local best
       best=$(curl -sf "$base/api/v1/models" \
         | json 'min((m for m in d if m["type"]=="xgboost"), key=lambda m: m["test"]["mae"])["id"]')
-      curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-        -d '{"reason":"bench/http_load.sh"}' "$base/api/v1/models/$best/promote" >/dev/null
+      [ -n "$best" ] && curl -sf -X POST -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d '{"reason":"bench/http_load.sh"}' \
+        "$base/api/v1/models/$best/promote" >/dev/null
     fi
     sleep 1
   done
