@@ -3,6 +3,8 @@ package com.diamondpricing.model;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Metrics;
 import com.diamondpricing.data.TrainTestSplit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The notebook's protocol: split the clean data 80/20 with seed 42, fit on the training part, score
@@ -19,8 +21,15 @@ public final class HoldoutEvaluation {
    * @param test metrics on the test rows
    * @param split the split used
    * @param seconds wall-clock seconds of the fit
+   * @param coverage per interval level, the share of test rows inside their interval; empty when
+   *     the model has no intervals
    */
-  public record Result(TrainedModel model, Metrics test, TrainTestSplit split, double seconds) {
+  public record Result(
+      TrainedModel model,
+      Metrics test,
+      TrainTestSplit split,
+      double seconds,
+      Map<Double, Double> coverage) {
 
     public int nTrain() {
       return split.train().length;
@@ -29,6 +38,22 @@ public final class HoldoutEvaluation {
     public int nTest() {
       return split.test().length;
     }
+  }
+
+  /**
+   * Per level, the share of rows whose actual price lies in the model's interval; empty when the
+   * model has none.
+   */
+  public static Map<Double, Double> coverage(
+      TrainedModel model, double[] actual, double[] predicted) {
+    Calibration c = model.provenance().calibration();
+    Map<Double, Double> coverage = new LinkedHashMap<>();
+    if (c != null) {
+      for (double level : c.halfWidths().keySet()) {
+        coverage.put(level, c.coverage(actual, predicted, level));
+      }
+    }
+    return coverage;
   }
 
   /** Splits, fits and scores. */
@@ -41,8 +66,9 @@ public final class HoldoutEvaluation {
     TrainedModel model = type.trainer(options).fit(train);
     double seconds = (System.nanoTime() - start) / 1e9;
     try {
-      Metrics metrics = Metrics.of(test.prices(), model.predict(test));
-      return new Result(model, metrics, split, seconds);
+      double[] predicted = model.predict(test);
+      Metrics metrics = Metrics.of(test.prices(), predicted);
+      return new Result(model, metrics, split, seconds, coverage(model, test.prices(), predicted));
     } catch (RuntimeException e) {
       model.close();
       throw e;

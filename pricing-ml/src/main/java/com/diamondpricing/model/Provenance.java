@@ -12,7 +12,8 @@ import java.util.Objects;
  * Where a trained model comes from, kept with it and never changed: the model type, the training
  * data's content hash and size, the seed, the parameters of the final fit, the versions of the
  * libraries that fitted it, when and how long, the validation metrics and the tuning trials (empty
- * when the type does not tune).
+ * when the type does not tune), and the calibration of its prediction intervals (null when the type
+ * does not calibrate).
  */
 public record Provenance(
     String modelType,
@@ -24,7 +25,50 @@ public record Provenance(
     Instant trainedAt,
     double trainingSeconds,
     Metrics validation,
-    List<TrialRecord> trials) {
+    List<TrialRecord> trials,
+    Calibration calibration) {
+
+  /** A provenance without intervals. */
+  public Provenance(
+      String modelType,
+      String dataHash,
+      int trainingRows,
+      long seed,
+      Map<String, Object> parameters,
+      Map<String, String> libraries,
+      Instant trainedAt,
+      double trainingSeconds,
+      Metrics validation,
+      List<TrialRecord> trials) {
+    this(
+        modelType,
+        dataHash,
+        trainingRows,
+        seed,
+        parameters,
+        libraries,
+        trainedAt,
+        trainingSeconds,
+        validation,
+        trials,
+        null);
+  }
+
+  /** The same provenance with intervals calibrated. */
+  public Provenance withCalibration(Calibration calibration) {
+    return new Provenance(
+        modelType,
+        dataHash,
+        trainingRows,
+        seed,
+        parameters,
+        libraries,
+        trainedAt,
+        trainingSeconds,
+        validation,
+        trials,
+        calibration);
+  }
 
   public Provenance {
     Objects.requireNonNull(modelType, "modelType");

@@ -40,6 +40,14 @@ public final class ProvenanceJson {
       trials.add(tm);
     }
     m.put("trials", trials);
+    if (p.calibration() != null) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("rows", p.calibration().rows());
+      Map<String, Object> q = new LinkedHashMap<>();
+      p.calibration().halfWidths().forEach((level, width) -> q.put(level.toString(), width));
+      c.put("logHalfWidths", q);
+      m.put("calibration", c);
+    }
     return m;
   }
 
@@ -112,7 +120,19 @@ public final class ProvenanceJson {
         Instant.parse((String) m.get("trainedAt")),
         doubleOrNaN(m.get("trainingSeconds")),
         validation,
-        trials);
+        trials,
+        calibration((Map<String, Object>) m.get("calibration")));
+  }
+
+  private static Calibration calibration(Map<String, Object> c) {
+    if (c == null) {
+      return null;
+    }
+    Map<Double, Double> widths = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> q = (Map<String, Object>) c.get("logHalfWidths");
+    q.forEach((level, width) -> widths.put(Double.valueOf(level), ((Number) width).doubleValue()));
+    return new Calibration(((Number) c.get("rows")).intValue(), widths);
   }
 
   private static Object finiteOrNull(double v) {

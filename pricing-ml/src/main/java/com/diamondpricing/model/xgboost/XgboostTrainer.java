@@ -3,6 +3,7 @@ package com.diamondpricing.model.xgboost;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Metrics;
 import com.diamondpricing.data.TrainTestSplit;
+import com.diamondpricing.model.Calibration;
 import com.diamondpricing.model.LibraryVersions;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.TrainedModel;
@@ -102,6 +103,7 @@ final class XgboostTrainer implements Trainer {
     Dataset validation = tuning.rows(inner.test());
     int workers = workers();
     Map<Integer, Metrics> validationMetrics = new ConcurrentHashMap<>();
+    Map<Integer, Calibration> calibrations = new ConcurrentHashMap<>();
     Tuner tuner =
         Tuner.tpe(options.seed())
             .workers(workers)
@@ -115,7 +117,7 @@ final class XgboostTrainer implements Trainer {
       study =
           tuner.optimize(
               SEARCH_SPACE,
-              trial -> trialMae(trial, innerTrain, validation, validationMetrics),
+              trial -> trialMae(trial, innerTrain, validation, validationMetrics, calibrations),
               options.trials(),
               (result, finished, total, best) ->
                   options
@@ -164,7 +166,8 @@ final class XgboostTrainer implements Trainer {
         Runtime.getRuntime().availableProcessors(),
         start,
         validationMetrics.get(best.number()),
-        history);
+        history,
+        calibrations.get(best.number()));
   }
 
   /** The rows the study tunes on: all of them, or a seeded sample of {@link #MAX_TUNING_ROWS}. */
@@ -183,9 +186,19 @@ final class XgboostTrainer implements Trainer {
         : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  /** One trial: fit on the inner training rows, report the validation MAE as it goes. */
+  /**
+   * One trial: fit on the inner training rows, report the validation MAE as it goes. A completed
+   * trial also calibrates prediction intervals on the validation rows; the best trial's calibration
+   * goes with the final model, which is refitted on every training row (the rows held out of the
+   * trial's fit are what split conformal needs; refitting on all of them afterwards is the
+   * pragmatic choice, its coverage on the test rows is measured and recorded).
+   */
   private double trialMae(
-      Trial trial, Dataset innerTrain, Dataset validation, Map<Integer, Metrics> metrics)
+      Trial trial,
+      Dataset innerTrain,
+      Dataset validation,
+      Map<Integer, Metrics> metrics,
+      Map<Integer, Calibration> calibrations)
       throws XGBoostError, InterruptedException, TrialPrunedException {
     Map<String, Object> params = boosterParams(trial.params(), 1);
     int rounds = trial.getInt("n_estimators");
@@ -208,14 +221,30 @@ final class XgboostTrainer implements Trainer {
           }
         }
       }
-      Metrics m = Metrics.of(actual, prices(booster, validRows, actual.length));
+      double[] predicted = prices(booster, validRows, actual.length);
+      Metrics m = Metrics.of(actual, predicted);
       metrics.put(trial.number(), m);
+      calibrate(actual, predicted).ifPresent(c -> calibrations.put(trial.number(), c));
       return m.mae();
     } finally {
       if (booster != null) {
         booster.dispose();
       }
       dtrain.dispose();
+    }
+  }
+
+  /** Intervals from a trial's validation predictions; none for too few rows or a bad price. */
+  private static java.util.Optional<Calibration> calibrate(double[] actual, double[] predicted) {
+    for (double p : predicted) {
+      if (!(p > 0) || !Double.isFinite(p)) {
+        return java.util.Optional.empty(); // a price model can predict below zero: no log score
+      }
+    }
+    try {
+      return java.util.Optional.of(Calibration.of(actual, predicted));
+    } catch (IllegalArgumentException tooFew) {
+      return java.util.Optional.empty();
     }
   }
 
@@ -228,10 +257,13 @@ final class XgboostTrainer implements Trainer {
       Metrics validation,
       List<TrialRecord> trials)
       throws TrainingException, InterruptedException {
-    return fitWith(train, hyperparameters, Map.of(), threads, start, validation, trials);
+    return fitWith(train, hyperparameters, Map.of(), threads, start, validation, trials, null);
   }
 
-  /** As above, with {@code extra} entries recorded in the provenance's parameters. */
+  /**
+   * As above, with {@code extra} entries recorded in the provenance's parameters and the intervals'
+   * calibration (or null).
+   */
   XgboostModel fitWith(
       Dataset train,
       Map<String, Object> hyperparameters,
@@ -239,7 +271,8 @@ final class XgboostTrainer implements Trainer {
       int threads,
       long start,
       Metrics validation,
-      List<TrialRecord> trials)
+      List<TrialRecord> trials,
+      Calibration calibration)
       throws TrainingException, InterruptedException {
     if (Thread.interrupted()) {
       throw new InterruptedException("training interrupted");
@@ -281,7 +314,8 @@ final class XgboostTrainer implements Trainer {
               Instant.now(),
               (System.nanoTime() - start) / 1e9,
               validation,
-              trials);
+              trials,
+              calibration);
       return XgboostModel.of(booster, provenance);
     } catch (XGBoostError e) {
       throw new TrainingException("XGBoost failed: " + e.getMessage(), e);

@@ -50,6 +50,15 @@ class LinearModelTypeTests {
   }
 
   @Test
+  void itsIntervalsCoverTheTestRowsWithinThreePointsOfNominal() {
+    System.out.printf(
+        java.util.Locale.ROOT, "linear coverage on the test rows: %s%n", result.coverage());
+    assertThat(result.model().provenance().calibration().rows()).isEqualTo(799);
+    assertThat(result.coverage().get(0.8)).isCloseTo(0.8, within(0.03));
+    assertThat(result.coverage().get(0.9)).isCloseTo(0.9, within(0.03));
+  }
+
+  @Test
   void artifactIsReadableJsonThatLoadsToTheSameModel() throws Exception {
     TrainedModel model = result.model();
     String json = new String(model.artifact(), StandardCharsets.UTF_8);

@@ -59,6 +59,15 @@ class XgboostLogModelTypeTests {
   static final double GOLDEN_MAE = 316.4469;
 
   @Test
+  void itsIntervalsCoverTheTestRowsWithinThreePointsOfNominal() {
+    System.out.printf(
+        Locale.ROOT, "xgboost-log coverage on the test rows: %s%n", result.coverage());
+    assertThat(result.model().provenance().calibration().rows()).isEqualTo(799);
+    assertThat(result.coverage().get(0.8)).isCloseTo(0.8, within(0.03));
+    assertThat(result.coverage().get(0.9)).isCloseTo(0.9, within(0.03));
+  }
+
+  @Test
   void recordsItsTargetAndConstraintInTheProvenance() {
     var p = result.model().provenance();
     assertThat(p.modelType()).isEqualTo("xgboost-log");

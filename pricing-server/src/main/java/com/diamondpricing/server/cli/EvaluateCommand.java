@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -146,6 +147,15 @@ final class EvaluateCommand implements Callable<Integer> {
           m.rmse(),
           m.mape());
       info.println("  parameters: " + params.values());
+      result
+          .coverage()
+          .forEach(
+              (level, share) ->
+                  info.printf(
+                      Locale.ROOT,
+                      "  %.0f%% interval covers %.1f%% of the test rows%n",
+                      level * 100,
+                      share * 100));
       info.printf(Locale.ROOT, "  %.1f s in all (fit %.1f s)%n", seconds, result.seconds());
       info.flush();
       if (json) {
@@ -160,7 +170,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     result.nTrain(),
                     result.nTest(),
                     seconds,
-                    params)));
+                    params,
+                    coverage(result.coverage()))));
         out.flush();
       }
     }
@@ -191,6 +202,8 @@ final class EvaluateCommand implements Callable<Integer> {
    * @param nTest test rows
    * @param seconds how long the command took
    * @param params the parameters of the final fit
+   * @param coverage per interval level ("0.8", "0.9"), the share of the test rows inside their
+   *     interval; empty for a model without intervals
    */
   record Summary(
       String model,
@@ -201,5 +214,12 @@ final class EvaluateCommand implements Callable<Integer> {
       @JsonProperty("n_train") int nTrain,
       @JsonProperty("n_test") int nTest,
       double seconds,
-      ModelParameters params) {}
+      ModelParameters params,
+      Map<String, Double> coverage) {}
+
+  private static Map<String, Double> coverage(Map<Double, Double> byLevel) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    byLevel.forEach((level, share) -> out.put(level.toString(), share));
+    return out;
+  }
 }

@@ -3,14 +3,25 @@ package com.diamondpricing.server.cli;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.DatasetRejectedException;
 import com.diamondpricing.data.DiamondCsvReader;
+import com.diamondpricing.data.Feature;
 import com.diamondpricing.data.LoadedDataset;
+import com.diamondpricing.model.Calibration;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainedModel;
+import com.diamondpricing.server.prediction.ExplanationView;
+import com.diamondpricing.server.prediction.PredictionService;
+import com.diamondpricing.server.prediction.PriceInterval;
+import com.diamondpricing.server.prediction.PriceWarning;
+import com.diamondpricing.server.prediction.PricedDiamond;
+import com.diamondpricing.server.prediction.TrainingProfile;
+import com.diamondpricing.server.prediction.TrainingProfiles;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +34,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "Price every usable row of a CSV file with a stored model (the file is cleaned as for"
           + " training; nothing is stored).",
-      "Prints CSV (the features, price and predicted_price), or with --json one object with"
-          + " the actual prices and the predictions in file order."
+      "Prints CSV (the features, price, predicted_price, its 80% and 90% interval and the"
+          + " warnings' codes; with --explain each feature's contribution in dollars), or with"
+          + " --json one object with the actual prices, the predictions and each row's answer in"
+          + " file order."
     })
 final class PredictWithModelCommand extends RegistryCommand {
 
@@ -40,8 +53,16 @@ final class PredictWithModelCommand extends RegistryCommand {
 
   @Option(
       names = "--json",
-      description = "print one JSON object: modelId, type, version, rows, prices, predictions")
+      description =
+          "print one JSON object: modelId, type, version, rows, prices, predictions, items")
   boolean json;
+
+  @Option(
+      names = "--explain",
+      description =
+          "explain each price: the model's baseline and each feature's contribution in dollars"
+              + " (and factors for a model on log(price))")
+  boolean explain;
 
   /**
    * The {@code --json} document.
@@ -52,9 +73,16 @@ final class PredictWithModelCommand extends RegistryCommand {
    * @param rows the rows priced
    * @param prices their actual prices, in file order
    * @param predictions the model's prices, in file order
+   * @param items each row's answer: price, intervals, warnings and, with --explain, why
    */
   record Prices(
-      long modelId, String type, int version, int rows, double[] prices, double[] predictions) {}
+      long modelId,
+      String type,
+      int version,
+      int rows,
+      double[] prices,
+      double[] predictions,
+      List<PricedDiamond> items) {}
 
   @Override
   void check() {
@@ -75,21 +103,31 @@ final class PredictWithModelCommand extends RegistryCommand {
     }
     Dataset rows = loaded.dataset();
     double[] predictions;
+    List<PricedDiamond> items = new ArrayList<>(rows.size());
+    TrainingProfile profile = context.bean(TrainingProfiles.class).of(e).orElse(null);
     try (TrainedModel model = load(e, registry.artifact(e.id()))) {
       predictions = model.predict(rows);
+      for (int i = 0; i < rows.size(); i++) {
+        items.add(
+            PredictionService.answer(model, profile, rows.diamond(i), predictions[i], explain));
+      }
     }
     if (json) {
       out.println(
           CliJson.write(
-              new Prices(e.id(), e.type(), e.version(), rows.size(), rows.prices(), predictions)));
+              new Prices(
+                  e.id(), e.type(), e.version(), rows.size(), rows.prices(), predictions, items)));
       return 0;
     }
     err.print(loaded.report().describe());
-    out.println("carat,cut,color,clarity,depth,table,x,y,z,price,predicted_price");
+    out.println(
+        "carat,cut,color,clarity,depth,table,x,y,z,price,predicted_price,lower_80,upper_80,"
+            + "lower_90,upper_90,warnings"
+            + (explain ? ",baseline," + String.join(",", contributionColumns()) : ""));
     for (int i = 0; i < rows.size(); i++) {
       out.printf(
           Locale.ROOT,
-          "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+          "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%s%n",
           plain(rows.carat(i)),
           rows.cut(i).label(),
           rows.color(i).label(),
@@ -100,9 +138,40 @@ final class PredictWithModelCommand extends RegistryCommand {
           plain(rows.y(i)),
           plain(rows.z(i)),
           plain(rows.price(i)),
-          plain(predictions[i]));
+          plain(predictions[i]),
+          answerColumns(items.get(i)));
     }
     return 0;
+  }
+
+  private static List<String> contributionColumns() {
+    List<String> columns = new ArrayList<>();
+    for (Feature f : Feature.values()) {
+      columns.add("contribution_" + f.column());
+    }
+    return columns;
+  }
+
+  /** The intervals, the warnings' codes and, when explained, the baseline and contributions. */
+  private String answerColumns(PricedDiamond p) {
+    StringBuilder s = new StringBuilder();
+    for (double level : Calibration.LEVELS) {
+      PriceInterval interval =
+          p.intervals().stream().filter(x -> x.level() == level).findFirst().orElse(null);
+      s.append(',').append(interval == null ? "" : plain(interval.lower()));
+      s.append(',').append(interval == null ? "" : plain(interval.upper()));
+    }
+    s.append(',');
+    s.append(String.join(";", p.warnings().stream().map(PriceWarning::code).toList()));
+    if (explain) {
+      ExplanationView why = p.explanation();
+      s.append(',').append(why == null ? "" : plain(why.baseline()));
+      for (Feature f : Feature.values()) {
+        Double c = why == null ? null : why.contributions().get(f.column());
+        s.append(',').append(c == null ? "" : plain(c));
+      }
+    }
+    return s.toString();
   }
 
   private static TrainedModel load(ModelEntry e, byte[] artifact) throws ModelLoadException {

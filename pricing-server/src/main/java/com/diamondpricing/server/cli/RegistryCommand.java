@@ -23,13 +23,17 @@ abstract class RegistryCommand implements Callable<Integer> {
   PrintWriter out;
   PrintWriter err;
 
+  /** The running context, for the subcommands that need more than the registry. */
+  CliContext context;
+
   @Override
   public final Integer call() throws Exception {
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     check();
-    try (CliContext context = home.start()) {
-      return run(context.bean(ModelRegistry.class));
+    try (CliContext started = home.start()) {
+      context = started;
+      return run(started.bean(ModelRegistry.class));
     } catch (ModelNotFoundException e) {
       err.println(
           spec.qualifiedName() + ": " + e.getMessage() + " (diamonds models list shows them)");

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.cli;
 
 import com.diamondpricing.model.Provenance;
+import com.diamondpricing.server.registry.IntervalView;
 import com.diamondpricing.server.registry.MetricsView;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelParameters;
@@ -63,7 +64,8 @@ final class ShowModelCommand extends RegistryCommand {
       int trialCount,
       Map<String, Integer> trialStates,
       List<ProvenanceView.Trial> bestTrials,
-      List<ProvenanceView.Trial> trials) {}
+      List<ProvenanceView.Trial> trials,
+      List<IntervalView> intervals) {}
 
   @Override
   int run(ModelRegistry registry) {
@@ -86,7 +88,8 @@ final class ShowModelCommand extends RegistryCommand {
                   p.trials().size(),
                   states(p.trials()),
                   best,
-                  p.trials())));
+                  p.trials(),
+                  IntervalView.of(e))));
       return 0;
     }
     out.printf(
@@ -114,6 +117,7 @@ final class ShowModelCommand extends RegistryCommand {
     row("rows", String.format(Locale.ROOT, "%,d training, %,d test", e.nTrain(), e.nTest()));
     row("test", ModelText.metrics(e.test()));
     row("validation", p.validation() == null ? "none" : validation(p.validation()));
+    row("intervals", intervals(IntervalView.of(e)));
     row("parameters", ModelText.entries(p.parameters().values()));
     row("libraries", ModelText.entries(p.libraries()));
     row("artifact", e.artifactMediaType());
@@ -133,6 +137,26 @@ final class ShowModelCommand extends RegistryCommand {
           ModelText.entries(t.params().values()));
     }
     return 0;
+  }
+
+  /** "80%: price x/÷ 1.23 (test coverage 81.2%), 90%: ...", or why there are none. */
+  private static String intervals(List<IntervalView> intervals) {
+    if (intervals.isEmpty()) {
+      return "none (trained before intervals were calibrated)";
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    for (IntervalView i : intervals) {
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%.0f%%: price x/÷ %.3f (test coverage %s)",
+              i.level() * 100,
+              Math.exp(i.logHalfWidth()),
+              i.testCoverage() == null
+                  ? "not measured"
+                  : String.format(Locale.ROOT, "%.1f%%", i.testCoverage() * 100)));
+    }
+    return String.join(", ", parts);
   }
 
   private void row(String label, String value) {

@@ -12,7 +12,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * One diamond to price. The carat and the three grades are required; the measurements may be left
- * out when the chosen model can do without them.
+ * out when the chosen model can do without them. The limits are physical, from real cut diamonds
+ * (see the README): a value beyond them is a typing error, not a stone.
  */
 @Schema(
     description = "One diamond. Grades are case-insensitive.",
@@ -20,10 +21,10 @@ import jakarta.validation.constraints.NotNull;
         "{\"carat\": 1.1, \"cut\": \"Ideal\", \"color\": \"H\", \"clarity\": \"SI2\","
             + " \"depth\": 62.0, \"table\": 55.0, \"x\": 6.61, \"y\": 6.65, \"z\": 4.11}")
 public record DiamondInput(
-    @Schema(description = "weight in carats, > 0 and <= 10", example = "1.1")
+    @Schema(description = "weight in carats, > 0 and <= 30", example = "1.1")
         @NotNull
         @DecimalMin(value = "0", inclusive = false)
-        @DecimalMax("10")
+        @DecimalMax("30")
         Double carat,
     @Schema(
             description = "cut grade",
@@ -46,25 +47,25 @@ public record DiamondInput(
         @NotNull
         @GradeValue(Clarity.class)
         String clarity,
-    @Schema(description = "total depth percentage, 0 to 100", example = "62.0")
-        @DecimalMin("0")
-        @DecimalMax("100")
+    @Schema(description = "total depth percentage, 40 to 80", example = "62.0")
+        @DecimalMin("40")
+        @DecimalMax("80")
         Double depth,
-    @Schema(description = "table width percentage, 0 to 100", example = "55.0")
-        @DecimalMin("0")
-        @DecimalMax("100")
+    @Schema(description = "table width percentage, 40 to 95", example = "55.0")
+        @DecimalMin("40")
+        @DecimalMax("95")
         Double table,
-    @Schema(description = "length in mm, 0 to 100", example = "6.61")
-        @DecimalMin("0")
-        @DecimalMax("100")
+    @Schema(description = "length in mm, > 0 and <= 40", example = "6.61")
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("40")
         Double x,
-    @Schema(description = "width in mm, 0 to 100", example = "6.65")
-        @DecimalMin("0")
-        @DecimalMax("100")
+    @Schema(description = "width in mm, > 0 and <= 40", example = "6.65")
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("40")
         Double y,
-    @Schema(description = "depth in mm, 0 to 100", example = "4.11")
-        @DecimalMin("0")
-        @DecimalMax("100")
+    @Schema(description = "depth in mm, > 0 and <= 40", example = "4.11")
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("40")
         Double z) {
 
   /** The validated input as a domain value; absent measurements become NaN (missing). */

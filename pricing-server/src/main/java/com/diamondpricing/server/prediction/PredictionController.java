@@ -3,6 +3,7 @@ package com.diamondpricing.server.prediction;
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.server.web.AnsweringModel;
 import com.diamondpricing.server.web.RequestIdFilter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(
     name = "Predictions",
     description =
-        "Price diamonds. Model selection: `modelId` picks an exact model, `model` (linear or"
-            + " xgboost) the best registered version of that type (lowest test MAE), and by"
+        "Price diamonds, with 80% and 90% intervals, warnings for stones unlike the model's"
+            + " training diamonds and, with `explain=true`, each feature's contribution. Model"
+            + " selection: `modelId` picks an exact model, `model` (linear, xgboost or"
+            + " xgboost-log) the best registered version of that type (lowest test MAE), and by"
             + " default the champion answers.")
 class PredictionController {
 
@@ -39,19 +42,46 @@ class PredictionController {
     this.service = service;
   }
 
-  @Schema(description = "A price")
+  @Schema(description = "A price, its 80% and 90% intervals, warnings, and why when asked")
   record PredictionResponse(
       @Schema(example = "4733.21") double price,
       @Schema(example = "USD") String currency,
       ModelRef model,
-      @Schema(example = "3f1c2d4e-...") String requestId) {}
+      @Schema(example = "3f1c2d4e-...") String requestId,
+      List<PriceInterval> intervals,
+      List<PriceWarning> warnings,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
+
+    static PredictionResponse of(PricedDiamond p, ModelRef model, String requestId) {
+      return new PredictionResponse(
+          p.price(), "USD", model, requestId, p.intervals(), p.warnings(), p.explanation());
+    }
+  }
 
   @Schema(description = "Up to 10,000 diamonds")
   record BatchRequest(
       @NotEmpty @Size(max = MAX_BATCH) List<@NotNull @Valid DiamondInput> diamonds) {}
 
-  @Schema(description = "Prices in the order of the diamonds")
-  record BatchResponse(List<Double> prices, String currency, ModelRef model, String requestId) {}
+  @Schema(description = "Prices in the order of the diamonds, and each one's answer in full")
+  record BatchResponse(
+      List<Double> prices,
+      String currency,
+      ModelRef model,
+      String requestId,
+      @Schema(description = "per diamond: price, intervals, warnings, and why when asked")
+          List<BatchItem> items) {}
+
+  /** One diamond's answer in a batch. */
+  record BatchItem(
+      double price,
+      List<PriceInterval> intervals,
+      List<PriceWarning> warnings,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
+
+    static BatchItem of(PricedDiamond p) {
+      return new BatchItem(p.price(), p.intervals(), p.warnings(), p.explanation());
+    }
+  }
 
   @PostMapping
   @Operation(
@@ -62,16 +92,23 @@ class PredictionController {
               + " x, and answers 422 naming it).")
   PredictionResponse predict(
       @Valid @RequestBody DiamondInput diamond,
-      @Parameter(description = "model type: linear or xgboost") @RequestParam(required = false)
+      @Parameter(description = "model type: linear, xgboost or xgboost-log")
+          @RequestParam(required = false)
           String model,
       @Parameter(description = "an exact model id") @RequestParam(required = false) Long modelId,
+      @Parameter(
+              description =
+                  "add the explanation: the baseline and each feature's contribution in dollars"
+                      + " (and factors for a model on log(price))")
+          @RequestParam(defaultValue = "false")
+          boolean explain,
       HttpServletRequest request) {
     try (ServedModel.Lease lease = service.choose(model, modelId)) {
       ServedModel served = lease.served();
       answering(served).setOn(request);
-      double price = service.price(served, diamond.toDiamond());
-      return new PredictionResponse(
-          price, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request));
+      PricedDiamond priced = service.price(served, diamond.toDiamond(), explain);
+      return PredictionResponse.of(
+          priced, ModelRef.of(served.entry()), RequestIdFilter.of(request));
     }
   }
 
@@ -85,6 +122,9 @@ class PredictionController {
       @Valid @RequestBody BatchRequest body,
       @RequestParam(required = false) String model,
       @RequestParam(required = false) Long modelId,
+      @Parameter(description = "add each diamond's explanation")
+          @RequestParam(defaultValue = "false")
+          boolean explain,
       HttpServletRequest request) {
     try (ServedModel.Lease lease = service.choose(model, modelId)) {
       ServedModel served = lease.served();
@@ -99,13 +139,15 @@ class PredictionController {
         }
         diamonds.add(d);
       }
-      double[] prices = served.model().predict(diamonds);
-      List<Double> out = new ArrayList<>(prices.length);
-      for (double p : prices) {
-        out.add(PredictionService.cents(p));
+      List<PricedDiamond> priced = service.price(served, diamonds, explain);
+      List<Double> prices = new ArrayList<>(priced.size());
+      List<BatchItem> items = new ArrayList<>(priced.size());
+      for (PricedDiamond p : priced) {
+        prices.add(p.price());
+        items.add(BatchItem.of(p));
       }
       return new BatchResponse(
-          out, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request));
+          prices, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request), items);
     }
   }
 

@@ -26,6 +26,11 @@ public final class ServedModel {
 
   private volatile boolean retired;
 
+  /** The training rows' profile, read on first use; NONE when it cannot be read. */
+  private volatile Object profile;
+
+  private static final Object NONE = new Object();
+
   ServedModel(ModelEntry entry, ModelType type, TrainedModel model) {
     this.entry = entry;
     this.type = type;
@@ -42,6 +47,16 @@ public final class ServedModel {
 
   public TrainedModel model() {
     return model;
+  }
+
+  /** The profile of the model's training rows, read once; null when it cannot be read. */
+  TrainingProfile profile(TrainingProfiles profiles) {
+    Object p = profile;
+    if (p == null) {
+      p = profiles.of(entry).map(Object.class::cast).orElse(NONE);
+      profile = p;
+    }
+    return p == NONE ? null : (TrainingProfile) p;
   }
 
   /** A hold on the model for one request; null when it is closed already. */

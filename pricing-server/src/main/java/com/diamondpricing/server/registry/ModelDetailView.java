@@ -1,6 +1,7 @@
 package com.diamondpricing.server.registry;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param libraries library versions
  * @param artifactMediaType the media type of its artifact
  * @param provenance its full provenance, trial history included
+ * @param intervals its 80% and 90% prediction intervals with their coverage of the test rows
  * @param links where to find the model and its artifact
  */
 record ModelDetailView(
@@ -41,6 +43,7 @@ record ModelDetailView(
     Map<String, String> libraries,
     String artifactMediaType,
     ProvenanceView provenance,
+    List<IntervalView> intervals,
     Map<String, String> links) {
 
   static ModelDetailView of(ModelEntry m, boolean champion) {
@@ -62,6 +65,7 @@ record ModelDetailView(
         provenance.libraries(),
         m.artifactMediaType(),
         provenance,
+        IntervalView.of(m),
         ModelView.links(m));
   }
 }

@@ -3,6 +3,7 @@ package com.diamondpricing.server.registry;
 import com.diamondpricing.data.Metrics;
 import com.diamondpricing.model.Provenance;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A registered model: written once, never changed.
@@ -21,6 +22,8 @@ import java.time.Instant;
  * @param nTrain training rows
  * @param nTest test rows
  * @param artifactMediaType the media type of the stored artifact
+ * @param testCoverage per interval level (0.8, 0.9), the share of the test rows inside their
+ *     interval; empty for a model without intervals
  */
 public record ModelEntry(
     long id,
@@ -34,4 +37,10 @@ public record ModelEntry(
     Metrics test,
     int nTrain,
     int nTest,
-    String artifactMediaType) {}
+    String artifactMediaType,
+    Map<Double, Double> testCoverage) {
+
+  public ModelEntry {
+    testCoverage = Map.copyOf(testCoverage);
+  }
+}

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.registry;
 
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.model.Calibration;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.Provenance;
@@ -12,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +45,8 @@ public class ModelRegistry {
   private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
   private static final String COLUMNS =
       "id, type, version, run_id, snapshot_id, created_at, training_seconds, provenance,"
-          + " test_r2, test_mae, test_rmse, test_mape, n_train, n_test, artifact_media_type";
+          + " test_r2, test_mae, test_rmse, test_mape, n_train, n_test, artifact_media_type,"
+          + " test_coverage_80, test_coverage_90";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -61,10 +65,16 @@ public class ModelRegistry {
    * once may pick the same number: the loser of the unique key tries the next one.
    */
   public ModelEntry register(
-      TrainedModel model, Long runId, long snapshotId, Metrics test, int nTrain, int nTest) {
+      TrainedModel model,
+      Long runId,
+      long snapshotId,
+      Metrics test,
+      Map<Double, Double> coverage,
+      int nTrain,
+      int nTest) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return insert(model, runId, snapshotId, test, nTrain, nTest);
+        return insert(model, runId, snapshotId, test, coverage, nTrain, nTest);
       } catch (DataAccessException e) {
         if (!keyTaken(e) || attempt >= MAX_ATTEMPTS) {
           throw e;
@@ -76,7 +86,13 @@ public class ModelRegistry {
   }
 
   private ModelEntry insert(
-      TrainedModel model, Long runId, long snapshotId, Metrics test, int nTrain, int nTest) {
+      TrainedModel model,
+      Long runId,
+      long snapshotId,
+      Metrics test,
+      Map<Double, Double> coverage,
+      int nTrain,
+      int nTest) {
     Provenance provenance = model.provenance();
     MetricsView validation = MetricsView.of(provenance.validation());
     return tx.execute(
@@ -91,8 +107,8 @@ public class ModelRegistry {
                   "insert into model (type, version, run_id, snapshot_id, created_at,"
                       + " training_seconds, parameters, provenance, test_r2, test_mae, test_rmse,"
                       + " test_mape, validation_metrics, n_train, n_test, libraries, artifact,"
-                      + " artifact_media_type)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      + " artifact_media_type, test_coverage_80, test_coverage_90)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
               .params(
                   model.type(),
                   version,
@@ -111,13 +127,27 @@ public class ModelRegistry {
                   nTest,
                   Json.write(provenance.libraries()),
                   model.artifact(),
-                  model.artifactMediaType())
+                  model.artifactMediaType(),
+                  coverage.get(0.8),
+                  coverage.get(0.9))
               .update(key, "id");
           long id = key.getKeyAs(Number.class).longValue();
           log.info(
               "Registered model {} ({} v{}), test MAE {}", id, model.type(), version, test.mae());
           return find(id).orElseThrow();
         });
+  }
+
+  /** The stored test coverage per interval level; empty for a model without intervals. */
+  private static Map<Double, Double> coverage(ResultSet rs) throws SQLException {
+    Map<Double, Double> coverage = new LinkedHashMap<>();
+    for (double level : Calibration.LEVELS) {
+      double v = rs.getDouble("test_coverage_" + Math.round(level * 100));
+      if (!rs.wasNull()) {
+        coverage.put(level, v);
+      }
+    }
+    return coverage;
   }
 
   public Optional<ModelEntry> find(long id) {
@@ -328,7 +358,8 @@ public class ModelRegistry {
             rs.getDouble("test_mape")),
         rs.getInt("n_train"),
         rs.getInt("n_test"),
-        rs.getString("artifact_media_type"));
+        rs.getString("artifact_media_type"),
+        coverage(rs));
   }
 
   /** A stored provenance, read with the library's {@link ProvenanceJson}. */

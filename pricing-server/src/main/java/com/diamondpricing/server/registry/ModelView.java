@@ -2,6 +2,7 @@ package com.diamondpricing.server.registry;
 
 import com.diamondpricing.data.Metrics;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param nTrain training rows
  * @param nTest test rows
  * @param champion whether it serves prices now
+ * @param intervals its 80% and 90% prediction intervals with their coverage of the test rows
  * @param links where to find the model and its artifact
  */
 record ModelView(
@@ -30,6 +32,7 @@ record ModelView(
     int nTrain,
     int nTest,
     boolean champion,
+    List<IntervalView> intervals,
     Map<String, String> links) {
 
   /** R2, MAE, RMSE and MAPE (a fraction) with scikit-learn's definitions. */
@@ -52,6 +55,7 @@ record ModelView(
         m.nTrain(),
         m.nTest(),
         champion,
+        IntervalView.of(m),
         links(m));
   }
 

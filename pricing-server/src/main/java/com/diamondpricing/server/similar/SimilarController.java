@@ -47,7 +47,8 @@ class SimilarController {
       double price,
       double x,
       double y,
-      double z) {}
+      double z,
+      @Schema(description = "|carat - the asked carat|", example = "0.01") double caratDistance) {}
 
   @Schema(description = "The similar diamonds, nearest in carat first")
   record SimilarResponse(List<SimilarDiamond> diamonds, long snapshotId) {}
@@ -110,7 +111,8 @@ class SimilarController {
               d.price(i),
               d.x(i),
               d.y(i),
-              d.z(i)));
+              d.z(i),
+              Math.round(Math.abs(d.carat(i) - carat) * 1e6) / 1e6));
     }
     return new SimilarResponse(out, found.snapshotId());
   }

@@ -3,6 +3,7 @@ package com.diamondpricing.server.training;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Metrics;
 import com.diamondpricing.data.TrainTestSplit;
+import com.diamondpricing.model.HoldoutEvaluation;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainedModel;
@@ -150,10 +151,17 @@ class RunExecutor {
       ModelEntry entry;
       Metrics metrics;
       try (TrainedModel model = type.trainer(options).fit(train)) {
-        metrics = Metrics.of(test.prices(), model.predict(test));
+        double[] predicted = model.predict(test);
+        metrics = Metrics.of(test.prices(), predicted);
         entry =
             registry.register(
-                model, run.id(), run.snapshotId(), metrics, train.size(), test.size());
+                model,
+                run.id(),
+                run.snapshotId(),
+                metrics,
+                HoldoutEvaluation.coverage(model, test.prices(), predicted),
+                train.size(),
+                test.size());
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception | LinkageError e) {

@@ -50,7 +50,16 @@ class EvaluateCommandTests {
     assertThat(json.get("params").get("target").asString()).isEqualTo("log(price)");
     assertThat(CliRuns.fields(json))
         .containsExactly(
-            "model", "r2", "mae", "rmse", "mape", "n_train", "n_test", "seconds", "params");
+            "model",
+            "r2",
+            "mae",
+            "rmse",
+            "mape",
+            "n_train",
+            "n_test",
+            "seconds",
+            "params",
+            "coverage");
     assertThat(CliRuns.fields(json.get("params"))).containsExactly("target", "solver", "features");
     assertThat(r.err()).contains("rows kept:      4,989", "dropped (price <= 0): 10");
   }

@@ -2,6 +2,7 @@ package com.diamondpricing.server.cli;
 
 import static com.diamondpricing.server.cli.CliRuns.in;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.diamondpricing.server.cli.CliRuns.Run;
 import java.nio.file.Files;
@@ -130,7 +131,8 @@ class ModelsCommandIntegrationTests {
             "trialCount",
             "trialStates",
             "bestTrials",
-            "trials"));
+            "trials",
+            "intervals"));
     assertThat(CliRuns.fields(x)).containsExactlyElementsOf(fields);
     assertThat(x.get("seed").asLong()).isEqualTo(42);
     assertThat(java.time.Instant.parse(x.get("trainedAt").asString())).isNotNull();
@@ -202,13 +204,53 @@ class ModelsCommandIntegrationTests {
             .json();
 
     assertThat(CliRuns.fields(p))
-        .containsExactly("modelId", "type", "version", "rows", "prices", "predictions");
+        .containsExactly("modelId", "type", "version", "rows", "prices", "predictions", "items");
     assertThat(p.get("modelId").asLong()).isEqualTo(xgboost);
     int rows = p.get("rows").asInt();
     assertThat(rows).isBetween(690, 700);
     assertThat(p.get("predictions")).hasSize(rows);
     assertThat(p.get("prices")).hasSize(rows);
     assertThat(p.get("predictions").get(0).asDouble()).isPositive();
+    JsonNode first = p.get("items").get(0);
+    assertThat(first.get("intervals")).hasSize(2);
+    assertThat(first.has("explanation")).isFalse();
+  }
+
+  @Test
+  @Order(4)
+  void predictExplainsEachPriceWhenAsked() throws Exception {
+    JsonNode p =
+        in(
+                home,
+                "models",
+                "predict",
+                String.valueOf(xgboost),
+                "--data",
+                data.toString(),
+                "--json",
+                "--explain")
+            .json();
+    JsonNode first = p.get("items").get(0);
+    JsonNode why = first.get("explanation");
+    double total = why.get("baseline").asDouble();
+    for (JsonNode c : why.get("contributions")) {
+      total += c.asDouble();
+    }
+    assertThat(total).isCloseTo(first.get("price").asDouble(), within(0.005));
+    assertThat(why.get("contributions").size()).isEqualTo(9);
+
+    Run csv =
+        in(
+            home,
+            "models",
+            "predict",
+            String.valueOf(xgboost),
+            "--data",
+            data.toString(),
+            "--explain");
+    String header = csv.out().lines().findFirst().orElseThrow();
+    assertThat(header)
+        .contains("lower_80,upper_80,lower_90,upper_90,warnings,baseline,contribution_carat");
   }
 
   @Test

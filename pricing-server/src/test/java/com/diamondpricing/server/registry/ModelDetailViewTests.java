@@ -65,7 +65,8 @@ class ModelDetailViewTests {
         new Metrics(0.97, 280.25, 500.5, 0.08),
         3991,
         998,
-        "application/json");
+        "application/json",
+        Map.of(0.8, 0.812, 0.9, 0.905));
   }
 
   @Test
@@ -115,6 +116,7 @@ class ModelDetailViewTests {
             "libraries",
             "artifactMediaType",
             "provenance",
+            "intervals",
             "links");
     assertThat(detail.get("parameters")).isEqualTo(library.get("parameters"));
     assertThat(detail.get("validation")).isEqualTo(library.get("validation"));
