@@ -15,8 +15,9 @@ import java.util.Map;
  * baseline is exp(baseline in logs), each feature's factor is exp(its SHAP value) (the price is the
  * baseline times every factor), and the rule for dollars shares the price's distance from the
  * baseline among the features in proportion to their SHAP values in log space: contribution_j =
- * (price - baseline) * phi_j / sum(phi). Factors do not add; this rule keeps the signs and the
- * ranking of the log-space values and adds up to the price.
+ * baseline (e^sum(phi) - 1) * phi_j / sum(phi), where baseline e^sum(phi) is the price. Factors do
+ * not add; this rule keeps the signs and the ranking of the log-space values and adds up to the
+ * price.
  *
  * <p>Then the cents: the price given is rounded to cents, and a tree model's prediction is a sum of
  * floats that may differ from the exact sum of its SHAP values by about a cent. That small
@@ -49,9 +50,13 @@ public record PriceExplanation(
       for (double phi : explanation.contributions().values()) {
         sum += phi;
       }
+      // the model's own distance from the baseline, baseline (e^sum - 1), shared in proportion:
+      // stable when the values nearly cancel (expm1(sum) / sum tends to 1), unlike a share of the
+      // rounded price's distance; the rounding gap is left to the cents below
+      double perUnit = sum == 0 ? baseline : baseline * Math.expm1(sum) / sum;
       for (Map.Entry<Feature, Double> e : explanation.contributions().entrySet()) {
         factors.put(e.getKey(), Math.exp(e.getValue()));
-        dollars.put(e.getKey(), sum == 0 ? 0 : (price - baseline) * e.getValue() / sum);
+        dollars.put(e.getKey(), perUnit * e.getValue());
       }
     }
     long baselineCents = Math.round(baseline * 100);

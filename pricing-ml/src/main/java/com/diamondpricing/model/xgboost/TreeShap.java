@@ -67,9 +67,31 @@ final class TreeShap {
     this.tables = Arrays.copyOf(b.tables, b.tableSize);
   }
 
-  /** The SHAP tables of an ensemble on {@code features} input columns. */
+  /**
+   * The most table entries a model may have ({@value}, 64 MB): deep trees have 2^depth sets per
+   * leaf, and 1,000 trees of depth 9 would need gigabytes.
+   */
+  static final long MAX_TABLE_FLOATS = 16L << 20;
+
+  /**
+   * The SHAP tables of an ensemble on {@code features} input columns, or null when they would take
+   * more than {@link #MAX_TABLE_FLOATS} entries (the model then asks the native library).
+   */
   static TreeShap of(TreeEnsemble trees, int features) {
-    return new TreeShap(new Builder(trees).build(), trees, features);
+    try {
+      return new TreeShap(new Builder(trees).build(), trees, features);
+    } catch (TooLarge e) {
+      return null;
+    }
+  }
+
+  /** The tables would not fit the budget. */
+  private static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super(null, null, false, false);
+    }
   }
 
   /** The expected prediction: what the shares of a row are added to. */
@@ -245,7 +267,13 @@ final class TreeShap {
       if (d == 0) {
         return;
       }
+      if (d > 20) {
+        throw new TooLarge();
+      }
       int size = (1 << d) * d;
+      if ((long) tableSize + size > MAX_TABLE_FLOATS) {
+        throw new TooLarge();
+      }
       if (tableSize + size > tables.length) {
         tables = Arrays.copyOf(tables, Math.max(tables.length * 2, tableSize + size));
       }

@@ -54,7 +54,8 @@ final class XgboostModel implements TrainedModel {
   private final byte[] artifact;
   private final TreeEnsemble trees; // null: predict through the native library
   private final Cleaner.Cleanable cleanable;
-  private volatile TreeShap shap; // built on the first explanation
+  private volatile Object shap; // TreeShap, built on the first explanation; NATIVE when too large
+  private static final Object NATIVE = new Object();
 
   private XgboostModel(Booster booster, Provenance provenance, byte[] artifact)
       throws XGBoostError {
@@ -199,8 +200,8 @@ final class XgboostModel implements TrainedModel {
     FeatureMatrix.fill(diamond, row, 0);
     double[] phi = new double[FeatureMatrix.COLUMNS];
     double bias;
-    if (trees != null) {
-      TreeShap tables = shap();
+    TreeShap tables = trees == null ? null : shap();
+    if (tables != null) {
       tables.explain(row, 0, phi);
       bias = tables.bias();
     } else {
@@ -219,18 +220,20 @@ final class XgboostModel implements TrainedModel {
     return Optional.of(new Explanation(scale, bias, contributions));
   }
 
+  /** The TreeSHAP tables, or null when they would be too large (then the native library). */
   private TreeShap shap() {
-    TreeShap tables = shap;
+    Object tables = shap;
     if (tables == null) {
       synchronized (this) {
         tables = shap;
         if (tables == null) {
-          tables = TreeShap.of(trees, FeatureMatrix.COLUMNS);
+          TreeShap built = TreeShap.of(trees, FeatureMatrix.COLUMNS);
+          tables = built == null ? NATIVE : built;
           shap = tables;
         }
       }
     }
-    return tables;
+    return tables == NATIVE ? null : (TreeShap) tables;
   }
 
   private void check(Diamond d) {

@@ -15,8 +15,6 @@ import com.diamondpricing.model.TrialRecord;
 import com.diamondpricing.tuning.Pruner;
 import com.diamondpricing.tuning.SearchSpace;
 import com.diamondpricing.tuning.Study;
-import com.diamondpricing.tuning.Trial;
-import com.diamondpricing.tuning.TrialPrunedException;
 import com.diamondpricing.tuning.TrialResult;
 import com.diamondpricing.tuning.Tuner;
 import com.diamondpricing.tuning.TuningInterruptedException;
@@ -117,7 +115,9 @@ final class XgboostTrainer implements Trainer {
       study =
           tuner.optimize(
               SEARCH_SPACE,
-              trial -> trialMae(trial, innerTrain, validation, validationMetrics, calibrations),
+              trial ->
+                  new TuningTrial(this, target, trial)
+                      .validationMae(innerTrain, validation, validationMetrics, calibrations),
               options.trials(),
               (result, finished, total, best) ->
                   options
@@ -184,68 +184,6 @@ final class XgboostTrainer implements Trainer {
     return options.workers() > 0
         ? options.workers()
         : Math.max(1, Runtime.getRuntime().availableProcessors());
-  }
-
-  /**
-   * One trial: fit on the inner training rows, report the validation MAE as it goes. A completed
-   * trial also calibrates prediction intervals on the validation rows; the best trial's calibration
-   * goes with the final model, which is refitted on every training row (the rows held out of the
-   * trial's fit are what split conformal needs; refitting on all of them afterwards is the
-   * pragmatic choice, its coverage on the test rows is measured and recorded).
-   */
-  private double trialMae(
-      Trial trial,
-      Dataset innerTrain,
-      Dataset validation,
-      Map<Integer, Metrics> metrics,
-      Map<Integer, Calibration> calibrations)
-      throws XGBoostError, InterruptedException, TrialPrunedException {
-    Map<String, Object> params = boosterParams(trial.params(), 1);
-    int rounds = trial.getInt("n_estimators");
-    float[] validRows = FeatureMatrix.rows(validation);
-    double[] actual = validation.prices();
-    DMatrix dtrain = FeatureMatrix.labelled(innerTrain, target);
-    Booster booster = null;
-    try {
-      booster = XGBoost.train(dtrain, params, 0, Map.of(), null, null);
-      for (int round = 0; round < rounds; round++) {
-        if (Thread.interrupted()) {
-          throw new InterruptedException("tuning interrupted");
-        }
-        booster.update(dtrain, round);
-        int done = round + 1;
-        if (done % REPORT_EVERY == 0 && done < rounds) {
-          trial.report(done, mae(actual, prices(booster, validRows, actual.length)));
-          if (trial.shouldPrune()) {
-            throw new TrialPrunedException();
-          }
-        }
-      }
-      double[] predicted = prices(booster, validRows, actual.length);
-      Metrics m = Metrics.of(actual, predicted);
-      metrics.put(trial.number(), m);
-      calibrate(actual, predicted).ifPresent(c -> calibrations.put(trial.number(), c));
-      return m.mae();
-    } finally {
-      if (booster != null) {
-        booster.dispose();
-      }
-      dtrain.dispose();
-    }
-  }
-
-  /** Intervals from a trial's validation predictions; none for too few rows or a bad price. */
-  private static java.util.Optional<Calibration> calibrate(double[] actual, double[] predicted) {
-    for (double p : predicted) {
-      if (!(p > 0) || !Double.isFinite(p)) {
-        return java.util.Optional.empty(); // a price model can predict below zero: no log score
-      }
-    }
-    try {
-      return java.util.Optional.of(Calibration.of(actual, predicted));
-    } catch (IllegalArgumentException tooFew) {
-      return java.util.Optional.empty();
-    }
   }
 
   /** Fits one model with fixed hyperparameters on the given rows. */
@@ -346,23 +284,5 @@ final class XgboostTrainer implements Trainer {
       p.put("monotone_constraints", monotone);
     }
     return p;
-  }
-
-  /** The prices a booster predicts (exp of its sum when it fits log(price)). */
-  private double[] prices(Booster booster, float[] rows, int n) throws XGBoostError {
-    float[][] out = booster.inplace_predict(rows, n, FeatureMatrix.COLUMNS, Float.NaN);
-    double[] p = new double[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = target.price(out[i][0]);
-    }
-    return p;
-  }
-
-  private static double mae(double[] actual, double[] predicted) {
-    double s = 0;
-    for (int i = 0; i < actual.length; i++) {
-      s += Math.abs(actual[i] - predicted[i]);
-    }
-    return s / actual.length;
   }
 }

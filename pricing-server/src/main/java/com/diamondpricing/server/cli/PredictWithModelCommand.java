@@ -16,6 +16,7 @@ import com.diamondpricing.server.prediction.PriceWarning;
 import com.diamondpricing.server.prediction.PricedDiamond;
 import com.diamondpricing.server.prediction.TrainingProfile;
 import com.diamondpricing.server.prediction.TrainingProfiles;
+import com.diamondpricing.server.prediction.UnpriceableProblem;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import java.nio.file.Files;
@@ -108,8 +109,17 @@ final class PredictWithModelCommand extends RegistryCommand {
     try (TrainedModel model = load(e, registry.artifact(e.id()))) {
       predictions = model.predict(rows);
       for (int i = 0; i < rows.size(); i++) {
-        items.add(
-            PredictionService.answer(model, profile, rows.diamond(i), predictions[i], explain));
+        try {
+          items.add(
+              PredictionService.answer(model, profile, rows.diamond(i), predictions[i], explain));
+        } catch (UnpriceableProblem refused) {
+          items.add(
+              new PricedDiamond(
+                  Double.NaN,
+                  List.of(),
+                  List.of(new PriceWarning(refused.code(), refused.field(), refused.getMessage())),
+                  null));
+        }
       }
     }
     if (json) {

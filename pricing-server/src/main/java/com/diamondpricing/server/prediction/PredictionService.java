@@ -31,6 +31,8 @@ public class PredictionService {
   PredictionService(ServingModels models, TrainingProfiles profiles) {
     this.models = models;
     this.profiles = profiles;
+    // a new champion's training profile is read before it serves, not by its first request
+    models.prepareEachChampion(next -> next.profile(profiles));
   }
 
   /**

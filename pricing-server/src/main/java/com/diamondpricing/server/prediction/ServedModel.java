@@ -26,10 +26,13 @@ public final class ServedModel {
 
   private volatile boolean retired;
 
-  /** The training rows' profile, read on first use; NONE when it cannot be read. */
-  private volatile Object profile;
+  /** The training rows' profile, read on first use. */
+  private volatile TrainingProfile profile;
 
-  private static final Object NONE = new Object();
+  /** When reading the profile last failed (System.nanoTime), or 0: tried again after a while. */
+  private volatile long profileFailedAt;
+
+  private static final long RETRY_PROFILE_NANOS = 30_000_000_000L;
 
   ServedModel(ModelEntry entry, ModelType type, TrainedModel model) {
     this.entry = entry;
@@ -49,14 +52,26 @@ public final class ServedModel {
     return model;
   }
 
-  /** The profile of the model's training rows, read once; null when it cannot be read. */
+  /**
+   * The profile of the model's training rows, read once; null while it cannot be read (the read is
+   * tried again 30 s after a failure, so a database hiccup does not cost the warnings for good).
+   */
   TrainingProfile profile(TrainingProfiles profiles) {
-    Object p = profile;
+    TrainingProfile p = profile;
+    if (p != null) {
+      return p;
+    }
+    long failed = profileFailedAt;
+    if (failed != 0 && System.nanoTime() - failed < RETRY_PROFILE_NANOS) {
+      return null;
+    }
+    p = profiles.of(entry).orElse(null);
     if (p == null) {
-      p = profiles.of(entry).map(Object.class::cast).orElse(NONE);
+      profileFailedAt = System.nanoTime();
+    } else {
       profile = p;
     }
-    return p == NONE ? null : (TrainingProfile) p;
+    return p;
   }
 
   /** A hold on the model for one request; null when it is closed already. */

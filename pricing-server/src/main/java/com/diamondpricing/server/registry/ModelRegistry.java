@@ -1,7 +1,6 @@
 package com.diamondpricing.server.registry;
 
 import com.diamondpricing.data.Metrics;
-import com.diamondpricing.model.Calibration;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.Provenance;
@@ -9,11 +8,8 @@ import com.diamondpricing.model.ProvenanceJson;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.system.Json;
 import com.diamondpricing.server.system.SqlTimes;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +39,6 @@ public class ModelRegistry {
   static final int MAX_ATTEMPTS = 20;
 
   private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
-  private static final String COLUMNS =
-      "id, type, version, run_id, snapshot_id, created_at, training_seconds, provenance,"
-          + " test_r2, test_mae, test_rmse, test_mape, n_train, n_test, artifact_media_type,"
-          + " test_coverage_80, test_coverage_90";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -138,22 +130,10 @@ public class ModelRegistry {
         });
   }
 
-  /** The stored test coverage per interval level; empty for a model without intervals. */
-  private static Map<Double, Double> coverage(ResultSet rs) throws SQLException {
-    Map<Double, Double> coverage = new LinkedHashMap<>();
-    for (double level : Calibration.LEVELS) {
-      double v = rs.getDouble("test_coverage_" + Math.round(level * 100));
-      if (!rs.wasNull()) {
-        coverage.put(level, v);
-      }
-    }
-    return coverage;
-  }
-
   public Optional<ModelEntry> find(long id) {
-    return jdbc.sql("select " + COLUMNS + " from model where id = ?")
+    return jdbc.sql("select " + ModelRows.COLUMNS + " from model where id = ?")
         .param(id)
-        .query(ModelRegistry::entry)
+        .query(ModelRows::entry)
         .optional();
   }
 
@@ -163,8 +143,8 @@ public class ModelRegistry {
 
   /** Every model, newest first. */
   public List<ModelEntry> list() {
-    return jdbc.sql("select " + COLUMNS + " from model order by id desc")
-        .query(ModelRegistry::entry)
+    return jdbc.sql("select " + ModelRows.COLUMNS + " from model order by id desc")
+        .query(ModelRows::entry)
         .list();
   }
 
@@ -179,7 +159,7 @@ public class ModelRegistry {
                 + prefixed("m")
                 + " from model m join model_alias a on a.model_id = m.id where a.alias = ?")
         .param(alias)
-        .query(ModelRegistry::entry)
+        .query(ModelRows::entry)
         .optional();
   }
 
@@ -335,40 +315,7 @@ public class ModelRegistry {
   }
 
   private static String prefixed(String alias) {
-    return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
-  }
-
-  private static ModelEntry entry(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
-    long run = rs.getLong("run_id");
-    Long runId = rs.wasNull() ? null : run;
-    return new ModelEntry(
-        id,
-        rs.getString("type"),
-        rs.getInt("version"),
-        runId,
-        rs.getLong("snapshot_id"),
-        SqlTimes.instant(rs.getTimestamp("created_at")),
-        rs.getDouble("training_seconds"),
-        provenance(id, rs.getString("provenance")),
-        new Metrics(
-            rs.getDouble("test_r2"),
-            rs.getDouble("test_mae"),
-            rs.getDouble("test_rmse"),
-            rs.getDouble("test_mape")),
-        rs.getInt("n_train"),
-        rs.getInt("n_test"),
-        rs.getString("artifact_media_type"),
-        coverage(rs));
-  }
-
-  /** A stored provenance, read with the library's {@link ProvenanceJson}. */
-  private static Provenance provenance(long id, String json) {
-    try {
-      return ProvenanceJson.read(json);
-    } catch (ModelLoadException e) {
-      throw new IllegalStateException("model " + id + ": " + e.getMessage(), e);
-    }
+    return alias + "." + ModelRows.COLUMNS.replace(", ", ", " + alias + ".");
   }
 
   private static String truncate(String s, int max) {

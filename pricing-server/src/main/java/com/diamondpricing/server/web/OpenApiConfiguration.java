@@ -113,8 +113,11 @@ class OpenApiConfiguration {
     if (body || parameters) {
       add(responses, 400);
     }
-    if (path.contains("{")) {
+    if (path.contains("{") || hasParameter(operation, "modelId")) {
       add(responses, 404);
+    }
+    if (admin && method == PathItem.HttpMethod.POST && path.endsWith("/training-runs")) {
+      add(responses, 409);
     }
     if (body) {
       add(responses, 413);
@@ -126,6 +129,11 @@ class OpenApiConfiguration {
     }
     add(responses, 503);
     add(responses, 500);
+  }
+
+  private static boolean hasParameter(Operation operation, String name) {
+    return operation.getParameters() != null
+        && operation.getParameters().stream().anyMatch(p -> name.equals(p.getName()));
   }
 
   private static void add(ApiResponses responses, int status) {

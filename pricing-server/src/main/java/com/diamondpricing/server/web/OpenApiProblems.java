@@ -88,14 +88,32 @@ final class OpenApiProblems {
     response(
         components,
         413,
-        "The request body is larger than the endpoint takes.",
+        "The request body or the upload is larger than the endpoint takes.",
         example(
             "body-too-large",
             problem(
                 413,
                 "body-too-large",
                 "Request body too large",
-                "The request body is larger than 1048576 bytes, the most this endpoint takes.")));
+                "The request body is larger than 1048576 bytes, the most this endpoint takes.")),
+        example(
+            "upload-too-large",
+            problem(
+                413,
+                "upload-too-large",
+                "Upload too large",
+                "The upload is larger than the server takes (268435456 bytes at most).")));
+    response(
+        components,
+        409,
+        "A run on stored data was asked for before any data was stored.",
+        example(
+            "no-data",
+            problem(
+                409,
+                "no-data",
+                "No data yet",
+                "There is no data to train on yet: upload a CSV file first.")));
     response(
         components,
         415,
@@ -127,6 +145,15 @@ final class OpenApiProblems {
                 .with("field", "x")
                 .with(
                     "errors", List.of(fieldProblem("x", null, "is required by the chosen model")))),
+        example(
+            "unpriceable",
+            problem(
+                    422,
+                    "unpriceable",
+                    "Cannot price this stone",
+                    "the model's answer for this stone (no number) is not a usable price: the stone"
+                        + " is too far from every diamond it was trained on")
+                .with("field", "carat")),
         example(
             "dataset-rejected",
             problem(
