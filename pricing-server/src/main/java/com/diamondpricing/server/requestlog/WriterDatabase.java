@@ -42,25 +42,19 @@ final class WriterDatabase {
    * @param offsets for each journal segment, the end of its last line now in the database
    */
   int insert(List<RequestRecord> records, Map<String, Long> offsets) {
-    Connection c = null;
-    try {
-      c = dataSource.getConnection();
-      if (dialect == null) {
-        dialect = RequestLogDialect.of(c);
-      }
-      RecordInserter.Result result =
-          RecordInserter.insert(c, dialect, records, offsets, clock.instant());
-      outage.recovered();
-      metrics.logged.increment(result.inserted());
-      lost(result.dropped());
-      return result.inserted();
-    } catch (SQLException | RuntimeException e) {
-      evict(c);
-      outage.failed(e);
-      return -1;
-    } finally {
-      close(c);
-    }
+    return (int)
+        attempt(
+            c -> {
+              if (dialect == null) {
+                dialect = RequestLogDialect.of(c);
+              }
+              RecordInserter.Result result =
+                  RecordInserter.insert(c, dialect, records, offsets, clock.instant());
+              metrics.logged.increment(result.inserted());
+              lost(result.dropped());
+              return result.inserted();
+            },
+            true);
   }
 
   /**
@@ -68,29 +62,44 @@ final class WriterDatabase {
    * the database failed.
    */
   long committedOffset(Segment segment) {
-    Connection c = null;
-    try {
-      c = dataSource.getConnection();
-      long offset = SegmentProgress.committedOffset(c, segment.name);
-      outage.recovered();
-      return offset;
-    } catch (SQLException | RuntimeException e) {
-      evict(c);
-      outage.failed(e);
-      return -1;
-    } finally {
-      close(c);
-    }
+    return attempt(c -> SegmentProgress.committedOffset(c, segment.name), true);
   }
 
   /** Forgets a deleted segment's progress; a failure is harmless (a row naming a file gone). */
   void forget(Segment segment) {
+    attempt(
+        c -> {
+          SegmentProgress.forget(c, segment.name);
+          return 0;
+        },
+        false);
+  }
+
+  /** Work on one pooled connection. */
+  @FunctionalInterface
+  private interface Work {
+    long on(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs work on a connection from the pool: its result, or -1 when the database failed (the
+   * connection is evicted). When {@code watched}, the outage hears how it went.
+   */
+  private long attempt(Work work, boolean watched) {
     Connection c = null;
     try {
       c = dataSource.getConnection();
-      SegmentProgress.forget(c, segment.name);
+      long result = work.on(c);
+      if (watched) {
+        outage.recovered();
+      }
+      return result;
     } catch (SQLException | RuntimeException e) {
       evict(c);
+      if (watched) {
+        outage.failed(e);
+      }
+      return -1;
     } finally {
       close(c);
     }
