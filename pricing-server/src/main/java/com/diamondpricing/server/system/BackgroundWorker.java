@@ -49,6 +49,9 @@ public abstract class BackgroundWorker implements SmartLifecycle {
   private volatile boolean stopping;
   private volatile Thread thread;
 
+  /** The last thread started (guarded by this): a new one starts only once it has ended. */
+  private Thread last;
+
   /**
    * @param name the thread's name, after {@value #THREAD_PREFIX}
    * @param phase when the context starts and stops it: one of {@link ShutdownOrder}
@@ -128,11 +131,17 @@ public abstract class BackgroundWorker implements SmartLifecycle {
     if (thread != null || !hasWork()) {
       return;
     }
+    if (last != null && last.isAlive()) {
+      // a stop gave up on it (or is still waiting for it): one loop at a time, never two
+      log.warn("{} is not started again: its previous thread has not ended", last.getName());
+      return;
+    }
     stopping = false;
     woken.set(false);
     Thread t = new Thread(this::loop, THREAD_PREFIX + name);
     t.setDaemon(true);
     thread = t;
+    last = t;
     t.start();
   }
 
@@ -144,10 +153,10 @@ public abstract class BackgroundWorker implements SmartLifecycle {
       if (t == null) {
         return;
       }
+      stopRequested();
+      stopping = true; // before a concurrent start could see no thread
       thread = null;
     }
-    stopRequested();
-    stopping = true;
     LockSupport.unpark(t);
     if (onStop == OnStop.INTERRUPT) {
       t.interrupt();

@@ -171,6 +171,24 @@ class BackgroundWorkerTests {
     }
 
     @Test
+    void aStartDuringAStopNeverMakesASecondLoop() throws Exception {
+      Busy worker = new Busy(BackgroundWorker.OnStop.FINISH, Duration.ofSeconds(10));
+      worker.start();
+      worker.inTurn.await();
+      Thread stopper = new Thread(worker::stop);
+      stopper.start();
+      await("the stop to have begun", () -> !worker.isRunning());
+      worker.start(); // the ready event racing a shutdown: the first thread is still in its turn
+      assertThat(worker.isRunning()).as("no second loop while the first runs").isFalse();
+      worker.release.countDown();
+      stopper.join(5000);
+      assertThat(stopper.isAlive()).isFalse();
+      worker.start(); // once it has ended, the worker may start again
+      assertThat(worker.isRunning()).isTrue();
+      worker.stop();
+    }
+
+    @Test
     void interruptAbandonsTheTurnInProgress() throws Exception {
       Busy worker = new Busy(BackgroundWorker.OnStop.INTERRUPT, Duration.ofSeconds(10));
       worker.start();
