@@ -46,6 +46,9 @@ class SecurityConfiguration {
 
   /** The open endpoints, by method: every one is listed here, none is open by accident. */
   static final String[] OPEN_READS = {
+    "/",
+    "/css/**",
+    "/js/**",
     "/api/v1/diamonds/similar",
     "/api/v1/models",
     "/api/v1/models/{id}",

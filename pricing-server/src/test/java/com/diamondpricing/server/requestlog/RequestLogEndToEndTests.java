@@ -99,7 +99,11 @@ class RequestLogEndToEndTests {
 
   @Test
   void killNineUnderLoadLosesNoAnsweredRequest() throws Exception {
-    start("first.log");
+    // a writer that gathers for 3 s: at the kill, the last records are in the journal only
+    start(
+        "first.log",
+        "--diamonds.request-log.batch-size=100000",
+        "--diamonds.request-log.flush-interval=3s");
     Load load = new Load();
     load.until(3000);
     load.stopAt = System.nanoTime();
@@ -133,23 +137,25 @@ class RequestLogEndToEndTests {
     assertThat(RequestLogTesting.journalFiles(home.resolve("request-log"))).isZero();
   }
 
-  private void start(String logName) throws Exception {
+  private void start(String logName, String... settings) throws Exception {
     Path jar = Path.of("target/pricing-server.jar").toAbsolutePath();
     assertThat(jar).as("the packaged jar (mvn package)").exists();
     if (port == 0) {
       port = freePort();
     }
     log = home.resolve(logName);
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-jar",
                 jar.toString(),
                 "serve",
-                "--diamonds.training.trials=2")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+                "--diamonds.training.trials=2"));
+    command.addAll(List.of(settings));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("DIAMONDS_") || k.equals("SERVER_PORT"));
     env.put("DIAMONDS_HOME", home.toString());

@@ -1,0 +1,33 @@
+package com.diamondpricing.server.page;
+
+import com.diamondpricing.data.Clarity;
+import com.diamondpricing.data.Color;
+import com.diamondpricing.data.Cut;
+import com.diamondpricing.data.Grade;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The web pages, rendered on the server (Thymeleaf) with a small script each that calls the same
+ * API as any client, so their requests are logged like any others. Nothing is fetched from the
+ * internet: styles and scripts ship with the server.
+ */
+@Controller
+class PageController {
+
+  /** {@code /}: price a diamond, see its range, why, and the similar training diamonds. */
+  @GetMapping("/")
+  String price(Model model) {
+    model.addAttribute("cuts", labels(Cut.values()));
+    model.addAttribute("colors", labels(Color.values()));
+    model.addAttribute("clarities", labels(Clarity.values()));
+    return "price";
+  }
+
+  private static List<String> labels(Grade[] levels) {
+    return Arrays.stream(levels).map(Grade::label).toList();
+  }
+}

@@ -1,0 +1,133 @@
+// The "Price a diamond" page: posts the form to the prices API (explain=true), shows the price,
+// its 80% and 90% ranges, the warnings, a waterfall of the contributions, and the similar
+// diamonds. A refused value's message appears under its field.
+(function () {
+  "use strict";
+  const form = document.getElementById("diamond");
+  const fields = ["carat", "cut", "color", "clarity", "depth", "table", "x", "y", "z"];
+  const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+  function clearErrors() {
+    document.querySelectorAll(".error").forEach((e) => (e.textContent = ""));
+    fields.forEach((f) => document.getElementById(f).removeAttribute("aria-invalid"));
+  }
+
+  function showProblem(problem) {
+    const errors = problem.errors && problem.errors.length ? problem.errors : [problem];
+    let shown = false;
+    errors.forEach((e) => {
+      const name = (e.field || "").replace(/^.*\./, "");
+      const slot = document.getElementById(name + "-error");
+      if (slot) {
+        const allowed = e.allowedValues && e.allowedValues.length ? " (" + e.allowedValues.join(", ") + ")" : "";
+        slot.textContent = (e.message || e.detail || "is not valid") + allowed;
+        document.getElementById(name).setAttribute("aria-invalid", "true");
+        shown = true;
+      }
+    });
+    if (!shown) {
+      document.getElementById("form-error").textContent = problem.detail || problem.title || "The price could not be given.";
+    }
+  }
+
+  function diamond() {
+    const d = {};
+    fields.forEach((f) => {
+      const v = document.getElementById(f).value.trim();
+      if (v === "") return;
+      d[f] = ["cut", "color", "clarity"].includes(f) ? v : Number(v);
+    });
+    return d;
+  }
+
+  function text(tag, content, cls) {
+    const e = document.createElement(tag);
+    e.textContent = content;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function waterfall(explanation, price) {
+    const list = document.getElementById("waterfall");
+    list.replaceChildren();
+    const steps = Object.entries(explanation.contributions);
+    let level = explanation.baseline;
+    const points = [0, level, price];
+    steps.forEach(([, c]) => { level += c; points.push(level); });
+    const top = Math.max(...points) * 1.05;
+    const pct = (v) => (100 * v / top).toFixed(2) + "%";
+    function row(label, from, to, cls, amount) {
+      const li = document.createElement("li");
+      li.appendChild(text("span", label));
+      const track = text("span", "", "track");
+      const bar = text("span", "", cls);
+      bar.style.left = pct(Math.min(from, to));
+      bar.style.width = pct(Math.abs(to - from));
+      track.appendChild(bar);
+      li.appendChild(track);
+      li.appendChild(text("span", amount, "amount"));
+      list.appendChild(li);
+    }
+    row("baseline", 0, explanation.baseline, "bar-total", dollars.format(explanation.baseline));
+    level = explanation.baseline;
+    steps.forEach(([name, c]) => {
+      const factor = explanation.factors && explanation.factors[name];
+      const label = factor ? name + " ×" + factor.toFixed(2) : name;
+      row(label, level, level + c, c >= 0 ? "bar-up" : "bar-down", (c >= 0 ? "+" : "−") + dollars.format(Math.abs(c)));
+      level += c;
+    });
+    row("price", 0, price, "bar-total", dollars.format(price));
+  }
+
+  async function similar(d) {
+    const n = document.getElementById("n").value;
+    const q = new URLSearchParams({ carat: d.carat, cut: d.cut, color: d.color, clarity: d.clarity, n: n });
+    const body = document.querySelector("#similar tbody");
+    body.replaceChildren();
+    const r = await fetch("/api/v1/diamonds/similar?" + q, { headers: { Accept: "application/json" } });
+    if (!r.ok) return;
+    const found = await r.json();
+    found.diamonds.forEach((s) => {
+      const tr = document.createElement("tr");
+      [s.cut, s.color, s.clarity].forEach((v) => tr.appendChild(text("td", v)));
+      tr.appendChild(text("td", s.carat.toFixed(2), "num"));
+      tr.appendChild(text("td", s.caratDistance.toFixed(2), "num"));
+      tr.appendChild(text("td", dollars.format(s.price), "num"));
+      body.appendChild(tr);
+    });
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors();
+    const d = diamond();
+    let r;
+    try {
+      r = await fetch("/api/v1/predictions?explain=true", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(d),
+      });
+    } catch (e) {
+      document.getElementById("form-error").textContent = "The service cannot be reached.";
+      return;
+    }
+    const answer = await r.json();
+    if (!r.ok) {
+      document.getElementById("result").hidden = true;
+      showProblem(answer);
+      return;
+    }
+    document.getElementById("price").textContent = dollars.format(answer.price);
+    document.getElementById("ranges").textContent = answer.intervals
+      .map((i) => Math.round(i.level * 100) + "% range: " + dollars.format(i.lower) + " – " + dollars.format(i.upper))
+      .join(" · ");
+    document.getElementById("model").textContent =
+      "Priced by model " + answer.model.id + " (" + answer.model.type + " v" + answer.model.version + ")";
+    const warnings = document.getElementById("warnings");
+    warnings.replaceChildren(...answer.warnings.map((w) => text("li", w.message)));
+    if (answer.explanation) waterfall(answer.explanation, answer.price);
+    document.getElementById("result").hidden = false;
+    await similar(d);
+  });
+})();

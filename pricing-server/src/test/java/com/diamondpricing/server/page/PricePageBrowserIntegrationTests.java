@@ -1,0 +1,112 @@
+package com.diamondpricing.server.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.prediction.ServingModels;
+import com.diamondpricing.server.support.Browser;
+import com.diamondpricing.server.support.LinearChampion;
+import com.diamondpricing.server.support.SqliteDatabase;
+import com.diamondpricing.server.training.TrainingPipeline;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The "Price a diamond" page in a real browser (headless Chromium), at a phone's width and a
+ * desktop's: the form prices a stone and shows its price, ranges, contributions and similar
+ * diamonds; a refused value shows the server's message under its field.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"diamonds.bootstrap=false"})
+class PricePageBrowserIntegrationTests implements SqliteDatabase {
+
+  @LocalServerPort int port;
+  @Autowired DatasetStore datasets;
+  @Autowired TrainingPipeline pipeline;
+  @Autowired ServingModels serving;
+
+  @BeforeEach
+  void aChampion() throws Exception {
+    LinearChampion.ensure(datasets, pipeline, serving);
+  }
+
+  static WebElement visible(ChromeDriver browser, By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(d -> d.findElement(by).isDisplayed() ? d.findElement(by) : null);
+  }
+
+  @ParameterizedTest(name = "{0} px wide")
+  @ValueSource(ints = {375, 1280})
+  void aStonePricedThroughTheFormShowsItsPriceRangeReasonsAndSimilarDiamonds(int width)
+      throws Exception {
+    ChromeDriver browser = Browser.open(width, 900);
+    try {
+      browser.get("http://localhost:" + port + "/");
+      assertThat(browser.getTitle()).contains("Price a diamond");
+      WebElement carat = browser.findElement(By.id("carat"));
+      carat.clear();
+      carat.sendKeys("1.3");
+      browser.findElement(By.cssSelector("#n")).sendKeys("10");
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+      String price = visible(browser, By.id("price")).getText();
+      assertThat(price).startsWith("$");
+      assertThat(browser.findElement(By.id("ranges")).getText())
+          .contains("80% range: $", "90% range: $");
+      assertThat(browser.findElement(By.id("model")).getText()).contains("linear");
+      List<WebElement> steps = browser.findElements(By.cssSelector("#waterfall li"));
+      assertThat(steps).hasSize(7); // baseline, carat, cut, color, clarity, x, price
+      assertThat(steps.get(0).getText()).contains("baseline");
+      assertThat(steps.get(6).getText()).contains("price").contains(price);
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(d -> d.findElements(By.cssSelector("#similar tbody tr")).size() == 10);
+      List<WebElement> first =
+          browser.findElements(By.cssSelector("#similar tbody tr:first-child td"));
+      assertThat(first.get(0).getText()).isEqualTo("Ideal");
+      assertThat(first.get(5).getText()).startsWith("$");
+      Browser.screenshot(browser, "price-" + width);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  @Nested
+  class Refusals {
+
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {375, 1280})
+    void aBadValueShowsItsFieldsMessage(int width) throws Exception {
+      ChromeDriver browser = Browser.open(width, 900);
+      try {
+        browser.get("http://localhost:" + port + "/");
+        WebElement carat = browser.findElement(By.id("carat"));
+        carat.clear();
+        carat.sendKeys("0");
+        WebElement x = browser.findElement(By.id("x"));
+        x.clear();
+        x.sendKeys("100");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(visible(browser, By.id("carat-error")).getText()).contains("greater than 0");
+        assertThat(visible(browser, By.id("x-error")).getText()).contains("40");
+        assertThat(carat.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("result")).isDisplayed()).isFalse();
+        Browser.screenshot(browser, "price-refused-" + width);
+      } finally {
+        browser.quit();
+      }
+    }
+  }
+}
