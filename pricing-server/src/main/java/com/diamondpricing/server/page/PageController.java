@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageController {
 
+  /** The Chart.js webjar's version (the pom's {@code chartjs.version}). */
+  static final String CHART_JS = "4.5.1";
+
   /** {@code /}: price a diamond, see its range, why, and the similar training diamonds. */
   @GetMapping("/")
   String price(Model model) {
@@ -25,6 +28,13 @@ class PageController {
     model.addAttribute("colors", labels(Color.values()));
     model.addAttribute("clarities", labels(Clarity.values()));
     return "price";
+  }
+
+  /** {@code /models}: the registry, test MAE over versions, promotion and rollback. */
+  @GetMapping("/models")
+  String models(Model model) {
+    model.addAttribute("chartJs", "/webjars/chart.js/" + CHART_JS + "/dist/chart.umd.min.js");
+    return "models";
   }
 
   private static List<String> labels(Grade[] levels) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param test its metrics on the test rows
  * @param nTrain training rows
  * @param nTest test rows
+ * @param trainingSeconds how long fitting took, tuning included
  * @param champion whether it serves prices now
  * @param intervals its 80% and 90% prediction intervals with their coverage of the test rows
  * @param links where to find the model and its artifact
@@ -31,6 +32,7 @@ record ModelView(
     TestMetrics test,
     int nTrain,
     int nTest,
+    double trainingSeconds,
     boolean champion,
     List<IntervalView> intervals,
     Map<String, String> links) {
@@ -54,6 +56,7 @@ record ModelView(
         TestMetrics.of(m.test()),
         m.nTrain(),
         m.nTest(),
+        m.trainingSeconds(),
         champion,
         IntervalView.of(m),
         links(m));

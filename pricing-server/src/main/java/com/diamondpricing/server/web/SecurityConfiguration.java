@@ -47,8 +47,10 @@ class SecurityConfiguration {
   /** The open endpoints, by method: every one is listed here, none is open by accident. */
   static final String[] OPEN_READS = {
     "/",
+    "/models",
     "/css/**",
     "/js/**",
+    "/webjars/**",
     "/api/v1/diamonds/similar",
     "/api/v1/models",
     "/api/v1/models/{id}",
