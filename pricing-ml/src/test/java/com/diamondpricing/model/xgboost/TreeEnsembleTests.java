@@ -3,16 +3,13 @@ package com.diamondpricing.model.xgboost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.diamondpricing.TestData;
 import com.diamondpricing.data.Dataset;
-import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.TrainingOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,18 +19,6 @@ import org.junit.jupiter.api.Test;
 /** The Java walk of XGBoost's trees against the native library, float for float. */
 class TreeEnsembleTests {
 
-  /** The notebook's tuned parameters (100 TPE trials, seed 42): the model the service serves. */
-  static final Map<String, Object> NOTEBOOK_TUNED =
-      Map.of(
-          "learning_rate", 0.026438067804521192,
-          "n_estimators", 580,
-          "max_depth", 6,
-          "min_child_weight", 8,
-          "subsample", 0.8,
-          "colsample_bytree", 0.7,
-          "lambda", 0.013417151906619554,
-          "alpha", 1.1118279457642548e-05);
-
   static Dataset train;
   static Dataset test;
   static XgboostModel defaults;
@@ -41,21 +26,18 @@ class TreeEnsembleTests {
 
   @BeforeAll
   static void fit() throws Exception {
-    Dataset clean = TestData.bundledClean();
-    TrainTestSplit split = TrainTestSplit.notebook(clean.size());
-    train = clean.rows(split.train());
-    test = clean.rows(split.test());
-    XgboostTrainer trainer = new XgboostTrainer(TrainingOptions.defaults());
+    train = NotebookModels.train();
+    test = NotebookModels.test();
     defaults =
-        trainer.fitWith(
-            train, XgboostTrainer.NOTEBOOK_DEFAULTS, 2, System.nanoTime(), null, List.of());
-    tuned = trainer.fitWith(train, NOTEBOOK_TUNED, 2, System.nanoTime(), null, List.of());
+        new XgboostTrainer(TrainingOptions.defaults())
+            .fitWith(
+                train, XgboostTrainer.NOTEBOOK_DEFAULTS, 2, System.nanoTime(), null, List.of());
+    tuned = NotebookModels.tuned();
   }
 
   @AfterAll
   static void close() {
-    defaults.close();
-    tuned.close();
+    defaults.close(); // the tuned model is shared (NotebookModels)
   }
 
   @Test

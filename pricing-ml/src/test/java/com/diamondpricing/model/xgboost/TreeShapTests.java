@@ -2,9 +2,7 @@ package com.diamondpricing.model.xgboost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.diamondpricing.TestData;
 import com.diamondpricing.data.Dataset;
-import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.TrainingOptions;
 import java.util.Arrays;
 import java.util.List;
@@ -29,19 +27,14 @@ class TreeShapTests {
 
   @BeforeAll
   static void fit() throws Exception {
-    Dataset clean = TestData.bundledClean();
-    TrainTestSplit split = TrainTestSplit.notebook(clean.size());
-    train = clean.rows(split.train());
-    test = clean.rows(split.test());
+    train = NotebookModels.train();
+    test = NotebookModels.test();
     XgboostTrainer trainer = new XgboostTrainer(TrainingOptions.defaults());
-    tuned =
-        trainer.fitWith(
-            train, TreeEnsembleTests.NOTEBOOK_TUNED, 2, System.nanoTime(), null, List.of());
+    tuned = NotebookModels.tuned();
     small = trainer.fitWith(train, smallTrees(), 1, System.nanoTime(), null, List.of());
     logTuned =
         new XgboostTrainer(TrainingOptions.defaults(), XgboostTarget.LOG_PRICE)
-            .fitWith(
-                train, TreeEnsembleTests.NOTEBOOK_TUNED, 2, System.nanoTime(), null, List.of());
+            .fitWith(train, NotebookModels.NOTEBOOK_TUNED, 2, System.nanoTime(), null, List.of());
   }
 
   /** Four trees of depth 3: few enough leaves for brute force to be quick. */
@@ -54,8 +47,7 @@ class TreeShapTests {
 
   @AfterAll
   static void close() {
-    tuned.close();
-    small.close();
+    small.close(); // the tuned model is shared (NotebookModels)
     logTuned.close();
   }
 

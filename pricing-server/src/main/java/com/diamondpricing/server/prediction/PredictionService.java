@@ -61,10 +61,11 @@ public class PredictionService {
   /** Many stones priced in one call of the model, in order. */
   public List<PricedDiamond> price(ServedModel served, List<Diamond> diamonds, boolean explain) {
     double[] raw = served.model().predict(diamonds);
+    TrainingProfile profile = served.profile(profiles);
     List<PricedDiamond> out = new ArrayList<>(raw.length);
     for (int i = 0; i < raw.length; i++) {
       try {
-        out.add(answer(served.model(), served.profile(profiles), diamonds.get(i), raw[i], explain));
+        out.add(answer(served.model(), profile, diamonds.get(i), raw[i], explain));
       } catch (UnpriceableProblem e) {
         throw new UnpriceableProblem(
             "diamonds[" + i + "]." + e.field(), "diamonds[" + i + "]: " + e.getMessage());
