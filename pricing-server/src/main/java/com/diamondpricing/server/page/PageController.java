@@ -21,12 +21,30 @@ class PageController {
   /** The Chart.js webjar's version (the pom's {@code chartjs.version}). */
   static final String CHART_JS = "4.5.1";
 
+  /** A number field of the form: its id (the API's field name), label, step and default. */
+  record NumberField(String id, String label, String step, String value) {}
+
+  /** A grade field of the form: its id, label, the grade's labels and the default one. */
+  record GradeField(String id, String label, List<String> options, String selected) {}
+
   /** {@code /}: price a diamond, see its range, why, and the similar training diamonds. */
   @GetMapping("/")
   String price(Model model) {
-    model.addAttribute("cuts", labels(Cut.values()));
-    model.addAttribute("colors", labels(Color.values()));
-    model.addAttribute("clarities", labels(Clarity.values()));
+    model.addAttribute("weights", List.of(new NumberField("carat", "Carat", "0.01", "1.1")));
+    model.addAttribute(
+        "grades",
+        List.of(
+            new GradeField("cut", "Cut", labels(Cut.values()), "Ideal"),
+            new GradeField("color", "Colour", labels(Color.values()), "H"),
+            new GradeField("clarity", "Clarity", labels(Clarity.values()), "SI2")));
+    model.addAttribute(
+        "measurements",
+        List.of(
+            new NumberField("depth", "Depth %", "0.1", "62.0"),
+            new NumberField("table", "Table %", "0.1", "55.0"),
+            new NumberField("x", "Length x (mm)", "0.01", "6.61"),
+            new NumberField("y", "Width y (mm)", "0.01", "6.65"),
+            new NumberField("z", "Depth z (mm)", "0.01", "4.11")));
     return "price";
   }
 
