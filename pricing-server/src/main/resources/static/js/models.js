@@ -4,7 +4,6 @@
   "use strict";
   const colours = ["#0b4f8a", "#c62828", "#2e7d32", "#7a4a00", "#6a1b9a"];
   const error = document.getElementById("models-error");
-  let pendingPromotion = null;
 
   function cell(row, content, cls) {
     const td = document.createElement("td");
@@ -19,25 +18,11 @@
   }
 
   async function promote(id) {
-    const token = sessionStorage.getItem("diamonds.adminToken");
-    if (!token) {
-      pendingPromotion = id;
-      document.getElementById("token-form").hidden = false;
-      document.getElementById("token").focus();
-      return;
-    }
-    const r = await fetch("/api/v1/models/" + id + "/promote", {
+    const r = await AdminToken.fetch("/api/v1/models/" + id + "/promote", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ reason: "promoted from the models page" }),
     });
-    if (r.status === 401) {
-      sessionStorage.removeItem("diamonds.adminToken");
-      error.textContent = "The admin token was refused; enter it again.";
-      pendingPromotion = id;
-      document.getElementById("token-form").hidden = false;
-      return;
-    }
     if (!r.ok) {
       const p = await r.json();
       error.textContent = p.detail || "The model could not be promoted.";
@@ -47,25 +32,13 @@
     await load();
   }
 
-  document.getElementById("token-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    sessionStorage.setItem("diamonds.adminToken", document.getElementById("token").value.trim());
-    document.getElementById("token").value = "";
-    document.getElementById("token-form").hidden = true;
-    if (pendingPromotion != null) {
-      const id = pendingPromotion;
-      pendingPromotion = null;
-      await promote(id);
-    }
-  });
-
   function table(models) {
     const body = document.querySelector("#models tbody");
     body.replaceChildren();
     models.forEach((m) => {
       const tr = document.createElement("tr");
       const link = document.createElement("a");
-      link.href = "/api/v1/models/" + m.id;
+      link.href = "/models/" + m.id;
       link.textContent = m.type;
       cell(tr, link);
       cell(tr, String(m.version), "num");

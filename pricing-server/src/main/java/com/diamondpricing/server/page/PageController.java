@@ -4,11 +4,15 @@ import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Grade;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.server.registry.ModelChoice;
+import com.diamondpricing.server.system.DiamondsProperties;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The web pages, rendered on the server (Thymeleaf) with a small script each that calls the same
@@ -20,6 +24,16 @@ class PageController {
 
   /** The Chart.js webjar's version (the pom's {@code chartjs.version}). */
   static final String CHART_JS = "4.5.1";
+
+  static final String CHART_JS_PATH = "/webjars/chart.js/" + CHART_JS + "/dist/chart.umd.min.js";
+
+  private final List<String> modelTypes;
+  private final int defaultTrials;
+
+  PageController(ModelTypes types, DiamondsProperties properties) {
+    this.modelTypes = List.copyOf(types.names());
+    this.defaultTrials = properties.training().trials();
+  }
 
   /** A number field of the form: its id (the API's field name), label, step and default. */
   record NumberField(String id, String label, String step, String value) {}
@@ -51,8 +65,31 @@ class PageController {
   /** {@code /models}: the registry, test MAE over versions, promotion and rollback. */
   @GetMapping("/models")
   String models(Model model) {
-    model.addAttribute("chartJs", "/webjars/chart.js/" + CHART_JS + "/dist/chart.umd.min.js");
+    model.addAttribute("chartJs", CHART_JS_PATH);
     return "models";
+  }
+
+  /** {@code /models/{id}}: one model's metrics, fit, residuals, tuning trials and parameters. */
+  @GetMapping("/models/{id:\\d+}")
+  String model(@PathVariable("id") long id, Model model) {
+    model.addAttribute("modelId", id);
+    model.addAttribute("chartJs", CHART_JS_PATH);
+    return "model";
+  }
+
+  /** {@code /runs}: the training runs with live progress, and a CSV upload that starts one. */
+  @GetMapping("/runs")
+  String runs(Model model) {
+    model.addAttribute("modelTypes", modelTypes);
+    model.addAttribute("defaultTrials", defaultTrials);
+    model.addAttribute("maxTrials", ModelChoice.MAX_TRIALS);
+    return "runs";
+  }
+
+  /** {@code /requests}: the request log (its data needs the admin token). */
+  @GetMapping("/requests")
+  String requests() {
+    return "requests";
   }
 
   private static List<String> labels(Grade[] levels) {
