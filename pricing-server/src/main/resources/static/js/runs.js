@@ -109,14 +109,15 @@
     timer = setTimeout(load, active ? 1000 : 5000);
   }
 
-  function rejected(problem) {
-    const report = problem.report || {};
-    document.getElementById("rejection-why").textContent = problem.detail;
+  // a rejected file's report, or an accepted file's rows left out, each with its line and column
+  function report(quality, title, why) {
+    document.getElementById("rejection-title").textContent = title;
+    document.getElementById("rejection-why").textContent = why;
     document.getElementById("rejection-counts").textContent =
-      (report.source || "The file") + ": " + (report.rowsRead || 0) + " rows read, " + (report.malformedRows || 0) + " malformed.";
+      (quality.source || "The file") + ": " + (quality.rowsRead || 0) + " rows read, " + (quality.malformedRows || 0) + " malformed.";
     const body = document.querySelector("#problems tbody");
     body.replaceChildren();
-    (report.problems || []).forEach((p) => {
+    (quality.problems || []).forEach((p) => {
       const tr = document.createElement("tr");
       cell(tr, String(p.line), "num");
       cell(tr, p.column || "(whole line)");
@@ -144,14 +145,18 @@
     const r = await AdminToken.fetch("/api/v1/training-runs", { method: "POST", headers: { Accept: "application/json" }, body: data });
     const answer = await r.json().catch(() => ({}));
     if (r.status === 202) {
+      const kept = answer.dataset.report;
       document.getElementById("upload-done").textContent = "Run " + answer.id + " is queued on " +
-        answer.dataset.report.rowsKept.toLocaleString("en-US") + " rows of " + file.name + ".";
+        kept.rowsKept.toLocaleString("en-US") + " rows of " + file.name + ".";
+      if (kept.malformedRows > 0) {
+        report(kept, "Rows left out", kept.malformedRows + " malformed rows were left out; the rest were kept.");
+      }
       form.reset();
       await load();
       return;
     }
     if (answer.code === "dataset-rejected") {
-      rejected(answer);
+      report(answer.report || {}, "The file was rejected", answer.detail);
       return;
     }
     const field = fields.includes(answer.field) ? answer.field : "upload";

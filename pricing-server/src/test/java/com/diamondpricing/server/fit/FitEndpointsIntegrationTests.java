@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -98,6 +100,8 @@ class FitEndpointsIntegrationTests implements SqliteDatabase {
     assertThat(r.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("linear-v" + model.version() + "-fit.png");
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(r.body()));
+    Files.createDirectories(Path.of("target/screenshots"));
+    Files.write(Path.of("target/screenshots/fit-plot.png"), r.body()); // for a reviewer
     assertThat(image.getWidth()).isEqualTo(800);
     assertThat(image.getHeight()).isEqualTo(800);
     Set<Integer> colours = new HashSet<>();

@@ -1,0 +1,150 @@
+package com.diamondpricing.server.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.diamondpricing.server.support.Browser;
+import com.diamondpricing.server.support.SqliteDatabase;
+import com.diamondpricing.server.training.TrainingPipeline;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The training runs page in a real browser, at a phone's width and a desktop's: a CSV file uploaded
+ * through the form (the admin token asked for once) starts a run whose progress bar moves trial by
+ * trial to the end; a corrupt file is rejected with each bad row's line and column, and starts
+ * nothing.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"diamonds.bootstrap=false", "diamonds.admin-token=runs-token"})
+class RunsPageBrowserIntegrationTests implements SqliteDatabase {
+
+  static final int TRIALS = 12;
+
+  /** Records every progress bar the page shows, with its words, as the page changes. */
+  static final String WATCH_PROGRESS =
+      "window.seen = [];"
+          + " new MutationObserver(() => document.querySelectorAll('#runs progress')"
+          + ".forEach((p) => window.seen.push({value: p.value,"
+          + " words: p.nextElementSibling.textContent})))"
+          + ".observe(document.getElementById('runs'), {childList: true, subtree: true});";
+
+  @LocalServerPort int port;
+  @Autowired TrainingPipeline pipeline;
+  @TempDir Path dir;
+
+  ChromeDriver open(int width) throws Exception {
+    ChromeDriver browser = Browser.open(width, 900);
+    browser.get("http://localhost:" + port + "/runs");
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+    return browser;
+  }
+
+  void upload(ChromeDriver browser, Path file, List<String> models, int trials) {
+    browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+    for (WebElement box : browser.findElements(By.cssSelector("input[name=models]"))) {
+      if (box.isSelected() != models.contains(box.getAttribute("value"))) {
+        box.click();
+      }
+    }
+    WebElement trialsField = browser.findElement(By.id("trials"));
+    trialsField.clear();
+    trialsField.sendKeys(String.valueOf(trials));
+    browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+  }
+
+  void giveTheToken(ChromeDriver browser) {
+    WebElement token = browser.findElement(By.id("token"));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> token.isDisplayed());
+    token.sendKeys("runs-token");
+    browser.findElement(By.cssSelector("#token-form button")).click();
+  }
+
+  @ParameterizedTest(name = "{0} px wide")
+  @ValueSource(ints = {375, 1280})
+  @SuppressWarnings("unchecked")
+  void anUploadShowsItsProgressToTheEnd(int width) throws Exception {
+    ChromeDriver browser = open(width);
+    try {
+      browser.executeScript(WATCH_PROGRESS);
+      upload(
+          browser,
+          Path.of("../data/diamonds.csv").toRealPath(),
+          List.of("linear", "xgboost"),
+          TRIALS);
+      giveTheToken(browser);
+      WebElement done = browser.findElement(By.id("upload-done"));
+      new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !done.getText().isEmpty());
+      assertThat(done.getText()).matches("Run \\d+ is queued on 4,989 rows of diamonds.csv.");
+      String run = done.getText().replaceAll("Run (\\d+) .*", "$1");
+      By row = By.cssSelector("#runs tr[data-run-id='" + run + "']");
+      new WebDriverWait(browser, Duration.ofSeconds(180))
+          .until(d -> "succeeded".equals(d.findElement(row).getAttribute("data-status")));
+
+      List<Map<String, Object>> seen =
+          (List<Map<String, Object>>) browser.executeScript("return window.seen;");
+      assertThat(seen)
+          .as("the bar while xgboost tunes: part done, trial k of %d", TRIALS)
+          .anySatisfy(
+              p -> {
+                assertThat(((Number) p.get("value")).doubleValue()).isStrictlyBetween(0.5, 1.0);
+                assertThat((String) p.get("words"))
+                    .containsPattern("xgboost \\(2 of 2\\): trial \\d+ of " + TRIALS);
+              });
+      WebElement bar = browser.findElement(By.cssSelector("#progress-" + run));
+      assertThat(Double.parseDouble(bar.getAttribute("value"))).isEqualTo(1.0);
+      assertThat(browser.findElement(row).getText()).contains("done: 2 models trained");
+      assertThat(browser.findElement(row).findElements(By.cssSelector("a[href^='/models/']")))
+          .hasSize(2);
+      Browser.screenshot(browser, "runs-" + width);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aRejectedFileShowsEachBadRowsLineAndColumnAndStartsNothing() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("../data/diamonds.csv"));
+    List<String> bad = new java.util.ArrayList<>(lines.subList(0, 11));
+    bad.set(2, bad.get(2).replaceFirst("^[^,]*", "heavy"));
+    bad.set(6, bad.get(6).replaceFirst("^[^,]*", "NaN"));
+    bad.set(8, bad.get(8).replaceFirst(",[^,]*$", ",-3"));
+    Path file = dir.resolve("corrupt.csv");
+    Files.write(file, bad, StandardCharsets.UTF_8);
+    int runsBefore = pipeline.list(1000).size();
+    ChromeDriver browser = open(1280);
+    try {
+      upload(browser, file, List.of("linear"), 1);
+      giveTheToken(browser);
+      WebElement rejection = browser.findElement(By.id("rejection"));
+      new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> rejection.isDisplayed());
+      List<WebElement> problems = browser.findElements(By.cssSelector("#problems tbody tr"));
+      assertThat(problems).hasSize(3);
+      assertThat(problems.get(0).getText()).startsWith("3 carat heavy");
+      assertThat(problems.get(1).getText()).startsWith("7 carat NaN");
+      assertThat(problems.get(2).getText()).startsWith("9 z -3");
+      assertThat(browser.findElement(By.id("rejection-why")).getText())
+          .contains("nothing was stored");
+      assertThat(pipeline.list(1000)).hasSize(runsBefore);
+      Browser.screenshot(browser, "runs-rejected-1280");
+    } finally {
+      browser.quit();
+    }
+  }
+}
