@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ListModelsCommand.class,
       ShowModelCommand.class,
+      FitModelCommand.class,
       PromoteModelCommand.class,
       ChampionHistoryCommand.class,
       ExportModelCommand.class,

@@ -1,6 +1,5 @@
 package com.diamondpricing.server.fit;
 
-import com.diamondpricing.server.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -8,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -29,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 class FitController {
 
   static final String PATH = "/api/v1/models";
-  static final int DEFAULT_POINTS = 2000;
-  static final int MAX_POINTS = 20_000;
 
   private final TestFits fits;
 
@@ -48,13 +44,9 @@ class FitController {
   FitView fit(
       @PathVariable("id") long id,
       @Parameter(description = "how many rows to return, 1 to 20000", example = "2000")
-          @RequestParam(defaultValue = "" + DEFAULT_POINTS)
+          @RequestParam(defaultValue = "" + TestFits.DEFAULT_POINTS)
           int points) {
-    if (points < 1 || points > MAX_POINTS) {
-      throw ApiException.invalidParameter(
-          "points", "points must be between 1 and " + MAX_POINTS + ", not " + points, List.of());
-    }
-    return FitView.of(fits.of(id), points);
+    return fits.view(id, points);
   }
 
   @GetMapping(value = "/{id:\\d+}/plots/fit.png", produces = MediaType.IMAGE_PNG_VALUE)
@@ -75,40 +67,19 @@ class FitController {
   ResponseEntity<byte[]> plot(
       @PathVariable("id") long id,
       @Parameter(description = "width in pixels, 200 to 2000", example = "800")
-          @RequestParam(defaultValue = "" + FitPlot.DEFAULT_SIZE)
+          @RequestParam(defaultValue = "" + TestFits.DEFAULT_SIZE)
           int width,
       @Parameter(description = "height in pixels, 200 to 2000", example = "800")
-          @RequestParam(defaultValue = "" + FitPlot.DEFAULT_SIZE)
+          @RequestParam(defaultValue = "" + TestFits.DEFAULT_SIZE)
           int height) {
-    checkSize("width", width);
-    checkSize("height", height);
-    TestFit fit = fits.of(id);
-    byte[] png = FitPlot.png(fit, width, height);
+    TestFits.FitPng png = fits.png(id, width, height);
     return ResponseEntity.ok()
         .contentType(MediaType.IMAGE_PNG)
-        .contentLength(png.length)
+        .contentLength(png.bytes().length)
         .cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
         .header(
             "Content-Disposition",
-            ContentDisposition.inline()
-                .filename(fit.type() + "-v" + fit.version() + "-fit.png")
-                .build()
-                .toString())
-        .body(png);
-  }
-
-  private static void checkSize(String name, int pixels) {
-    if (pixels < FitPlot.MIN_SIZE || pixels > FitPlot.MAX_SIZE) {
-      throw ApiException.invalidParameter(
-          name,
-          name
-              + " must be between "
-              + FitPlot.MIN_SIZE
-              + " and "
-              + FitPlot.MAX_SIZE
-              + " pixels, not "
-              + pixels,
-          List.of());
-    }
+            ContentDisposition.inline().filename(png.fileName()).build().toString())
+        .body(png.bytes());
   }
 }

@@ -24,10 +24,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class FitPlot {
 
-  static final int MIN_SIZE = 200;
-  static final int MAX_SIZE = 2000;
-  static final int DEFAULT_SIZE = 800;
-
   private static final Color POINT = new Color(11, 79, 138, 80);
   private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param links the model and its PNG plot
  */
 @Schema(description = "A model's predictions against the actual prices of its test rows")
-record FitView(
+public record FitView(
     long modelId,
     String type,
     int version,
@@ -36,7 +36,7 @@ record FitView(
    * @param actual its actual price ($)
    * @param predicted the model's price ($)
    */
-  record Point(double actual, double predicted) {}
+  public record Point(double actual, double predicted) {}
 
   static FitView of(TestFit fit, int maxPoints) {
     int[] rows = fit.sample(maxPoints);

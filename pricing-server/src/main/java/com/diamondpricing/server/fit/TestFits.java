@@ -9,8 +9,8 @@ import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.web.ApiException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +19,14 @@ import org.springframework.stereotype.Component;
  * and snapshots never change, so the last few fits are kept.
  */
 @Component
-class TestFits {
+public class TestFits {
 
   static final int KEEP = 8;
+  public static final int DEFAULT_POINTS = 2000;
+  public static final int MAX_POINTS = 20_000;
+  public static final int MIN_SIZE = 200;
+  public static final int MAX_SIZE = 2000;
+  public static final int DEFAULT_SIZE = 800;
 
   private final ModelRegistry registry;
   private final DatasetStore datasets;
@@ -43,6 +48,50 @@ class TestFits {
   }
 
   /**
+   * The model's fit as JSON shows it: metrics over every test row and at most {@code maxPoints}
+   * rows spread evenly over them.
+   *
+   * @throws com.diamondpricing.server.registry.ModelNotFoundException when there is no such model
+   */
+  public FitView view(long modelId, int maxPoints) {
+    if (maxPoints < 1 || maxPoints > MAX_POINTS) {
+      throw ApiException.invalidParameter(
+          "points", "points must be between 1 and " + MAX_POINTS + ", not " + maxPoints, List.of());
+    }
+    return FitView.of(of(modelId), maxPoints);
+  }
+
+  /**
+   * The model's goodness-of-fit plot, every test row, as a PNG image.
+   *
+   * @throws com.diamondpricing.server.registry.ModelNotFoundException when there is no such model
+   */
+  public FitPng png(long modelId, int width, int height) {
+    checkSize("width", width);
+    checkSize("height", height);
+    TestFit fit = of(modelId);
+    return new FitPng(
+        fit.type() + "-v" + fit.version() + "-fit.png", FitPlot.png(fit, width, height));
+  }
+
+  /**
+   * A plot as a PNG image, with the file name it is offered under.
+   *
+   * @param fileName {@code <type>-v<version>-fit.png}
+   * @param bytes the image
+   */
+  public record FitPng(String fileName, byte[] bytes) {}
+
+  private static void checkSize(String name, int pixels) {
+    if (pixels < MIN_SIZE || pixels > MAX_SIZE) {
+      throw ApiException.invalidParameter(
+          name,
+          name + " must be between " + MIN_SIZE + " and " + MAX_SIZE + " pixels, not " + pixels,
+          List.of());
+    }
+  }
+
+  /**
    * The model's fit on its test rows.
    *
    * @throws com.diamondpricing.server.registry.ModelNotFoundException when there is no such model
@@ -56,15 +105,7 @@ class TestFits {
     }
     ModelEntry entry = registry.get(modelId);
     if (datasets.find(entry.snapshotId()).isEmpty()) {
-      throw ApiException.of(
-          HttpStatus.CONFLICT,
-          "test-rows-unavailable",
-          "Test rows unavailable",
-          "Model "
-              + modelId
-              + " was trained on dataset snapshot "
-              + entry.snapshotId()
-              + ", which is no longer stored, so its test rows cannot be priced again.");
+      throw new TestRowsUnavailableProblem(modelId, entry.snapshotId());
     }
     Dataset all = datasets.rows(entry.snapshotId());
     Dataset test = all.rows(TrainTestSplit.notebook(all.size()).test());

@@ -179,6 +179,42 @@ class ModelsCommandIntegrationTests {
 
   @Test
   @Order(3)
+  void fitGivesTheTestRowsMetricsAndWritesThePlot() throws Exception {
+    Path png = dir.resolve("plots/fit.png");
+
+    Run r =
+        in(
+            home,
+            "models",
+            "fit",
+            String.valueOf(xgboost),
+            "--png",
+            png.toString(),
+            "--size",
+            "300",
+            "--points",
+            "5",
+            "--json");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode fit = r.lastJson();
+    JsonNode shown = in(home, "models", "show", String.valueOf(xgboost), "--json").lastJson();
+    assertThat(fit.get("testRows").asInt()).isEqualTo(shown.get("nTest").asInt());
+    assertThat(fit.get("mae").asDouble())
+        .isCloseTo(
+            shown.get("test").get("mae").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(fit.get("points")).hasSize(5);
+    assertThat(r.err()).contains("Wrote the plot", png.toString());
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isEqualTo(300);
+
+    Run human = in(home, "models", "fit", String.valueOf(linear));
+    assertThat(human.status()).as(human.err()).isZero();
+    assertThat(human.out()).startsWith("Model " + linear + ": linear v1 on its ").contains("MAE");
+  }
+
+  @Test
+  @Order(3)
   void exportWritesTheStoredArtifact() throws Exception {
     Path file = dir.resolve("out/xgboost.json");
 
@@ -336,6 +372,22 @@ class ModelsCommandIntegrationTests {
       assertThat(r.status()).isEqualTo(2);
       assertThat(r.err()).contains("no model with id 999");
       assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void fitExits2() {
+      Run r = in(home, "models", "fit", "999");
+
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("no model with id 999");
+    }
+
+    @Test
+    void fitRefusesAPlotSizeOutOfRange() {
+      Run r = in(home, "models", "fit", String.valueOf(linear), "--size", "20");
+
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).contains("--size must be between 200 and 2000, not 20");
     }
 
     @Test
