@@ -20,15 +20,18 @@ import java.util.Map;
  */
 @Schema(description = "A model's predictions against the actual prices of its test rows")
 public record FitView(
-    long modelId,
-    String type,
-    int version,
-    int testRows,
-    int shown,
-    Double mae,
-    Double r2,
+    @Schema(example = "2") long modelId,
+    @Schema(example = "xgboost") String type,
+    @Schema(example = "1") int version,
+    @Schema(example = "998") int testRows,
+    @Schema(example = "998") int shown,
+    @Schema(example = "336.07") Double mae,
+    @Schema(example = "0.9671") Double r2,
     List<Point> points,
-    Map<String, String> links) {
+    @Schema(
+            example =
+                "{\"model\": \"/api/v1/models/2\", \"plot\": \"/api/v1/models/2/plots/fit.png\"}")
+        Map<String, String> links) {
 
   /**
    * One test row.
@@ -36,7 +39,8 @@ public record FitView(
    * @param actual its actual price ($)
    * @param predicted the model's price ($)
    */
-  public record Point(double actual, double predicted) {}
+  public record Point(
+      @Schema(example = "4733.0") double actual, @Schema(example = "4620.18") double predicted) {}
 
   static FitView of(TestFit fit, int maxPoints) {
     int[] rows = fit.sample(maxPoints);

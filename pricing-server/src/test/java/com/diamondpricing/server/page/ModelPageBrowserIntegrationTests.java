@@ -32,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"diamonds.bootstrap=false"})
+    properties = {"diamonds.bootstrap=false", "diamonds.admin-token=model-page-token"})
 class ModelPageBrowserIntegrationTests implements SqliteDatabase {
 
   static final int TRIALS = 6;

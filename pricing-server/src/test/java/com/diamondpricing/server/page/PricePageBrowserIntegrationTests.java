@@ -55,6 +55,15 @@ class PricePageBrowserIntegrationTests implements SqliteDatabase {
     try {
       browser.get("http://localhost:" + port + "/");
       assertThat(browser.getTitle()).contains("Price a diamond");
+      Object bytes =
+          browser.executeScript(
+              "const n = performance.getEntriesByType('navigation')[0];"
+                  + " return performance.getEntriesByType('resource')"
+                  + ".reduce((sum, r) => sum + r.transferSize, n.transferSize);");
+      assertThat(((Number) bytes).longValue())
+          .as("bytes the first load of / transfers (page, styles, scripts)")
+          .isPositive()
+          .isLessThanOrEqualTo(300 * 1024);
       WebElement carat = browser.findElement(By.id("carat"));
       carat.clear();
       carat.sendKeys("1.3");

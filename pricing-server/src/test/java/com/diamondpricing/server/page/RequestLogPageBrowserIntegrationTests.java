@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -83,6 +84,7 @@ class RequestLogPageBrowserIntegrationTests implements SqliteDatabase {
       browser.findElement(By.id("status")).sendKeys("422");
       browser.findElement(By.cssSelector("#filter button")).click();
       new WebDriverWait(browser, Duration.ofSeconds(10))
+          .ignoring(StaleElementReferenceException.class)
           .until(
               d -> {
                 List<WebElement> rows = d.findElements(By.cssSelector("#requests tbody tr"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -95,6 +96,7 @@ class RunsPageBrowserIntegrationTests implements SqliteDatabase {
       String run = done.getText().replaceAll("Run (\\d+) .*", "$1");
       By row = By.cssSelector("#runs tr[data-run-id='" + run + "']");
       new WebDriverWait(browser, Duration.ofSeconds(180))
+          .ignoring(StaleElementReferenceException.class)
           .until(d -> "succeeded".equals(d.findElement(row).getAttribute("data-status")));
 
       List<Map<String, Object>> seen =
@@ -107,11 +109,18 @@ class RunsPageBrowserIntegrationTests implements SqliteDatabase {
                 assertThat((String) p.get("words"))
                     .containsPattern("xgboost \\(2 of 2\\): trial \\d+ of " + TRIALS);
               });
-      WebElement bar = browser.findElement(By.cssSelector("#progress-" + run));
-      assertThat(Double.parseDouble(bar.getAttribute("value"))).isEqualTo(1.0);
-      assertThat(browser.findElement(row).getText()).contains("done: 2 models trained");
-      assertThat(browser.findElement(row).findElements(By.cssSelector("a[href^='/models/']")))
-          .hasSize(2);
+      // read in one script: the page redraws the table while it polls
+      Map<String, Object> end =
+          (Map<String, Object>)
+              browser.executeScript(
+                  "const tr = document.querySelector(\"#runs tr[data-run-id='\" + arguments[0]"
+                      + " + \"']\");"
+                      + " return {text: tr.innerText, value: tr.querySelector('progress').value,"
+                      + " links: tr.querySelectorAll(\"a[href^='/models/']\").length};",
+                  run);
+      assertThat(((Number) end.get("value")).doubleValue()).isEqualTo(1.0);
+      assertThat((String) end.get("text")).contains("done: 2 models trained");
+      assertThat(((Number) end.get("links")).intValue()).isEqualTo(2);
       Browser.screenshot(browser, "runs-" + width);
     } finally {
       browser.quit();
