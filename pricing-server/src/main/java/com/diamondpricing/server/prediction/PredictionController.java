@@ -1,6 +1,7 @@
 package com.diamondpricing.server.prediction;
 
 import com.diamondpricing.data.Diamond;
+import com.diamondpricing.server.requestlog.PredictionRecord;
 import com.diamondpricing.server.web.AnsweringModel;
 import com.diamondpricing.server.web.RequestIdFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -44,6 +45,10 @@ class PredictionController {
 
   @Schema(description = "A price, its 80% and 90% intervals, warnings, and why when asked")
   record PredictionResponse(
+      @Schema(
+              description = "this price's id, to report the stone's sale with (POST /api/v1/sales)",
+              example = "0b9c6f7e-8d0a-4f3b-9a51-2c4d6e8f1a2b")
+          String predictionId,
       @Schema(example = "4733.21") double price,
       @Schema(example = "USD") String currency,
       ModelRef model,
@@ -52,9 +57,17 @@ class PredictionController {
       List<PriceWarning> warnings,
       @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
 
-    static PredictionResponse of(PricedDiamond p, ModelRef model, String requestId) {
+    static PredictionResponse of(
+        String predictionId, PricedDiamond p, ModelRef model, String requestId) {
       return new PredictionResponse(
-          p.price(), "USD", model, requestId, p.intervals(), p.warnings(), p.explanation());
+          predictionId,
+          p.price(),
+          "USD",
+          model,
+          requestId,
+          p.intervals(),
+          p.warnings(),
+          p.explanation());
     }
   }
 
@@ -73,13 +86,14 @@ class PredictionController {
 
   /** One diamond's answer in a batch. */
   record BatchItem(
+      @Schema(description = "this price's id, to report the stone's sale with") String predictionId,
       double price,
       List<PriceInterval> intervals,
       List<PriceWarning> warnings,
       @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
 
-    static BatchItem of(PricedDiamond p) {
-      return new BatchItem(p.price(), p.intervals(), p.warnings(), p.explanation());
+    static BatchItem of(String predictionId, PricedDiamond p) {
+      return new BatchItem(predictionId, p.price(), p.intervals(), p.warnings(), p.explanation());
     }
   }
 
@@ -106,9 +120,12 @@ class PredictionController {
     try (ServedModel.Lease lease = service.choose(model, modelId)) {
       ServedModel served = lease.served();
       answering(served).setOn(request);
-      PricedDiamond priced = service.price(served, diamond.toDiamond(), explain);
+      Diamond stone = diamond.toDiamond();
+      PricedDiamond priced = service.price(served, stone, explain);
+      String id = RequestIdFilter.newId();
+      PredictionRecord.setOn(request, List.of(record(id, stone, priced)));
       return PredictionResponse.of(
-          priced, ModelRef.of(served.entry()), RequestIdFilter.of(request));
+          id, priced, ModelRef.of(served.entry()), RequestIdFilter.of(request));
     }
   }
 
@@ -142,13 +159,53 @@ class PredictionController {
       List<PricedDiamond> priced = service.price(served, diamonds, explain);
       List<Double> prices = new ArrayList<>(priced.size());
       List<BatchItem> items = new ArrayList<>(priced.size());
-      for (PricedDiamond p : priced) {
+      List<PredictionRecord> records = new ArrayList<>(priced.size());
+      for (int i = 0; i < priced.size(); i++) {
+        PricedDiamond p = priced.get(i);
+        String id = RequestIdFilter.newId();
         prices.add(p.price());
-        items.add(BatchItem.of(p));
+        items.add(BatchItem.of(id, p));
+        records.add(record(id, diamonds.get(i), p));
       }
+      PredictionRecord.setOn(request, records);
       return new BatchResponse(
           prices, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request), items);
     }
+  }
+
+  /** The priced stone as the request log records it. */
+  private static PredictionRecord record(String id, Diamond d, PricedDiamond p) {
+    PriceInterval i80 = interval(p, 0.8);
+    PriceInterval i90 = interval(p, 0.9);
+    return new PredictionRecord(
+        id,
+        d.carat(),
+        d.cut().label(),
+        d.color().label(),
+        d.clarity().label(),
+        orNull(d.depth()),
+        orNull(d.table()),
+        orNull(d.x()),
+        orNull(d.y()),
+        orNull(d.z()),
+        p.price(),
+        i80 == null ? null : i80.lower(),
+        i80 == null ? null : i80.upper(),
+        i90 == null ? null : i90.lower(),
+        i90 == null ? null : i90.upper());
+  }
+
+  private static PriceInterval interval(PricedDiamond p, double level) {
+    for (PriceInterval i : p.intervals()) {
+      if (Math.abs(i.level() - level) < 1e-9) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  private static Double orNull(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 
   private static AnsweringModel answering(ServedModel served) {

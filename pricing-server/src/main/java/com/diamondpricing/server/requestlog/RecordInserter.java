@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes records into {@code request_log} in one transaction, together with how far each journal
- * segment they came from is now in the database ({@link SegmentProgress}), so a replay after a
- * crash starts exactly after the last line written. A record the database refuses (a data error,
- * e.g. JSON that jsonb does not take) cannot stall the log: the batch is then written row by row in
- * the same transaction, a refused row is tried once more with its bodies as plain text, and only a
- * row refused twice is given up. Connection errors are thrown: the caller keeps the records and
+ * Writes records into {@code request_log} (and the diamonds they priced into {@code prediction},
+ * {@link PredictionInserts}) in one transaction, together with how far each journal segment they
+ * came from is now in the database ({@link SegmentProgress}), so a replay after a crash starts
+ * exactly after the last line written. A record the database refuses (a data error, e.g. JSON that
+ * jsonb does not take) cannot stall the log: the batch is then written row by row in the same
+ * transaction, a refused row is tried once more with its bodies as plain text, and only a row
+ * refused twice is given up. Connection errors are thrown: the caller keeps the records and
  * retries.
  */
 final class RecordInserter {
@@ -47,6 +48,7 @@ final class RecordInserter {
       try {
         if (!records.isEmpty()) {
           dialect.insert(c, records, false);
+          PredictionInserts.insert(c, records);
         }
         SegmentProgress.advance(c, offsets, now);
         c.commit();
@@ -83,6 +85,9 @@ final class RecordInserter {
     Savepoint savepoint = c.setSavepoint();
     try {
       dialect.insert(c, List.of(r), plain);
+      if (!plain) {
+        PredictionInserts.insert(c, List.of(r)); // the second try keeps the request, not these
+      }
       c.releaseSavepoint(savepoint);
       return true;
     } catch (SQLException e) {

@@ -2,6 +2,8 @@ package com.diamondpricing.server.requestlog;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -50,10 +52,86 @@ final class RecordLines {
         g.writeNumberProperty("modelVersion", r.modelVersion());
       }
       string(g, "errorCode", r.errorCode());
+      if (!r.predictions().isEmpty()) {
+        g.writeName("predictions");
+        g.writeStartArray();
+        for (PredictionRecord p : r.predictions()) {
+          prediction(g, p);
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     }
     out.write('\n');
     return out.toByteArray();
+  }
+
+  /** A prediction as an array: id, the nine features, price, the two intervals' ends. */
+  private static void prediction(JsonGenerator g, PredictionRecord p) {
+    g.writeStartArray();
+    g.writeString(p.predictionId());
+    g.writeNumber(p.carat());
+    g.writeString(p.cut());
+    g.writeString(p.color());
+    g.writeString(p.clarity());
+    number(g, p.depth());
+    number(g, p.table());
+    number(g, p.x());
+    number(g, p.y());
+    number(g, p.z());
+    g.writeNumber(p.price());
+    number(g, p.lower80());
+    number(g, p.upper80());
+    number(g, p.lower90());
+    number(g, p.upper90());
+    g.writeEndArray();
+  }
+
+  private static void number(JsonGenerator g, Double value) {
+    if (value == null || !Double.isFinite(value)) {
+      g.writeNull();
+    } else {
+      g.writeNumber(value);
+    }
+  }
+
+  private static PredictionRecord prediction(JsonParser p) {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw new IllegalArgumentException("a prediction that is not an array");
+    }
+    Object[] v = new Object[15];
+    int i = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (i >= v.length) {
+        throw new IllegalArgumentException("a prediction with more than 15 values");
+      }
+      v[i++] =
+          switch (t) {
+            case VALUE_NULL -> null;
+            case VALUE_STRING -> p.getString();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            default -> throw new IllegalArgumentException("a prediction value of " + t);
+          };
+    }
+    if (i != v.length) {
+      throw new IllegalArgumentException("a prediction with " + i + " values, not 15");
+    }
+    return new PredictionRecord(
+        (String) v[0],
+        (Double) v[1],
+        (String) v[2],
+        (String) v[3],
+        (String) v[4],
+        (Double) v[5],
+        (Double) v[6],
+        (Double) v[7],
+        (Double) v[8],
+        (Double) v[9],
+        (Double) v[10],
+        (Double) v[11],
+        (Double) v[12],
+        (Double) v[13],
+        (Double) v[14]);
   }
 
   private static void string(JsonGenerator g, String name, String value) {
@@ -140,6 +218,7 @@ final class RecordLines {
     String modelType;
     Integer modelVersion;
     String errorCode;
+    List<PredictionRecord> predictions = List.of();
 
     void set(String name, JsonParser p) {
       switch (name) {
@@ -163,8 +242,20 @@ final class RecordLines {
         case "modelType" -> modelType = p.getString();
         case "modelVersion" -> modelVersion = p.getIntValue();
         case "errorCode" -> errorCode = p.getString();
+        case "predictions" -> predictions = predictions(p);
         default -> p.skipChildren(); // a field of a later version
       }
+    }
+
+    private static List<PredictionRecord> predictions(JsonParser p) {
+      if (p.currentToken() != JsonToken.START_ARRAY) {
+        throw new IllegalArgumentException("predictions that are not an array");
+      }
+      List<PredictionRecord> list = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        list.add(prediction(p));
+      }
+      return list;
     }
 
     RequestRecord build() {
@@ -191,7 +282,8 @@ final class RecordLines {
           modelId,
           modelType,
           modelVersion,
-          errorCode);
+          errorCode,
+          predictions);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -181,7 +182,8 @@ final class RequestLogFilter extends OncePerRequestFilter {
         model == null ? null : model.id(),
         model == null ? null : model.type(),
         model == null ? null : model.version(),
-        code == null ? null : cut(code.toString(), 100));
+        code == null ? null : cut(code.toString(), 100),
+        status < 300 ? PredictionRecord.of(request) : List.of());
   }
 
   static String path(HttpServletRequest request) {

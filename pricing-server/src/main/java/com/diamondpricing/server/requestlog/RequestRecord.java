@@ -1,6 +1,7 @@
 package com.diamondpricing.server.requestlog;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One request and its response, as the filter saw it: what goes into one {@code request_log} row.
@@ -9,6 +10,7 @@ import java.time.Instant;
  * @param path the path the request was routed on (decoded and normalised)
  * @param rawPath the path as sent, when it differs from {@code path}; else null
  * @param errorCode the code of the problem the request was answered with, or null
+ * @param predictions the diamonds it priced, in order (empty for anything else)
  */
 record RequestRecord(
     String requestId,
@@ -30,7 +32,58 @@ record RequestRecord(
     Long modelId,
     String modelType,
     Integer modelVersion,
-    String errorCode) {
+    String errorCode,
+    List<PredictionRecord> predictions) {
+
+  RequestRecord {
+    predictions = predictions == null ? List.of() : List.copyOf(predictions);
+  }
+
+  /** A record of a request that priced nothing. */
+  RequestRecord(
+      String requestId,
+      Instant receivedAt,
+      String method,
+      String path,
+      String rawPath,
+      String query,
+      String client,
+      String userAgent,
+      String requestContentType,
+      String requestBody,
+      boolean requestBodyTruncated,
+      int status,
+      String responseContentType,
+      String responseBody,
+      boolean responseBodyTruncated,
+      double durationMs,
+      Long modelId,
+      String modelType,
+      Integer modelVersion,
+      String errorCode) {
+    this(
+        requestId,
+        receivedAt,
+        method,
+        path,
+        rawPath,
+        query,
+        client,
+        userAgent,
+        requestContentType,
+        requestBody,
+        requestBodyTruncated,
+        status,
+        responseContentType,
+        responseBody,
+        responseBodyTruncated,
+        durationMs,
+        modelId,
+        modelType,
+        modelVersion,
+        errorCode,
+        List.of());
+  }
 
   /** Roughly the memory the record takes, in bytes, for the queue's bound. */
   long weight() {
@@ -47,7 +100,8 @@ record RequestRecord(
         + length(responseContentType)
         + length(responseBody)
         + length(modelType)
-        + length(errorCode);
+        + length(errorCode)
+        + 160L * predictions.size();
   }
 
   private static long length(String s) {

@@ -48,8 +48,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  /** A new random (version 4, IETF variant) UUID. */
-  static String newId() {
+  /** A new random (version 4, IETF variant) UUID: a request's id, or any other name. */
+  public static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = (random.nextLong() & ~0xF000L) | 0x4000L;
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

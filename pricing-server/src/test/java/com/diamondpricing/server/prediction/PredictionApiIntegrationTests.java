@@ -11,11 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The pricing and similar-diamonds API end to end, on both databases. */
 @SpringBootTest(
@@ -32,6 +36,7 @@ abstract class PredictionApiIntegrationTests {
   @Autowired DatasetStore datasets;
   @Autowired TrainingPipeline pipeline;
   @Autowired ServingModels serving;
+  @Autowired DataSource dataSource;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -74,6 +79,78 @@ abstract class PredictionApiIntegrationTests {
     assertThat(a.body().get("price").asDouble()).isBetween(4000.0, 4400.0);
     assertThat(a.body().get("model").get("type").asText()).isEqualTo("linear");
     assertThat(a.body().get("model").get("version").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void everyPricedDiamondIsAPredictionOnRecord() throws Exception {
+    Answer one = send(post("/api/v1/predictions", DIAMOND).header("X-Request-Id", "rec-one"));
+    String batchBody =
+        "{\"diamonds\": ["
+            + DIAMOND
+            + ", {\"carat\": 0.3, \"cut\": \"Good\", \"color\": \"E\", \"clarity\":"
+            + " \"VS1\", \"x\": 4.3}]}";
+    Answer batch =
+        send(post("/api/v1/predictions/batch", batchBody).header("X-Request-Id", "rec-b"));
+    assertThat(one.status()).isEqualTo(200);
+    assertThat(batch.status()).isEqualTo(200);
+    String single = one.body().get("predictionId").asText();
+    String first = batch.body().get("items").get(0).get("predictionId").asText();
+    String second = batch.body().get("items").get(1).get("predictionId").asText();
+    assertThat(List.of(single, first, second))
+        .doesNotHaveDuplicates()
+        .allMatch(id -> id.length() == 36);
+
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (jdbc.sql("select count(*) from prediction where prediction_id in (?, ?, ?)")
+                .params(single, first, second)
+                .query(Long.class)
+                .single()
+            < 3
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    Map<String, Object> row =
+        jdbc.sql("select * from prediction where prediction_id = ?")
+            .param(single)
+            .query()
+            .singleRow();
+    assertThat(row.get("request_id")).isEqualTo("rec-one");
+    assertThat(((Number) row.get("item_index")).intValue()).isZero();
+    assertThat(((Number) row.get("model_id")).longValue())
+        .isEqualTo(one.body().get("model").get("id").asLong());
+    assertThat(row.get("model_type")).isEqualTo("linear");
+    assertThat(row.get("cut")).isEqualTo("Ideal");
+    assertThat(((Number) row.get("carat")).doubleValue()).isEqualTo(1.1);
+    assertThat(((Number) row.get("z")).doubleValue()).isEqualTo(4.11);
+    assertThat(((Number) row.get("price")).doubleValue())
+        .isEqualTo(one.body().get("price").asDouble());
+    JsonNode i80 = one.body().get("intervals").get(0);
+    assertThat(((Number) row.get("lower_80")).doubleValue()).isEqualTo(i80.get("lower").asDouble());
+    assertThat(((Number) row.get("upper_90")).doubleValue())
+        .isEqualTo(one.body().get("intervals").get(1).get("upper").asDouble());
+
+    Map<String, Object> leftOut =
+        jdbc.sql("select * from prediction where prediction_id = ?")
+            .param(second)
+            .query()
+            .singleRow();
+    assertThat(leftOut.get("request_id")).isEqualTo("rec-b");
+    assertThat(((Number) leftOut.get("item_index")).intValue()).isEqualTo(1);
+    assertThat(leftOut.get("depth")).as("a measurement left out").isNull();
+    assertThat(((Number) leftOut.get("price")).doubleValue())
+        .isEqualTo(batch.body().get("prices").get(1).asDouble());
+
+    Answer refused =
+        send(post("/api/v1/predictions", "{\"carat\": -1}").header("X-Request-Id", "rec-bad"));
+    assertThat(refused.status()).isEqualTo(422);
+    Thread.sleep(300);
+    assertThat(
+            jdbc.sql("select count(*) from prediction where request_id = 'rec-bad'")
+                .query(Long.class)
+                .single())
+        .as("a refused request priced nothing")
+        .isZero();
   }
 
   @Test
