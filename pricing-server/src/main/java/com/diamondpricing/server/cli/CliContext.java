@@ -67,6 +67,8 @@ final class CliContext implements AutoCloseable {
     p.add("diamonds.serving.enabled=false");
     // no web server, nothing to record: no writer thread (reading the log works regardless)
     p.add("diamonds.request-log.enabled=false");
+    // no live-accuracy gauges to keep
+    p.add("diamonds.feedback.monitor=false");
     p.add("spring.main.banner-mode=off");
     p.add("spring.main.web-application-type=none");
     p.add("spring.jmx.enabled=false");

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       TrainCommand.class,
       ModelsCommand.class,
-      RequestsCommand.class
+      RequestsCommand.class,
+      SalesCommand.class
     })
 public final class DiamondsCli implements Runnable {
 

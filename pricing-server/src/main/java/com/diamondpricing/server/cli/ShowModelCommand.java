@@ -1,6 +1,8 @@
 package com.diamondpricing.server.cli;
 
 import com.diamondpricing.model.Provenance;
+import com.diamondpricing.server.feedback.LiveAccuracies;
+import com.diamondpricing.server.feedback.LiveAccuracyView;
 import com.diamondpricing.server.registry.IntervalView;
 import com.diamondpricing.server.registry.MetricsView;
 import com.diamondpricing.server.registry.ModelEntry;
@@ -51,6 +53,8 @@ final class ShowModelCommand extends RegistryCommand {
    * @param trialStates how many trials ended in each state
    * @param bestTrials the best complete trials, best first
    * @param trials every trial, oldest first
+   * @param intervals its 80% and 90% intervals with their test coverage
+   * @param live its accuracy on the stones it priced that sold in the last 30 days
    */
   record Shown(
       @JsonUnwrapped CliJson.ModelSummary model,
@@ -65,7 +69,8 @@ final class ShowModelCommand extends RegistryCommand {
       Map<String, Integer> trialStates,
       List<ProvenanceView.Trial> bestTrials,
       List<ProvenanceView.Trial> trials,
-      List<IntervalView> intervals) {}
+      List<IntervalView> intervals,
+      LiveAccuracyView live) {}
 
   @Override
   int run(ModelRegistry registry) {
@@ -73,6 +78,7 @@ final class ShowModelCommand extends RegistryCommand {
     boolean champion = registry.aliasTarget(ModelRegistry.CHAMPION).orElse(-1L) == e.id();
     ProvenanceView p = ProvenanceView.of(e.provenance());
     List<ProvenanceView.Trial> best = best(p.trials());
+    LiveAccuracyView live = context.bean(LiveAccuracies.class).of(e.id(), null, null);
     if (json) {
       out.println(
           CliJson.write(
@@ -89,7 +95,8 @@ final class ShowModelCommand extends RegistryCommand {
                   states(p.trials()),
                   best,
                   p.trials(),
-                  IntervalView.of(e))));
+                  IntervalView.of(e),
+                  live)));
       return 0;
     }
     out.printf(
@@ -118,6 +125,7 @@ final class ShowModelCommand extends RegistryCommand {
     row("test", ModelText.metrics(e.test()));
     row("validation", p.validation() == null ? "none" : validation(p.validation()));
     row("intervals", intervals(IntervalView.of(e)));
+    row("live", live(live));
     row("parameters", ModelText.entries(p.parameters().values()));
     row("libraries", ModelText.entries(p.libraries()));
     row("artifact", e.artifactMediaType());
@@ -157,6 +165,27 @@ final class ShowModelCommand extends RegistryCommand {
                   : String.format(Locale.ROOT, "%.1f%%", i.testCoverage() * 100)));
     }
     return String.join(", ", parts);
+  }
+
+  /** "412 sales since ...: MAE 351.20 (1.05 x test), median 190.50, ...", or not enough. */
+  private static String live(LiveAccuracyView v) {
+    String window = "sold " + v.since() + " to " + v.until();
+    if (!v.enough()) {
+      return v.message() + ", " + window;
+    }
+    return String.format(
+        Locale.ROOT,
+        "%d sales %s: MAE %.2f (%.2f x test), median %.2f, MAPE %.1f%%, bias %+.2f, coverage %s"
+            + " / %s",
+        v.n(),
+        window,
+        v.mae(),
+        v.maeToTestMae(),
+        v.medianAbsoluteError(),
+        v.mape() * 100,
+        v.bias(),
+        v.coverage80() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", v.coverage80() * 100),
+        v.coverage90() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", v.coverage90() * 100));
   }
 
   private void row(String label, String value) {

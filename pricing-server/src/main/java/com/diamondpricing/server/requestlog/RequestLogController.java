@@ -1,13 +1,12 @@
 package com.diamondpricing.server.requestlog;
 
 import com.diamondpricing.server.web.ApiException;
+import com.diamondpricing.server.web.InstantParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -69,8 +68,8 @@ class RequestLogController {
       @Parameter(description = "a page's `next` cursor: only records older than it")
           @RequestParam(required = false)
           String before) {
-    Instant from = instant("since", since);
-    Instant to = instant("until", until);
+    Instant from = InstantParameter.parse("since", since);
+    Instant to = InstantParameter.parse("until", until);
     if (from != null && to != null && !from.isBefore(to)) {
       throw ApiException.invalidParameter("until", "until must be later than since", List.of());
     }
@@ -108,27 +107,5 @@ class RequestLogController {
               .toUriString();
     }
     return new RequestLogPage(page.records().size(), page.records(), next);
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.strip();
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      try {
-        return OffsetDateTime.parse(v).toInstant();
-      } catch (DateTimeParseException e2) {
-        throw ApiException.invalidParameter(
-            name,
-            name
-                + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '"
-                + (v.length() > 40 ? v.substring(0, 40) + "..." : v)
-                + "'",
-            List.of());
-      }
-    }
   }
 }

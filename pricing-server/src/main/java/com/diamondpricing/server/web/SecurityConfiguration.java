@@ -59,6 +59,7 @@ class SecurityConfiguration {
     "/api/v1/models/{id}",
     "/api/v1/models/{id}/fit",
     "/api/v1/models/{id}/plots/fit.png",
+    "/api/v1/models/{id}/live",
     "/api/v1/models/champion/history",
     "/api/v1/training-runs",
     "/api/v1/training-runs/{id}",
@@ -76,7 +77,9 @@ class SecurityConfiguration {
   /** Admin: whatever changes state, the request log, the model artifacts (the store's property). */
   static final String[] ADMIN_READS = {"/api/v1/models/{id}/artifact", "/api/v1/request-log/**"};
 
-  static final String[] ADMIN_WRITES = {"/api/v1/models/{id}/promote", "/api/v1/training-runs"};
+  static final String[] ADMIN_WRITES = {
+    "/api/v1/models/{id}/promote", "/api/v1/training-runs", "/api/v1/sales"
+  };
 
   /**
    * The open endpoints the store's web app calls all the time (prices, similar diamonds) pass the

@@ -57,7 +57,12 @@ final class CliRuns {
   static Run in(Path home, String... args) {
     List<String> all = new ArrayList<>();
     int subcommandWords =
-        args.length > 1 && (args[0].equals("models") || args[0].equals("requests")) ? 2 : 1;
+        args.length > 1
+                && (args[0].equals("models")
+                    || args[0].equals("requests")
+                    || args[0].equals("sales"))
+            ? 2
+            : 1;
     for (int i = 0; i < subcommandWords; i++) {
       all.add(args[i]);
     }

@@ -132,8 +132,11 @@ class ModelsCommandIntegrationTests {
             "trialStates",
             "bestTrials",
             "trials",
-            "intervals"));
+            "intervals",
+            "live"));
     assertThat(CliRuns.fields(x)).containsExactlyElementsOf(fields);
+    assertThat(x.get("live").get("n").asInt()).as("no sales yet").isZero();
+    assertThat(x.get("live").get("message").asString()).startsWith("not enough sales (0 of ");
     assertThat(x.get("seed").asLong()).isEqualTo(42);
     assertThat(java.time.Instant.parse(x.get("trainedAt").asString())).isNotNull();
     assertThat(CliRuns.fields(x.get("validation"))).containsExactly("r2", "mae", "rmse", "mape");

@@ -1,0 +1,96 @@
+package com.diamondpricing.server.feedback;
+
+import com.diamondpricing.server.web.InstantParameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Sales fed back (admin) and each model's live accuracy on them. */
+@RestController
+@Tag(
+    name = "Feedback",
+    description =
+        "Sale prices reported back for priced stones (admin; idempotent: the same sale twice is one"
+            + " sale), and each model's live accuracy on the stones it priced that later sold.")
+class FeedbackController {
+
+  static final String SALES = "/api/v1/sales";
+
+  private final SaleStore store;
+  private final LiveAccuracies live;
+  private final FeedbackProperties properties;
+  private final Clock clock;
+
+  FeedbackController(
+      SaleStore store, LiveAccuracies live, FeedbackProperties properties, Clock clock) {
+    this.store = store;
+    this.live = live;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Schema(description = "What became of each reported sale, in order")
+  record SalesResponse(
+      @Schema(example = "2") int recorded,
+      @Schema(example = "1") int duplicates,
+      List<SaleOutcome> sales) {}
+
+  @PostMapping(value = SALES, consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Report sales of priced stones",
+      description =
+          "One sale {predictionId, actualPrice, soldAt} or a list of up to 10,000. Each is"
+              + " attributed to the model that gave the price. The same sale again (same"
+              + " prediction, price and time) is a duplicate and changes nothing; another price or"
+              + " time for a prediction already sold is 409 sale-conflict; an unknown predictionId"
+              + " is 422 unknown-prediction. All or nothing: a refused sale records none.")
+  SalesResponse report(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @io.swagger.v3.oas.annotations.media.Content(
+                      examples =
+                          @io.swagger.v3.oas.annotations.media.ExampleObject(
+                              value =
+                                  "{\"predictionId\": \"0b9c6f7e-8d0a-4f3b-9a51-2c4d6e8f1a2b\","
+                                      + " \"actualPrice\": 4950.0, \"soldAt\":"
+                                      + " \"2026-11-28T15:30:00Z\"}")))
+          @RequestBody
+          JsonNode body) {
+    List<NewSale> sales = SaleRequests.read(body, properties.maxSales(), clock);
+    List<SaleOutcome> outcomes = store.record(sales, "api");
+    int recorded =
+        (int) outcomes.stream().filter(o -> o.status().equals(SaleOutcome.RECORDED)).count();
+    return new SalesResponse(recorded, outcomes.size() - recorded, outcomes);
+  }
+
+  @GetMapping("/api/v1/models/{id:\\d+}/live")
+  @Operation(
+      summary = "A model's live accuracy on sold stones",
+      description =
+          "Over the sales (by sale time) of stones this model priced, in [since, until): n, MAE,"
+              + " median absolute error, MAPE, bias, 80% and 90% interval coverage, against its"
+              + " test MAE. Below diamonds.feedback.min-sales (30) sales the figures are null and"
+              + " message says not enough sales. Default window: the last 30 days.")
+  LiveAccuracyView live(
+      @PathVariable("id") long id,
+      @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-11-01T00:00:00Z")
+          @RequestParam(required = false)
+          String since,
+      @Parameter(description = "ISO-8601 instant, exclusive (default: now)")
+          @RequestParam(required = false)
+          String until) {
+    return live.of(
+        id, InstantParameter.parse("since", since), InstantParameter.parse("until", until));
+  }
+}
