@@ -29,13 +29,19 @@ class FeedbackController {
 
   private final SaleStore store;
   private final LiveAccuracies live;
+  private final Drifts drifts;
   private final FeedbackProperties properties;
   private final Clock clock;
 
   FeedbackController(
-      SaleStore store, LiveAccuracies live, FeedbackProperties properties, Clock clock) {
+      SaleStore store,
+      LiveAccuracies live,
+      Drifts drifts,
+      FeedbackProperties properties,
+      Clock clock) {
     this.store = store;
     this.live = live;
+    this.drifts = drifts;
     this.properties = properties;
     this.clock = clock;
   }
@@ -92,5 +98,30 @@ class FeedbackController {
           String until) {
     return live.of(
         id, InstantParameter.parse("since", since), InstantParameter.parse("until", until));
+  }
+
+  @GetMapping("/api/v1/monitoring/drift")
+  @Operation(
+      summary = "Drift against a model's training data",
+      description =
+          "The PSI of each feature over the predictions recorded in [since, until) (default: the"
+              + " last 7 days), of the predicted price over the model's own predictions, and of"
+              + " log(actual / predicted) over the model's sales of each grade level, each"
+              + " labelled stable (< 0.1), moderate (0.1 to 0.25) or major (> 0.25); not enough"
+              + " data below 100 predictions (or diamonds.feedback.min-sales sales of a level)."
+              + " Grade values the training data never had are listed. Default model: the"
+              + " champion.")
+  DriftReport drift(
+      @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false)
+          String since,
+      @Parameter(description = "ISO-8601 instant, exclusive (default: now)")
+          @RequestParam(required = false)
+          String until,
+      @Parameter(
+              description = "the model whose training data to compare with (default: the champion)")
+          @RequestParam(required = false)
+          Long modelId) {
+    return drifts.of(
+        modelId, InstantParameter.parse("since", since), InstantParameter.parse("until", until));
   }
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSales the most sales one request may report
  * @param monitor whether this process watches live accuracy (gauges; the command line does not)
  * @param monitorInterval how often live accuracy is computed again for the gauges
+ * @param driftWindow the window drift covers when none is given (ending now)
  */
 @ConfigurationProperties("diamonds.feedback")
 record FeedbackProperties(
@@ -19,7 +20,8 @@ record FeedbackProperties(
     @DefaultValue("30d") Duration window,
     @DefaultValue("10000") int maxSales,
     @DefaultValue("true") boolean monitor,
-    @DefaultValue("1m") Duration monitorInterval) {
+    @DefaultValue("1m") Duration monitorInterval,
+    @DefaultValue("7d") Duration driftWindow) {
 
   FeedbackProperties {
     if (minSales < 1) {

@@ -71,8 +71,9 @@ class SaleStore {
    * Records the sales, in one transaction: a sale recorded before with the same price and time is a
    * duplicate (nothing changes); any unknown prediction or conflicting sale records none.
    *
-   * @throws SaleProblems.UnknownPrediction when a sale names a prediction that does not exist
-   * @throws SaleProblems.Conflict when a sale's stone was recorded sold at another price or time
+   * @throws FeedbackProblems.UnknownPrediction when a sale names a prediction that does not exist
+   * @throws FeedbackProblems.Conflict when a sale's stone was recorded sold at another price or
+   *     time
    */
   List<SaleOutcome> record(List<NewSale> sales, String source) {
     return tx.execute(
@@ -87,7 +88,7 @@ class SaleStore {
             if (sale.predictionId() != null) {
               p = predictions.get(sale.predictionId());
               if (p == null) {
-                throw new SaleProblems.UnknownPrediction(
+                throw new FeedbackProblems.UnknownPrediction(
                     sale.field("predictionId"), sale.predictionId());
               }
             }
@@ -111,7 +112,7 @@ class SaleStore {
     if (existing.isPresent()) {
       Existing e = existing.get();
       if (e.actualPrice() != sale.actualPrice() || !e.soldAt().equals(soldAt)) {
-        throw new SaleProblems.Conflict(
+        throw new FeedbackProblems.Conflict(
             sale.field(sale.predictionId() != null ? "predictionId" : "actualPrice"),
             sale.predictionId() != null
                 ? "The stone priced as " + sale.predictionId()
@@ -195,6 +196,26 @@ class SaleStore {
                     nullable(rs, 5),
                     nullable(rs, 6),
                     SqlTimes.instant(rs.getTimestamp(7))))
+        .list();
+  }
+
+  /** A model's sale of a stone it priced: the stone's grades and both prices. */
+  record SoldStone(String cut, String color, String clarity, double predicted, double actual) {}
+
+  /** A model's sales of stones it priced, sold in [since, until), with their grades. */
+  List<SoldStone> soldStones(long modelId, Instant since, Instant until) {
+    return jdbc.sql(
+            "select cut, color, clarity, predicted_price, actual_price from sale where model_id = ?"
+                + " and sold_at >= ? and sold_at < ?")
+        .params(modelId, Timestamp.from(since), Timestamp.from(until))
+        .query(
+            (rs, n) ->
+                new SoldStone(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getDouble(4),
+                    rs.getDouble(5)))
         .list();
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,17 +45,25 @@ public class ModelRegistry {
   private final TransactionTemplate tx;
   private final ModelTypes types;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  ModelRegistry(JdbcClient jdbc, TransactionTemplate tx, ModelTypes types, Clock clock) {
+  ModelRegistry(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      ModelTypes types,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.types = types;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
    * Registers a trained model as the next version of its type. Servers registering the same type at
-   * once may pick the same number: the loser of the unique key tries the next one.
+   * once may pick the same number: the loser of the unique key tries the next one. Once committed,
+   * {@link ModelRegistered} is published (a listener's failure is logged, never the caller's).
    */
   public ModelEntry register(
       TrainedModel model,
@@ -66,7 +75,13 @@ public class ModelRegistry {
       int nTest) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return insert(model, runId, snapshotId, test, coverage, nTrain, nTest);
+        ModelEntry entry = insert(model, runId, snapshotId, test, coverage, nTrain, nTest);
+        try {
+          events.publishEvent(new ModelRegistered(entry, model));
+        } catch (RuntimeException e) {
+          log.warn("A listener of model {}'s registration failed", entry.id(), e);
+        }
+        return entry;
       } catch (DataAccessException e) {
         if (!keyTaken(e) || attempt >= MAX_ATTEMPTS) {
           throw e;

@@ -60,6 +60,7 @@ class SecurityConfiguration {
     "/api/v1/models/{id}/fit",
     "/api/v1/models/{id}/plots/fit.png",
     "/api/v1/models/{id}/live",
+    "/api/v1/monitoring/drift",
     "/api/v1/models/champion/history",
     "/api/v1/training-runs",
     "/api/v1/training-runs/{id}",

@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -83,11 +85,16 @@ abstract class FeedbackIntegrationTests {
 
   /** Prices the first n stones of the bundled data; each one's id and price, once on record. */
   List<Priced> price(int n) throws Exception {
+    return price(1, n);
+  }
+
+  /** Prices the stones of data lines from..to (1 is the first row after the header). */
+  List<Priced> price(int from, int to) throws Exception {
     List<String> lines = Files.readAllLines(Path.of("../data/diamonds.csv"));
     StringBuilder body = new StringBuilder("{\"diamonds\": [");
-    for (int i = 1; i <= n; i++) {
+    for (int i = from; i <= to; i++) {
       String[] f = lines.get(i).split(",");
-      body.append(i > 1 ? "," : "")
+      body.append(i > from ? "," : "")
           .append(
               String.format(
                   "{\"carat\": %s, \"cut\": \"%s\", \"color\": \"%s\", \"clarity\": \"%s\","
@@ -97,12 +104,16 @@ abstract class FeedbackIntegrationTests {
     Answer a = post("/api/v1/predictions/batch", body.append("]}").toString(), false);
     assertThat(a.status()).isEqualTo(200);
     List<Priced> priced = new ArrayList<>();
+    int line = from;
     for (JsonNode item : a.body().get("items")) {
+      String[] f = lines.get(line++).split(",");
       priced.add(
           new Priced(
               item.get("predictionId").asString(),
               item.get("price").asDouble(),
-              a.body().get("model").get("id").asLong()));
+              a.body().get("model").get("id").asLong(),
+              f[2],
+              Double.parseDouble(f[6])));
     }
     JdbcClient jdbc = JdbcClient.create(dataSource);
     long deadline = System.nanoTime() + 10_000_000_000L;
@@ -118,7 +129,8 @@ abstract class FeedbackIntegrationTests {
     return priced;
   }
 
-  record Priced(String id, double price, long modelId) {}
+  /** A priced stone: its prediction, the model, its colour and its price in the data. */
+  record Priced(String id, double price, long modelId, String color, double dataPrice) {}
 
   static String sale(String id, double price, String soldAt) {
     return String.format(
@@ -190,6 +202,95 @@ abstract class FeedbackIntegrationTests {
             .body();
     assertThat(firstWeek.get("n").asInt()).isEqualTo(7);
     assertThat(firstWeek.get("enough").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aMarketThatMovesForOneColourShowsInLiveAccuracyAndDrift() throws Exception {
+    Instant now = Instant.now();
+    String window =
+        "?since=" + now.minus(Duration.ofDays(2)) + "&until=" + now.plus(Duration.ofHours(1));
+    // a steady market: 600 stones priced, sold at their prices in the data
+    List<Priced> steady = price(1001, 1600);
+    long model = steady.get(0).modelId();
+    String dayOne = now.minus(Duration.ofDays(2)).plusSeconds(60).toString();
+    List<String> reports = new ArrayList<>();
+    for (Priced p : steady) {
+      if (p.dataPrice() > 0) { // the data have a few rows the notebook's cleaning drops
+        reports.add(sale(p.id(), p.dataPrice(), dayOne));
+      }
+    }
+    assertThat(post("/api/v1/sales", list(reports), true).status()).isEqualTo(200);
+    String firstDay =
+        "?since=" + now.minus(Duration.ofDays(2)) + "&until=" + now.minus(Duration.ofDays(1));
+    JsonNode steadyLive = get("/api/v1/models/" + model + "/live" + firstDay).body();
+    assertThat(steadyLive.get("n").asInt()).isEqualTo(reports.size()).isGreaterThan(550);
+
+    JsonNode calm = get("/api/v1/monitoring/drift" + window + "&modelId=" + model).body();
+    assertThat(calm.get("predictions").asInt()).isGreaterThanOrEqualTo(600);
+    for (JsonNode f : calm.get("features")) {
+      assertThat(f.get("label").asString()).as(f.get("feature").asString()).isNotEqualTo("major");
+    }
+    assertThat(segment(calm, "color", "G").get("label").asString()).isIn("stable", "moderate");
+
+    // the market moves: G stones now sell for 20% more
+    List<Priced> moved = price(1601, 2200);
+    String dayTwo = now.minus(Duration.ofDays(1)).plusSeconds(60).toString();
+    reports.clear();
+    for (Priced p : moved) {
+      if (p.dataPrice() <= 0) {
+        continue;
+      }
+      double actual = p.color().equals("G") ? p.dataPrice() * 1.2 : p.dataPrice();
+      reports.add(sale(p.id(), actual, dayTwo));
+    }
+    Answer second = post("/api/v1/sales", list(reports), true);
+    assertThat(second.status()).as("%s", second.body()).isEqualTo(200);
+    String secondDay =
+        "?since=" + now.minus(Duration.ofDays(1)) + "&until=" + now.plus(Duration.ofHours(1));
+    JsonNode movedLive = get("/api/v1/models/" + model + "/live" + secondDay).body();
+    assertThat(movedLive.get("mae").asDouble())
+        .as("live MAE rises when the market moves")
+        .isGreaterThan(steadyLive.get("mae").asDouble());
+    assertThat(movedLive.get("bias").asDouble()).isLessThan(steadyLive.get("bias").asDouble());
+
+    JsonNode drift =
+        get("/api/v1/monitoring/drift?since="
+                + now.minus(Duration.ofDays(1))
+                + "&until="
+                + now.plus(Duration.ofHours(1))
+                + "&modelId="
+                + model)
+            .body();
+    JsonNode g = segment(drift, "color", "G");
+    assertThat(g.get("label").asString()).as("G's prices drifted: %s", g).isEqualTo("major");
+    assertThat(g.get("medianRatio").asDouble()).isGreaterThan(1.1);
+    JsonNode e = segment(drift, "color", "E");
+    assertThat(e.get("psi").asDouble()).isLessThan(g.get("psi").asDouble());
+    assertThat(drift.get("predictedPrice").get("label").asString()).isNotEqualTo("not enough data");
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "simulated market: live MAE %.2f steady, %.2f once G sells 20%% higher (bias %.2f -> %.2f);"
+            + " PSI of log(actual/predicted) G %.3f (%s, median ratio %.3f), E %.3f (%s);"
+            + " predicted price PSI %.3f%n",
+        steadyLive.get("mae").asDouble(),
+        movedLive.get("mae").asDouble(),
+        steadyLive.get("bias").asDouble(),
+        movedLive.get("bias").asDouble(),
+        g.get("psi").asDouble(),
+        g.get("label").asString(),
+        g.get("medianRatio").asDouble(),
+        e.get("psi").asDouble(),
+        e.get("label").asString(),
+        drift.get("predictedPrice").get("psi").asDouble());
+  }
+
+  static JsonNode segment(JsonNode drift, String feature, String level) {
+    for (JsonNode s : drift.get("sales")) {
+      if (s.get("feature").asString().equals(feature) && s.get("level").asString().equals(level)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no " + feature + " " + level + " in " + drift.get("sales"));
   }
 
   @Test

@@ -4,10 +4,10 @@ import com.diamondpricing.server.web.ApiException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
-/** The sales' own problems; a malformed field is {@code invalid-parameter} naming it. */
-final class SaleProblems {
+/** The feedback's own problems; a malformed field is {@code invalid-parameter} naming it. */
+final class FeedbackProblems {
 
-  private SaleProblems() {}
+  private FeedbackProblems() {}
 
   /** 422 {@code unknown-prediction}: no prediction has the id a sale names. */
   static final class UnknownPrediction extends ApiException {
@@ -41,6 +41,22 @@ final class SaleProblems {
           "Sale conflict",
           what + " was already sold at another price or time; no sale was recorded.");
       field(field, List.of());
+    }
+  }
+
+  /** 409 {@code no-reference-profile}: the model's training data are gone, drift has no base. */
+  static final class NoReferenceProfile extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    NoReferenceProfile(long modelId) {
+      super(
+          HttpStatus.CONFLICT,
+          "no-reference-profile",
+          "No reference profile",
+          "Model "
+              + modelId
+              + "'s training data are no longer stored, so there is nothing to compare with.");
     }
   }
 }

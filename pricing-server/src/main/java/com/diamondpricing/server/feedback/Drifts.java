@@ -1,0 +1,189 @@
+package com.diamondpricing.server.feedback;
+
+import com.diamondpricing.server.registry.ModelEntry;
+import com.diamondpricing.server.registry.ModelNotFoundException;
+import com.diamondpricing.server.registry.ModelRegistry;
+import com.diamondpricing.server.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drift against a model's reference profile (the champion's by default) over a window: the PSI of
+ * each feature over every recorded prediction, of the predicted price over the model's own
+ * predictions, and of log(actual / predicted) over the model's sales of each grade level.
+ */
+@Component
+public class Drifts {
+
+  static final int MIN_PREDICTIONS = 100;
+  static final List<String> NUMBERS = List.of("carat", "depth", "table", "x", "y", "z");
+  static final List<String> GRADES = List.of("cut", "color", "clarity");
+
+  private final ModelRegistry registry;
+  private final ReferenceProfiles profiles;
+  private final PredictionWindow predictions;
+  private final SaleStore sales;
+  private final FeedbackProperties properties;
+  private final Clock clock;
+
+  Drifts(
+      ModelRegistry registry,
+      ReferenceProfiles profiles,
+      PredictionWindow predictions,
+      SaleStore sales,
+      FeedbackProperties properties,
+      Clock clock) {
+    this.registry = registry;
+    this.profiles = profiles;
+    this.predictions = predictions;
+    this.sales = sales;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * The drift in [since, until) (defaults: the last 7 days) against the model's profile (default:
+   * the champion's).
+   */
+  public DriftReport of(Long modelId, Instant since, Instant until) {
+    Instant to = until != null ? until : clock.instant();
+    Instant from = since != null ? since : to.minus(properties.driftWindow());
+    if (!from.isBefore(to)) {
+      throw ApiException.invalidParameter("until", "until must be later than since", List.of());
+    }
+    ModelEntry model =
+        modelId != null
+            ? registry.get(modelId)
+            : registry.champion().orElseThrow(() -> new ModelNotFoundException("no champion yet"));
+    ReferenceProfile reference =
+        profiles.of(model).orElseThrow(() -> new FeedbackProblems.NoReferenceProfile(model.id()));
+    List<PredictionWindow.Row> rows = predictions.rows(from, to);
+    List<DriftReport.FeatureDrift> features = new ArrayList<>();
+    for (String name : NUMBERS) {
+      features.add(numeric(name, reference.numbers().get(name), values(rows, number(name))));
+    }
+    for (String name : GRADES) {
+      features.add(grade(name, reference.grades().get(name), rows, grade(name)));
+    }
+    double[] prices =
+        rows.stream().filter(r -> r.modelId() == model.id()).mapToDouble(r -> r.price()).toArray();
+    return new DriftReport(
+        model.id(),
+        model.type(),
+        model.version(),
+        from,
+        to,
+        rows.size(),
+        MIN_PREDICTIONS,
+        features,
+        numeric("price", reference.predictedPrice(), prices),
+        segments(reference.logRatio(), sales.soldStones(model.id(), from, to)));
+  }
+
+  private static DriftReport.FeatureDrift numeric(String name, Bins bins, double[] values) {
+    int n = (int) Arrays.stream(values).filter(Double::isFinite).count();
+    if (bins == null || n < MIN_PREDICTIONS) {
+      return new DriftReport.FeatureDrift(name, n, null, Psi.NOT_ENOUGH, List.of());
+    }
+    double psi = bins.psi(values);
+    return new DriftReport.FeatureDrift(name, n, psi, Psi.label(psi), List.of());
+  }
+
+  private static DriftReport.FeatureDrift grade(
+      String name,
+      Map<String, Double> reference,
+      List<PredictionWindow.Row> rows,
+      Function<PredictionWindow.Row, String> level) {
+    Map<String, Double> counts = new LinkedHashMap<>();
+    reference.keySet().forEach(k -> counts.put(k, 0.0));
+    TreeSet<String> unseen = new TreeSet<>();
+    for (PredictionWindow.Row r : rows) {
+      String v = level.apply(r);
+      if (!reference.containsKey(v)) {
+        unseen.add(v);
+      }
+      counts.merge(v, 1.0, Double::sum);
+    }
+    if (rows.size() < MIN_PREDICTIONS) {
+      return new DriftReport.FeatureDrift(
+          name, rows.size(), null, Psi.NOT_ENOUGH, List.copyOf(unseen));
+    }
+    double[] expected = new double[counts.size()];
+    double[] observed = new double[counts.size()];
+    int i = 0;
+    for (Map.Entry<String, Double> e : counts.entrySet()) {
+      expected[i] = reference.getOrDefault(e.getKey(), 0.0);
+      observed[i++] = e.getValue();
+    }
+    double psi = Psi.of(expected, observed, rows.size());
+    return new DriftReport.FeatureDrift(
+        name, rows.size(), psi, Psi.label(psi), List.copyOf(unseen));
+  }
+
+  private List<DriftReport.SegmentDrift> segments(Bins logRatio, List<SaleStore.SoldStone> sold) {
+    List<DriftReport.SegmentDrift> out = new ArrayList<>();
+    for (String feature : GRADES) {
+      Map<String, List<Double>> ratios = new java.util.TreeMap<>();
+      for (SaleStore.SoldStone s : sold) {
+        String level =
+            switch (feature) {
+              case "cut" -> s.cut();
+              case "color" -> s.color();
+              default -> s.clarity();
+            };
+        if (s.predicted() > 0 && s.actual() > 0) {
+          ratios.computeIfAbsent(level, k -> new ArrayList<>()).add(s.actual() / s.predicted());
+        }
+      }
+      for (Map.Entry<String, List<Double>> e : ratios.entrySet()) {
+        double[] r = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (r.length < properties.minSales() || logRatio == null) {
+          out.add(
+              new DriftReport.SegmentDrift(
+                  feature, e.getKey(), r.length, null, null, Psi.NOT_ENOUGH));
+          continue;
+        }
+        double median =
+            r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+        double psi = logRatio.psi(Arrays.stream(r).map(Math::log).toArray());
+        out.add(
+            new DriftReport.SegmentDrift(
+                feature, e.getKey(), r.length, median, psi, Psi.label(psi)));
+      }
+    }
+    return out;
+  }
+
+  private static double[] values(
+      List<PredictionWindow.Row> rows, ToDoubleFunction<PredictionWindow.Row> value) {
+    return rows.stream().mapToDouble(value).toArray();
+  }
+
+  private static ToDoubleFunction<PredictionWindow.Row> number(String name) {
+    return switch (name) {
+      case "carat" -> PredictionWindow.Row::carat;
+      case "depth" -> PredictionWindow.Row::depth;
+      case "table" -> PredictionWindow.Row::table;
+      case "x" -> PredictionWindow.Row::x;
+      case "y" -> PredictionWindow.Row::y;
+      default -> PredictionWindow.Row::z;
+    };
+  }
+
+  private static Function<PredictionWindow.Row, String> grade(String name) {
+    return switch (name) {
+      case "cut" -> PredictionWindow.Row::cut;
+      case "color" -> PredictionWindow.Row::color;
+      default -> PredictionWindow.Row::clarity;
+    };
+  }
+}
