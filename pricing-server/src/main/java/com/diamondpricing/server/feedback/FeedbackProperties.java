@@ -13,6 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param monitor whether this process watches live accuracy (gauges; the command line does not)
  * @param monitorInterval how often live accuracy is computed again for the gauges
  * @param driftWindow the window drift covers when none is given (ending now)
+ * @param retrain whether the loop queues retraining runs by itself
+ * @param retrainMaeFactor a run is queued when the champion's live MAE exceeds this multiple of its
+ *     test MAE ...
+ * @param retrainMinSales ... over at least this many sales in the live window
+ * @param retrainDriftChecks or when major drift is seen in this many checks in a row
+ * @param retrainCooldown no feedback run is queued sooner than this after the last one
+ * @param retrainModels the model types a feedback run trains (empty: every type)
+ * @param appendSales whether sold stones with all their features join the training data first
  */
 @ConfigurationProperties("diamonds.feedback")
 record FeedbackProperties(
@@ -21,7 +29,14 @@ record FeedbackProperties(
     @DefaultValue("10000") int maxSales,
     @DefaultValue("true") boolean monitor,
     @DefaultValue("1m") Duration monitorInterval,
-    @DefaultValue("7d") Duration driftWindow) {
+    @DefaultValue("7d") Duration driftWindow,
+    @DefaultValue("true") boolean retrain,
+    @DefaultValue("1.5") double retrainMaeFactor,
+    @DefaultValue("100") int retrainMinSales,
+    @DefaultValue("3") int retrainDriftChecks,
+    @DefaultValue("1d") Duration retrainCooldown,
+    @DefaultValue("") java.util.List<String> retrainModels,
+    @DefaultValue("true") boolean appendSales) {
 
   FeedbackProperties {
     if (minSales < 1) {

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * .monitor-interval} for the champion and every model with sales in the window: {@code
  * diamonds_live_sales}, {@code diamonds_live_mae_dollars}, {@code diamonds_live_mae_to_test_mae}
  * and {@code diamonds_live_interval_coverage{level}}, tagged with the model's id, type and version.
- * A model below the minimum number of sales has only its sales count.
+ * A model below the minimum number of sales has only its sales count. After each refresh the {@link
+ * FeedbackLoop} looks at the champion.
  */
 @Component
 class LiveAccuracyGauges extends BackgroundWorker {
@@ -39,6 +40,7 @@ class LiveAccuracyGauges extends BackgroundWorker {
   private final MultiGauge mae;
   private final MultiGauge ratio;
   private final MultiGauge coverage;
+  private final FeedbackLoop loop;
 
   LiveAccuracyGauges(
       LiveAccuracies live,
@@ -46,13 +48,15 @@ class LiveAccuracyGauges extends BackgroundWorker {
       ModelRegistry registry,
       FeedbackProperties properties,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      FeedbackLoop loop) {
     super("live-accuracy", ShutdownOrder.INTAKE, OnStop.INTERRUPT, Duration.ofSeconds(5));
     this.live = live;
     this.sales = sales;
     this.registry = registry;
     this.properties = properties;
     this.clock = clock;
+    this.loop = loop;
     this.count =
         MultiGauge.builder("diamonds.live.sales")
             .description("sales of stones the model priced, in the live-accuracy window")
@@ -83,6 +87,11 @@ class LiveAccuracyGauges extends BackgroundWorker {
       refresh();
     } catch (RuntimeException e) {
       log.warn("Live accuracy: the gauges could not be computed: {}", e.toString());
+    }
+    try {
+      loop.look();
+    } catch (RuntimeException e) {
+      log.warn("Feedback: the look at the champion failed: {}", e.toString());
     }
     pause(properties.monitorInterval());
     return !stopping();

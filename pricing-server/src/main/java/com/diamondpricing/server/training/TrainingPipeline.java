@@ -66,6 +66,11 @@ public class TrainingPipeline {
    *     when {@code max-queued} runs wait already
    */
   public TrainingRun submit(RunRequest request, Trigger trigger) {
+    return submit(request, trigger, null);
+  }
+
+  /** As {@link #submit(RunRequest, Trigger)}, with why the run was queued (kept with the run). */
+  public TrainingRun submit(RunRequest request, Trigger trigger, String reason) {
     Checked checked = check(request);
     TrainingRun run =
         runs.createQueued(
@@ -73,10 +78,16 @@ public class TrainingPipeline {
                 checked.names(),
                 trigger,
                 checked.options(),
-                defaults.maxQueued())
+                defaults.maxQueued(),
+                reason)
             .orElseThrow(this::queueFull);
     queuedListener.run();
     return run;
+  }
+
+  /** Whether a run of this trigger is queued or running. */
+  public boolean active(Trigger trigger) {
+    return runs.activeCount(trigger) > 0;
   }
 
   /** Whether another run can be queued now. */

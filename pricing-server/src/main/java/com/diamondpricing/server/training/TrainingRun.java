@@ -43,4 +43,5 @@ public record TrainingRun(
     Double bestValidationMae,
     RunError error,
     List<RunOutcome> outcomes,
-    String owner) {}
+    String owner,
+    String reason) {}

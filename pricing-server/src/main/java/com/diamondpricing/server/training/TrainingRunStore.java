@@ -27,7 +27,7 @@ class TrainingRunStore {
   private static final String COLUMNS =
       "id, snapshot_id, model_types, trigger_kind, status, options, created_at, started_at,"
           + " finished_at, model_index, model_count, current_model, trial, trials,"
-          + " best_validation_mae, error, error_code, outcomes, owner";
+          + " best_validation_mae, error, error_code, outcomes, owner, reason";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -63,14 +63,20 @@ class TrainingRunStore {
    * queuing at the very same moment may each pass the count).
    */
   Optional<TrainingRun> createQueued(
-      long snapshotId, List<String> types, Trigger trigger, RunOptions options, int maxQueued) {
+      long snapshotId,
+      List<String> types,
+      Trigger trigger,
+      RunOptions options,
+      int maxQueued,
+      String reason) {
     Long id =
         tx.execute(
             status -> {
               if (queuedCount() >= maxQueued) {
                 return null;
               }
-              return insert(snapshotId, types, trigger, options, RunStatus.QUEUED, null, null);
+              return insert(
+                  snapshotId, types, trigger, options, RunStatus.QUEUED, null, null, reason);
             });
     return id == null ? Optional.empty() : Optional.of(get(id));
   }
@@ -83,7 +89,8 @@ class TrainingRunStore {
       RunOptions options,
       String owner,
       Instant leaseUntil) {
-    return get(insert(snapshotId, types, trigger, options, RunStatus.RUNNING, owner, leaseUntil));
+    return get(
+        insert(snapshotId, types, trigger, options, RunStatus.RUNNING, owner, leaseUntil, null));
   }
 
   private long insert(
@@ -93,13 +100,14 @@ class TrainingRunStore {
       RunOptions options,
       RunStatus status,
       String owner,
-      Instant leaseUntil) {
+      Instant leaseUntil,
+      String reason) {
     KeyHolder key = new GeneratedKeyHolder();
     Instant now = SqlTimes.now(clock);
     jdbc.sql(
             "insert into training_run (snapshot_id, model_types, trigger_kind, status, options,"
-                + " created_at, started_at, model_count, owner, lease_until)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, started_at, model_count, owner, lease_until, reason)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             snapshotId,
             String.join(",", types),
@@ -110,9 +118,18 @@ class TrainingRunStore {
             status == RunStatus.RUNNING ? SqlTimes.sql(now) : null,
             types.size(),
             owner,
-            SqlTimes.sql(leaseUntil))
+            SqlTimes.sql(leaseUntil),
+            reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
         .update(key, "id");
     return key.getKeyAs(Number.class).longValue();
+  }
+
+  /** How many runs of this trigger are queued or running. */
+  int activeCount(Trigger trigger) {
+    return jdbc.sql("select count(*) from training_run where trigger_kind = ? and status in (?, ?)")
+        .params(trigger.value(), RunStatus.QUEUED.value(), RunStatus.RUNNING.value())
+        .query(Integer.class)
+        .single();
   }
 
   int queuedCount() {
@@ -254,6 +271,7 @@ class TrainingRunStore {
         bestMae,
         error == null ? null : new RunError(code == null ? RunError.TRAINING_FAILED : code, error),
         Json.readList(rs.getString("outcomes"), RunOutcome.class),
-        rs.getString("owner"));
+        rs.getString("owner"),
+        rs.getString("reason"));
   }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param outcomes what became of each model trained so far
  * @param links where to find the run
  * @param dataset what the uploaded file became (only in the answer to an upload)
+ * @param reason why the run was queued (the feedback loop says), or null
  */
 record TrainingRunView(
     long id,
@@ -41,7 +42,8 @@ record TrainingRunView(
     String errorCode,
     List<Outcome> outcomes,
     Map<String, String> links,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Upload dataset) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Upload dataset,
+    String reason) {
 
   /**
    * @param model the model being trained, from 1 (0 before the first)
@@ -131,6 +133,7 @@ record TrainingRunView(
         run.error() == null ? null : run.error().code(),
         outcomes,
         Map.of("self", TrainingRunController.PATH + "/" + run.id()),
-        upload);
+        upload,
+        run.reason());
   }
 }

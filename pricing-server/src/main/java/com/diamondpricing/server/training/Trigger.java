@@ -8,7 +8,9 @@ public enum Trigger {
   API,
   INBOX,
   SCHEDULE,
-  BOOTSTRAP;
+  BOOTSTRAP,
+  /** The feedback loop: live accuracy decayed or drift persisted (the run says why). */
+  FEEDBACK;
 
   public String value() {
     return name().toLowerCase(Locale.ROOT);

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.prediction.ServingModels;
 import com.diamondpricing.server.support.LinearChampion;
+import com.diamondpricing.server.training.RunStatus;
 import com.diamondpricing.server.training.TrainingPipeline;
+import com.diamondpricing.server.training.TrainingRun;
+import com.diamondpricing.server.training.Trigger;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,8 +47,13 @@ import tools.jackson.databind.json.JsonMapper;
       "diamonds.bootstrap=false",
       "diamonds.admin-token=feedback-token",
       "diamonds.request-log.flush-interval=20ms",
-      "diamonds.feedback.min-sales=10"
+      "diamonds.feedback.min-sales=10",
+      "diamonds.feedback.monitor=false",
+      "diamonds.feedback.retrain-mae-factor=1.02",
+      "diamonds.feedback.retrain-min-sales=100",
+      "diamonds.feedback.retrain-models=linear"
     })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class FeedbackIntegrationTests {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,6 +65,8 @@ abstract class FeedbackIntegrationTests {
   @Autowired ServingModels serving;
   @Autowired DataSource dataSource;
   @Autowired SalesImport salesImport;
+  @Autowired FeedbackLoop loop;
+  @Autowired com.diamondpricing.server.registry.ModelRegistry registry;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -88,13 +101,23 @@ abstract class FeedbackIntegrationTests {
     return price(1, n);
   }
 
-  /** Prices the stones of data lines from..to (1 is the first row after the header). */
+  /**
+   * Prices the stones of data lines from..to (1 is the first row after the header), leaving out the
+   * few rows the API refuses (a zero measurement, a depth no cut stone has).
+   */
   List<Priced> price(int from, int to) throws Exception {
     List<String> lines = Files.readAllLines(Path.of("../data/diamonds.csv"));
-    StringBuilder body = new StringBuilder("{\"diamonds\": [");
+    List<String[]> stones = new ArrayList<>();
     for (int i = from; i <= to; i++) {
       String[] f = lines.get(i).split(",");
-      body.append(i > from ? "," : "")
+      if (priceable(f)) {
+        stones.add(f);
+      }
+    }
+    StringBuilder body = new StringBuilder("{\"diamonds\": [");
+    for (int i = 0; i < stones.size(); i++) {
+      String[] f = stones.get(i);
+      body.append(i > 0 ? "," : "")
           .append(
               String.format(
                   "{\"carat\": %s, \"cut\": \"%s\", \"color\": \"%s\", \"clarity\": \"%s\","
@@ -102,11 +125,11 @@ abstract class FeedbackIntegrationTests {
                   f[0], f[1], f[2], f[3], f[4], f[5], f[7], f[8], f[9]));
     }
     Answer a = post("/api/v1/predictions/batch", body.append("]}").toString(), false);
-    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.status()).as("%s", a.body()).isEqualTo(200);
     List<Priced> priced = new ArrayList<>();
-    int line = from;
+    int i = 0;
     for (JsonNode item : a.body().get("items")) {
-      String[] f = lines.get(line++).split(",");
+      String[] f = stones.get(i++);
       priced.add(
           new Priced(
               item.get("predictionId").asString(),
@@ -127,6 +150,31 @@ abstract class FeedbackIntegrationTests {
       Thread.sleep(20);
     }
     return priced;
+  }
+
+  static boolean priceable(String[] f) {
+    try {
+      double carat = Double.parseDouble(f[0]);
+      double depth = Double.parseDouble(f[4]);
+      double table = Double.parseDouble(f[5]);
+      double x = Double.parseDouble(f[7]);
+      double y = Double.parseDouble(f[8]);
+      double z = Double.parseDouble(f[9]);
+      return carat > 0
+          && carat <= 30
+          && depth >= 40
+          && depth <= 80
+          && table >= 40
+          && table <= 95
+          && x > 0
+          && x <= 40
+          && y > 0
+          && y <= 40
+          && z > 0
+          && z <= 40;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** A priced stone: its prediction, the model, its colour and its price in the data. */
@@ -282,6 +330,82 @@ abstract class FeedbackIntegrationTests {
         e.get("psi").asDouble(),
         e.get("label").asString(),
         drift.get("predictedPrice").get("psi").asDouble());
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: it replaces the champion the other tests price with
+  void theLoopRetrainsWhenTheMarketMovesAndTheNewChampionPricesLaterSalesBetter() throws Exception {
+    Instant now = Instant.now();
+    long before = registry.champion().orElseThrow().id();
+    // G stones sell 20% above their price in the data
+    List<Priced> moved = price(1201, 4600);
+    assertThat(moved.get(0).modelId()).isEqualTo(before);
+    List<String> reports = new ArrayList<>();
+    for (Priced p : moved) {
+      if (p.dataPrice() > 0) {
+        double actual = p.color().equals("G") ? p.dataPrice() * 1.2 : p.dataPrice();
+        reports.add(sale(p.id(), actual, now.minus(Duration.ofHours(3)).toString()));
+      }
+    }
+    assertThat(post("/api/v1/sales", list(reports), true).status()).isEqualTo(200);
+    String window =
+        "?since=" + now.minus(Duration.ofHours(4)) + "&until=" + now.minus(Duration.ofHours(2));
+    JsonNode oldLive = get("/api/v1/models/" + before + "/live" + window).body();
+
+    TrainingRun run = loop.look().orElseThrow(() -> new AssertionError("no run was queued"));
+    assertThat(run.trigger()).isEqualTo(Trigger.FEEDBACK);
+    assertThat(run.reason()).startsWith("live MAE ").contains("x the test MAE");
+    assertThat(loop.look()).as("at most one feedback run at a time").isEmpty();
+    long deadline = System.nanoTime() + 180_000_000_000L;
+    while (List.of(RunStatus.QUEUED, RunStatus.RUNNING).contains(pipeline.get(run.id()).status())
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    TrainingRun done = pipeline.get(run.id());
+    assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(done.snapshotId())
+        .isNotEqualTo(datasets.find(done.snapshotId() - 1).isPresent() ? -1 : 0);
+    assertThat(datasets.find(done.snapshotId()).orElseThrow().source())
+        .as("the sold stones joined the data, replacing the rows of the same stones")
+        .startsWith("sales ")
+        .contains("rows of the same stones replaced");
+    JsonNode view = get("/api/v1/training-runs/" + run.id()).body();
+    assertThat(view.get("trigger").asString()).isEqualTo("feedback");
+    assertThat(view.get("reason").asString()).isEqualTo(run.reason());
+
+    long after = registry.champion().orElseThrow().id();
+    assertThat(after)
+        .as("the retrained model became the champion: %s", view.get("outcomes"))
+        .isNotEqualTo(before);
+    long wait = System.nanoTime() + 20_000_000_000L;
+    while (serving.champion().orElseThrow().entry().id() != after && System.nanoTime() < wait) {
+      Thread.sleep(50);
+    }
+    // later sales, the market still moved: the new champion is closer
+    List<Priced> later = price(4601, 5000);
+    assertThat(later.get(0).modelId()).isEqualTo(after);
+    reports.clear();
+    for (Priced p : later) {
+      if (p.dataPrice() > 0) {
+        double actual = p.color().equals("G") ? p.dataPrice() * 1.2 : p.dataPrice();
+        reports.add(sale(p.id(), actual, now.minus(Duration.ofHours(1)).toString()));
+      }
+    }
+    assertThat(post("/api/v1/sales", list(reports), true).status()).isEqualTo(200);
+    String laterWindow = "?since=" + now.minus(Duration.ofHours(2)) + "&until=" + now;
+    JsonNode newLive = get("/api/v1/models/" + after + "/live" + laterWindow).body();
+    assertThat(newLive.get("mae").asDouble())
+        .as("the new champion's live MAE on later sales")
+        .isLessThan(oldLive.get("mae").asDouble());
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "feedback loop: run %d (%s); live MAE %.2f (model %d) before, %.2f (model %d) after%n",
+        run.id(),
+        run.reason(),
+        oldLive.get("mae").asDouble(),
+        before,
+        newLive.get("mae").asDouble(),
+        after);
   }
 
   static JsonNode segment(JsonNode drift, String feature, String level) {

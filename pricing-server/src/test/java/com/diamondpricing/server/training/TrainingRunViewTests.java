@@ -47,7 +47,8 @@ class TrainingRunViewTests {
         270.5,
         null,
         outcomes,
-        "server-a");
+        "server-a",
+        null);
   }
 
   @Test
@@ -95,7 +96,8 @@ class TrainingRunViewTests {
             "error",
             "errorCode",
             "outcomes",
-            "links");
+            "links",
+            "reason");
     assertThat(view.get("options")).isEqualTo(JSON.readTree(STORED_OPTIONS));
     JsonNode first = view.get("outcomes").get(0);
     assertThat(new ArrayList<>(first.propertyNames()))

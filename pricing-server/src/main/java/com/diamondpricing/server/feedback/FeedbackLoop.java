@@ -1,0 +1,147 @@
+package com.diamondpricing.server.feedback;
+
+import com.diamondpricing.server.registry.ModelEntry;
+import com.diamondpricing.server.registry.ModelRegistry;
+import com.diamondpricing.server.training.TrainingPipeline;
+import com.diamondpricing.server.training.TrainingRun;
+import com.diamondpricing.server.training.Trigger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The loop that closes by itself: after each look at the champion, a retraining run is queued
+ * (trigger {@code feedback}, with its reason) when its live MAE exceeds {@code retrain-mae-factor}
+ * times its test MAE over at least {@code retrain-min-sales} sales, or when major drift was seen in
+ * {@code retrain-drift-checks} looks in a row. At most one feedback run is queued or running, and
+ * none sooner than {@code retrain-cooldown} after the last. With {@code append-sales}, the sold
+ * stones that carry every feature join the current data first, so the new model learns the market
+ * as it is.
+ */
+@Component
+public class FeedbackLoop {
+
+  private static final Logger log = LoggerFactory.getLogger(FeedbackLoop.class);
+
+  private final ModelRegistry registry;
+  private final LiveAccuracies live;
+  private final Drifts drifts;
+  private final SalesAppender appender;
+  private final TrainingPipeline pipeline;
+  private final FeedbackProperties properties;
+  private final Clock clock;
+  private int majorDriftLooks;
+
+  FeedbackLoop(
+      ModelRegistry registry,
+      LiveAccuracies live,
+      Drifts drifts,
+      SalesAppender appender,
+      TrainingPipeline pipeline,
+      FeedbackProperties properties,
+      Clock clock) {
+    this.registry = registry;
+    this.live = live;
+    this.drifts = drifts;
+    this.appender = appender;
+    this.pipeline = pipeline;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Looks at the champion once; the run it queued, if it queued one. */
+  public synchronized Optional<TrainingRun> look() {
+    Optional<ModelEntry> champion = registry.champion();
+    if (!properties.retrain() || champion.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> reason = reason(champion.get());
+    if (reason.isEmpty() || pipeline.active(Trigger.FEEDBACK) || coolingDown()) {
+      return Optional.empty();
+    }
+    long snapshot = appender.appendNewSales().orElse(-1L);
+    List<String> models =
+        properties.retrainModels().stream().filter(m -> m != null && !m.isBlank()).toList();
+    TrainingPipeline.RunRequest request =
+        new TrainingPipeline.RunRequest(
+            snapshot >= 0 ? snapshot : appender.currentSnapshot(),
+            models.isEmpty() ? null : models,
+            null);
+    TrainingRun run = pipeline.submit(request, Trigger.FEEDBACK, reason.get());
+    majorDriftLooks = 0;
+    log.info("Feedback: queued retraining run {}: {}", run.id(), reason.get());
+    return Optional.of(run);
+  }
+
+  private Optional<String> reason(ModelEntry champion) {
+    Instant now = clock.instant();
+    LiveAccuracyView accuracy = live.of(champion.id(), now.minus(properties.window()), now);
+    if (accuracy.n() >= properties.retrainMinSales()
+        && accuracy.mae() != null
+        && accuracy.mae() > properties.retrainMaeFactor() * champion.test().mae()) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "live MAE %.2f over %d sales is %.2fx the test MAE %.2f of %s v%d (limit %.2fx)",
+              accuracy.mae(),
+              accuracy.n(),
+              accuracy.mae() / champion.test().mae(),
+              champion.test().mae(),
+              champion.type(),
+              champion.version(),
+              properties.retrainMaeFactor()));
+    }
+    List<String> major = major(drifts.of(champion.id(), now.minus(properties.driftWindow()), now));
+    majorDriftLooks = major.isEmpty() ? 0 : majorDriftLooks + 1;
+    if (majorDriftLooks >= properties.retrainDriftChecks()) {
+      return Optional.of(
+          "major drift in "
+              + majorDriftLooks
+              + " looks in a row against "
+              + champion.type()
+              + " v"
+              + champion.version()
+              + ": "
+              + String.join(", ", major));
+    }
+    return Optional.empty();
+  }
+
+  private static List<String> major(DriftReport report) {
+    List<String> major = new ArrayList<>();
+    for (DriftReport.FeatureDrift f : report.features()) {
+      if (Psi.MAJOR_LABEL.equals(f.label())) {
+        major.add(String.format(Locale.ROOT, "%s (PSI %.2f)", f.feature(), f.psi()));
+      }
+    }
+    if (Psi.MAJOR_LABEL.equals(report.predictedPrice().label())) {
+      major.add(
+          String.format(Locale.ROOT, "predicted price (PSI %.2f)", report.predictedPrice().psi()));
+    }
+    for (DriftReport.SegmentDrift s : report.sales()) {
+      if (Psi.MAJOR_LABEL.equals(s.label())) {
+        major.add(
+            String.format(
+                Locale.ROOT,
+                "%s %s sale prices (PSI %.2f, %.2fx the price given)",
+                s.feature(),
+                s.level(),
+                s.psi(),
+                s.medianRatio()));
+      }
+    }
+    return major;
+  }
+
+  private boolean coolingDown() {
+    Instant since = clock.instant().minus(properties.retrainCooldown());
+    return pipeline.list(50).stream()
+        .anyMatch(r -> r.trigger() == Trigger.FEEDBACK && r.createdAt().isAfter(since));
+  }
+}
