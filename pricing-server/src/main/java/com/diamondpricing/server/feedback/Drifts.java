@@ -146,7 +146,7 @@ public class Drifts {
       }
       for (Map.Entry<String, List<Double>> e : ratios.entrySet()) {
         double[] r = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (r.length < properties.minSales() || logRatio == null) {
+        if (r.length < properties.minSegmentSales() || logRatio == null) {
           out.add(
               new DriftReport.SegmentDrift(
                   feature, e.getKey(), r.length, null, null, Psi.NOT_ENOUGH));

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrainCooldown no feedback run is queued sooner than this after the last one
  * @param retrainModels the model types a feedback run trains (empty: every type)
  * @param appendSales whether sold stones with all their features join the training data first
+ * @param minSegmentSales the fewest sales of a grade level its sale-price drift is given for (a PSI
+ *     over n values is biased upwards by about 9/n for ten bins)
  */
 @ConfigurationProperties("diamonds.feedback")
 record FeedbackProperties(
@@ -36,7 +38,8 @@ record FeedbackProperties(
     @DefaultValue("3") int retrainDriftChecks,
     @DefaultValue("1d") Duration retrainCooldown,
     @DefaultValue("") java.util.List<String> retrainModels,
-    @DefaultValue("true") boolean appendSales) {
+    @DefaultValue("true") boolean appendSales,
+    @DefaultValue("100") int minSegmentSales) {
 
   FeedbackProperties {
     if (minSales < 1) {

@@ -26,6 +26,58 @@ public class LiveAccuracies {
   }
 
   /**
+   * One day of a model's live accuracy.
+   *
+   * @param day the UTC day the sales were made
+   * @param n sales that day
+   * @param mae their mean absolute error, or null when there were none
+   */
+  public record Day(java.time.LocalDate day, int n, Double mae) {}
+
+  /**
+   * The model's live accuracy day by day over the last {@code days} days (UTC, today included), for
+   * charts; days without sales have a null MAE.
+   */
+  public List<Day> daily(long modelId, int days) {
+    if (days < 1 || days > 366) {
+      throw ApiException.invalidParameter(
+          "days", "days must be between 1 and 366, not " + days, List.of());
+    }
+    registry.get(modelId);
+    java.time.LocalDate today =
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    java.time.LocalDate first = today.minusDays(days - 1L);
+    Instant from = first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    Instant to = today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    java.util.Map<java.time.LocalDate, List<SaleStore.SoldPrediction>> byDay =
+        new java.util.TreeMap<>();
+    for (SaleStore.SoldPrediction s : sales.soldPredictions(modelId, from, to)) {
+      byDay
+          .computeIfAbsent(
+              java.time.LocalDate.ofInstant(s.soldAt(), java.time.ZoneOffset.UTC),
+              d -> new java.util.ArrayList<>())
+          .add(s);
+    }
+    List<Day> out = new java.util.ArrayList<>(days);
+    for (java.time.LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+      List<SaleStore.SoldPrediction> sold = byDay.getOrDefault(d, List.of());
+      out.add(new Day(d, sold.size(), sold.isEmpty() ? null : LiveAccuracy.of(sold).mae()));
+    }
+    return out;
+  }
+
+  /** The champion's id, if there is one. */
+  public java.util.Optional<Long> champion() {
+    return registry.champion().map(ModelEntry::id);
+  }
+
+  /** The models with sales of stones they priced in the last {@code days} days. */
+  public List<Long> modelsWithSales(int days) {
+    Instant now = clock.instant();
+    return sales.modelsSoldBetween(now.minus(java.time.Duration.ofDays(days)), now.plusSeconds(1));
+  }
+
+  /**
    * The model's live accuracy from {@code since} (default: {@code until} minus the window) to
    * {@code until} (default: now).
    *

@@ -86,6 +86,13 @@ class PageController {
     return "runs";
   }
 
+  /** {@code /monitoring}: live accuracy over time per model, and drift. */
+  @GetMapping("/monitoring")
+  String monitoring(Model model) {
+    model.addAttribute("chartJs", CHART_JS_PATH);
+    return "monitoring";
+  }
+
   /** {@code /requests}: the request log (its data needs the admin token). */
   @GetMapping("/requests")
   String requests() {

@@ -48,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
       "diamonds.admin-token=feedback-token",
       "diamonds.request-log.flush-interval=20ms",
       "diamonds.feedback.min-sales=10",
+      "diamonds.feedback.min-segment-sales=30",
       "diamonds.feedback.monitor=false",
       "diamonds.feedback.retrain-mae-factor=1.02",
       "diamonds.feedback.retrain-min-sales=100",

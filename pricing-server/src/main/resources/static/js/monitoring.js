@@ -1,0 +1,87 @@
+// The monitoring page: each model's live MAE day by day against its test MAE (Chart.js), and the
+// drift of features, predicted price and sale prices by grade against the champion's training data.
+(function () {
+  "use strict";
+  const colours = ["#0b4f8a", "#c62828", "#2e7d32", "#7a4a00", "#6a1b9a"];
+  const error = document.getElementById("monitoring-error");
+
+  function cell(row, text, cls) {
+    const td = document.createElement("td");
+    td.textContent = text;
+    if (cls) td.className = cls;
+    row.appendChild(td);
+  }
+
+  function psi(v) {
+    return v == null ? "–" : v.toFixed(3);
+  }
+
+  function live(series) {
+    const withSales = series.filter((m) => m.days.some((d) => d.n > 0));
+    document.getElementById("live-summary").textContent = withSales.length
+      ? withSales.length + " model(s) with sales in the last 30 days; dashed: each model's test MAE."
+      : "No sales reported in the last 30 days yet (POST /api/v1/sales or diamonds sales import).";
+    const labels = series.length ? series[0].days.map((d) => d.day) : [];
+    const datasets = [];
+    series.forEach((m, i) => {
+      const colour = colours[i % colours.length];
+      datasets.push({ label: m.type + " v" + m.version + " live MAE", data: m.days.map((d) => d.mae),
+        borderColor: colour, backgroundColor: colour, spanGaps: true, tension: 0 });
+      datasets.push({ label: m.type + " v" + m.version + " test MAE", data: m.days.map(() => m.testMae),
+        borderColor: colour, borderDash: [6, 4], pointRadius: 0, borderWidth: 1 });
+    });
+    new Chart(document.getElementById("live-chart"), {
+      type: "line",
+      data: { labels: labels, datasets: datasets },
+      options: { animation: false, maintainAspectRatio: false,
+        scales: { y: { title: { display: true, text: "MAE ($)" } }, x: { title: { display: true, text: "day of sale (UTC)" } } } },
+    });
+  }
+
+  function drift(report) {
+    document.getElementById("drift-summary").textContent = "Against " + report.type + " v" + report.version +
+      " (model " + report.modelId + "): " + report.predictions.toLocaleString("en-US") + " predictions recorded in the window.";
+    const body = document.querySelector("#drift tbody");
+    body.replaceChildren();
+    report.features.concat([report.predictedPrice]).forEach((f) => {
+      const tr = document.createElement("tr");
+      cell(tr, f.feature === "price" ? "predicted price" : f.feature);
+      cell(tr, f.n.toLocaleString("en-US"), "num");
+      cell(tr, psi(f.psi), "num");
+      cell(tr, f.label, "drift-" + f.label.replace(/ /g, "-"));
+      cell(tr, (f.unseen || []).join(", "));
+      body.appendChild(tr);
+    });
+    const segments = document.querySelector("#segments tbody");
+    segments.replaceChildren();
+    report.sales.forEach((s) => {
+      const tr = document.createElement("tr");
+      cell(tr, s.feature + " " + s.level);
+      cell(tr, String(s.sales), "num");
+      cell(tr, s.medianRatio == null ? "–" : s.medianRatio.toFixed(3), "num");
+      cell(tr, psi(s.psi), "num");
+      cell(tr, s.label, "drift-" + s.label.replace(/ /g, "-"));
+      segments.appendChild(tr);
+    });
+  }
+
+  async function load() {
+    try {
+      const [l, d] = await Promise.all([
+        fetch("/api/v1/monitoring/live?days=30", { headers: { Accept: "application/json" } }),
+        fetch("/api/v1/monitoring/drift", { headers: { Accept: "application/json" } }),
+      ]);
+      if (l.ok) live(await l.json()); else error.textContent = "Live accuracy cannot be read right now.";
+      if (d.ok) drift(await d.json());
+      else {
+        const p = await d.json().catch(() => ({}));
+        error.textContent = p.detail || "Drift cannot be computed right now.";
+      }
+    } catch (e) {
+      error.textContent = "The monitoring data cannot be read right now.";
+    }
+    document.body.dataset.loaded = "true";
+  }
+
+  load();
+})();
