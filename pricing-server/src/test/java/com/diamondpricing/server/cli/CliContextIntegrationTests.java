@@ -55,8 +55,10 @@ class CliContextIntegrationTests {
       Map<String, BackgroundWorker> workers = context.beans(BackgroundWorker.class);
       assertThat(workers.values()).as("workers running").noneMatch(BackgroundWorker::isRunning);
       assertThat(workers.keySet())
-          .as("workers there are (the schedule, empty, never starts)")
-          .containsExactly("scheduledRetraining");
+          .as(
+              "workers there are (the schedule, empty, and the live-accuracy gauges, monitor off:"
+                  + " neither starts)")
+          .containsExactlyInAnyOrder("liveAccuracyGauges", "scheduledRetraining");
 
       Thread.sleep(1500); // longer than the champion poller's interval (1 s), were there one
       Set<Thread> started = backgroundThreads();

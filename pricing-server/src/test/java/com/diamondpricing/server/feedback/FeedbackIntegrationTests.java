@@ -67,6 +67,7 @@ abstract class FeedbackIntegrationTests {
   @Autowired DataSource dataSource;
   @Autowired SalesImport salesImport;
   @Autowired FeedbackLoop loop;
+  @Autowired LiveAccuracyGauges gauges;
   @Autowired com.diamondpricing.server.registry.ModelRegistry registry;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -416,6 +417,40 @@ abstract class FeedbackIntegrationTests {
       }
     }
     throw new AssertionError("no " + feature + " " + level + " in " + drift.get("sales"));
+  }
+
+  @Test
+  void liveAccuracyIsAPrometheusGaugePerModel() throws Exception {
+    List<Priced> priced = price(40);
+    long model = priced.get(0).modelId();
+    List<String> reports = new ArrayList<>();
+    for (Priced p : priced) {
+      reports.add(sale(p.id(), p.price() * 1.05, Instant.now().minusSeconds(600).toString()));
+    }
+    assertThat(post("/api/v1/sales", list(reports), true).status()).isEqualTo(200);
+
+    gauges.refresh();
+
+    HttpResponse<String> scrape =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    String tags = "model_id=\"" + model + "\"";
+    assertThat(
+            scrape
+                .body()
+                .lines()
+                .filter(l -> l.startsWith("diamonds_live_sales") && l.contains(tags)))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .isGreaterThanOrEqualTo(40));
+    assertThat(scrape.body())
+        .contains("diamonds_live_mae_dollars{", "diamonds_live_mae_to_test_mae{");
   }
 
   @Test
