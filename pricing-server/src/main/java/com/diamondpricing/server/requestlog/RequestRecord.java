@@ -39,52 +39,6 @@ record RequestRecord(
     predictions = predictions == null ? List.of() : List.copyOf(predictions);
   }
 
-  /** A record of a request that priced nothing. */
-  RequestRecord(
-      String requestId,
-      Instant receivedAt,
-      String method,
-      String path,
-      String rawPath,
-      String query,
-      String client,
-      String userAgent,
-      String requestContentType,
-      String requestBody,
-      boolean requestBodyTruncated,
-      int status,
-      String responseContentType,
-      String responseBody,
-      boolean responseBodyTruncated,
-      double durationMs,
-      Long modelId,
-      String modelType,
-      Integer modelVersion,
-      String errorCode) {
-    this(
-        requestId,
-        receivedAt,
-        method,
-        path,
-        rawPath,
-        query,
-        client,
-        userAgent,
-        requestContentType,
-        requestBody,
-        requestBodyTruncated,
-        status,
-        responseContentType,
-        responseBody,
-        responseBodyTruncated,
-        durationMs,
-        modelId,
-        modelType,
-        modelVersion,
-        errorCode,
-        List.of());
-  }
-
   /** Roughly the memory the record takes, in bytes, for the queue's bound. */
   long weight() {
     return 256

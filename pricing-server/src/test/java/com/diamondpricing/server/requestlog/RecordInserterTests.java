@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What goes into a row and a journal line: JSON or text, redacted queries, the line codec. */
@@ -74,7 +75,8 @@ class RecordInserterTests {
             7L,
             "xgboost",
             3,
-            "unauthorized");
+            "unauthorized",
+            List.of());
     byte[] line = RecordLines.encode(r);
     assertThat(line[line.length - 1]).isEqualTo((byte) '\n');
     String text = new String(line, java.nio.charset.StandardCharsets.UTF_8).strip();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -73,7 +74,8 @@ final class RequestLogTesting {
         null,
         null,
         null,
-        null);
+        null,
+        List.of());
   }
 
   static long journalFiles(Path dir) {

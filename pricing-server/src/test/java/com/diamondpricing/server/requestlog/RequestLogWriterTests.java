@@ -276,7 +276,8 @@ class RequestLogWriterTests {
             null,
             null,
             null,
-            null));
+            null,
+            List.of()));
     log.writer.start();
     try {
       awaitIdle(log.writer);
