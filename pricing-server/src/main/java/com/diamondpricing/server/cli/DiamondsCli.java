@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ModelsCommand.class,
       RequestsCommand.class,
-      SalesCommand.class
+      SalesCommand.class,
+      MonitoringCommand.class
     })
 public final class DiamondsCli implements Runnable {
 

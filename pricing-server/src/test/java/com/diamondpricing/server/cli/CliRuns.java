@@ -60,7 +60,8 @@ final class CliRuns {
         args.length > 1
                 && (args[0].equals("models")
                     || args[0].equals("requests")
-                    || args[0].equals("sales"))
+                    || args[0].equals("sales")
+                    || args[0].equals("monitoring"))
             ? 2
             : 1;
     for (int i = 0; i < subcommandWords; i++) {

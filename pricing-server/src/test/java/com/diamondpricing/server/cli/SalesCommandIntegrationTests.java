@@ -45,6 +45,30 @@ class SalesCommandIntegrationTests {
     assertThat(r.get("outcomes").get(0).get("status").asString()).isEqualTo("duplicate");
   }
 
+  @Test
+  void driftAgainstTheChampionSaysThereIsNotEnoughDataYet() throws Exception {
+    Path home = dir.resolve("home5");
+    Path data = CliRuns.head(dir, "small.csv", 400);
+    assertThat(in(home, "train", "--data", data.toString(), "--models", "linear").status())
+        .isZero();
+
+    Run r = in(home, "monitoring", "drift", "--json");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode drift = r.lastJson();
+    assertThat(drift.get("type").asString()).isEqualTo("linear");
+    assertThat(drift.get("predictions").asInt()).isZero();
+    assertThat(drift.get("features")).hasSize(9);
+    assertThat(drift.get("features").get(0).get("label").asString()).isEqualTo("not enough data");
+    Run text = in(home, "monitoring", "drift");
+    assertThat(text.out())
+        .startsWith("Drift against linear v1 (model 1)")
+        .contains("not enough data");
+    Run unknown = in(home, "monitoring", "drift", "--model", "99");
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no model with id 99");
+  }
+
   @Nested
   class Rejected {
 
