@@ -114,7 +114,11 @@ class RequestLogConfiguration {
             properties.purgeInterval());
       }
       return new RequestLogRetention(
-          store, properties.keepFor(), properties.purgeInterval(), clock);
+          store,
+          properties.keepFor(),
+          properties.keepPredictionsFor(),
+          properties.purgeInterval(),
+          clock);
     }
 
     /** The writer's own small pool: quick to give up on a dead database, never fails the start. */

@@ -32,6 +32,8 @@ import org.springframework.util.unit.DataSize;
  * @param retention how long records are kept (a purge runs every {@code purge-interval}); 0: keep
  *     them all
  * @param purgeInterval how often the purge runs when there is a retention
+ * @param predictionRetention how long the priced diamonds (table prediction) are kept: longer than
+ *     the log, since sales arrive months after the price; 0: keep them all
  * @param maxPageSize the most body text one read of the log returns (it stops before the row that
  *     would pass it, and says where to go on)
  */
@@ -55,7 +57,8 @@ public record RequestLogProperties(
     String dbPassword,
     @DefaultValue("90d") Duration retention,
     @DefaultValue("1d") Duration purgeInterval,
-    @DefaultValue("4MB") DataSize maxPageSize) {
+    @DefaultValue("4MB") DataSize maxPageSize,
+    @DefaultValue("400d") Duration predictionRetention) {
 
   public RequestLogProperties {
     require(maxBody.toBytes() >= 0 && maxBody.toBytes() <= Integer.MAX_VALUE / 2, "max-body");
@@ -92,6 +95,11 @@ public record RequestLogProperties(
   /** Whether the writer has connections of its own. */
   boolean ownConnections() {
     return dbUrl != null && !dbUrl.isBlank();
+  }
+
+  /** The predictions' retention, or null when they are kept for good (0 or unset). */
+  Duration keepPredictionsFor() {
+    return predictionRetention == null || predictionRetention.isZero() ? null : predictionRetention;
   }
 
   /** The retention, or null when records are kept for good (0 or unset). */

@@ -20,6 +20,7 @@ final class RequestLogRetention extends BackgroundWorker {
 
   private final RequestLogStore store;
   private final Duration retention;
+  private final Duration predictionRetention;
   private final Duration interval;
   private final Clock clock;
   private boolean purgedOnce;
@@ -29,15 +30,34 @@ final class RequestLogRetention extends BackgroundWorker {
    * @param interval the time between two purges
    */
   RequestLogRetention(RequestLogStore store, Duration retention, Duration interval, Clock clock) {
+    this(store, retention, null, interval, clock);
+  }
+
+  /**
+   * @param predictionRetention how long the priced diamonds are kept, or null for good
+   */
+  RequestLogRetention(
+      RequestLogStore store,
+      Duration retention,
+      Duration predictionRetention,
+      Duration interval,
+      Clock clock) {
     super("request-log-purge", ShutdownOrder.INTAKE, OnStop.INTERRUPT, Duration.ofSeconds(5));
     this.store = store;
     this.retention = retention;
+    this.predictionRetention = predictionRetention;
     this.interval = interval;
     this.clock = clock;
   }
 
-  /** Deletes what is older than the retention; how many records. */
+  /** Deletes what is older than the retentions; how many request records. */
   long purge() {
+    if (predictionRetention != null) {
+      Instant before = clock.instant().minus(predictionRetention);
+      long n = store.purgePredictions(before);
+      log.info(
+          "Predictions: purged {} made before {} (retention {})", n, before, predictionRetention);
+    }
     if (retention == null) {
       return 0;
     }
@@ -50,7 +70,7 @@ final class RequestLogRetention extends BackgroundWorker {
 
   @Override
   protected boolean hasWork() {
-    return retention != null;
+    return retention != null || predictionRetention != null;
   }
 
   @Override

@@ -165,6 +165,25 @@ public class RequestLogStore {
     }
   }
 
+  /** Deletes the predictions made before {@code before}, in chunks; how many. */
+  public long purgePredictions(Instant before) {
+    long total = 0;
+    while (true) {
+      int n =
+          jdbc.sql(
+                  "delete from prediction where prediction_id in (select prediction_id from"
+                      + " prediction where predicted_at < ? limit "
+                      + PURGE_CHUNK
+                      + ")")
+              .param(Timestamp.from(before))
+              .update();
+      total += n;
+      if (n < PURGE_CHUNK) {
+        return total;
+      }
+    }
+  }
+
   private static RequestLogEntry entry(ResultSet rs, int row) throws SQLException {
     Number modelId = (Number) rs.getObject("model_id");
     Number version = (Number) rs.getObject("model_version");

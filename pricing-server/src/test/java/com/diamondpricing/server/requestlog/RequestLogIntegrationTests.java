@@ -358,6 +358,72 @@ abstract class RequestLogIntegrationTests {
   }
 
   @Test
+  void predictionsAreKeptLongerThanTheLogAndPurgedByTheirOwnRetention() {
+    String old = id("pr-old");
+    Instant now = Instant.now();
+    RequestRecord priced = RequestLogTesting.record(old, now.minus(Duration.ofDays(3)));
+    requestLog.record(
+        new RequestRecord(
+            priced.requestId(),
+            priced.receivedAt(),
+            "POST",
+            "/api/v1/predictions",
+            null,
+            null,
+            "127.0.0.1",
+            "test",
+            "application/json",
+            "{}",
+            false,
+            200,
+            "application/json",
+            "{}",
+            false,
+            1.0,
+            1L,
+            "linear",
+            1,
+            null,
+            List.of(
+                new PredictionRecord(
+                    old + "-p",
+                    1.1,
+                    "Ideal",
+                    "H",
+                    "SI2",
+                    62.0,
+                    55.0,
+                    6.61,
+                    6.65,
+                    4.11,
+                    4733.21,
+                    null,
+                    null,
+                    null,
+                    null))));
+    await(Duration.ofSeconds(20), "the prediction", () -> predictions(old + "-p") == 1);
+
+    new RequestLogRetention(
+            store, Duration.ofDays(1), Duration.ofDays(5), Duration.ofDays(1), Clock.systemUTC())
+        .purge();
+    assertThat(count(old)).as("the request, past the log's retention").isZero();
+    assertThat(predictions(old + "-p")).as("its prediction, kept longer").isEqualTo(1);
+
+    Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(3));
+    new RequestLogRetention(
+            store, Duration.ofDays(1), Duration.ofDays(5), Duration.ofDays(1), later)
+        .purge();
+    assertThat(predictions(old + "-p")).as("six days old by the clock").isZero();
+  }
+
+  long predictions(String id) {
+    return jdbc.sql("select count(*) from prediction where prediction_id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   void theRetentionPurgeDeletesWhatIsOlderThanTheRetentionByItsClock() {
     String old = id("rl-old");
     String recent = id("rl-recent");
