@@ -100,14 +100,6 @@ class FeedbackController {
         id, InstantParameter.parse("since", since), InstantParameter.parse("until", until));
   }
 
-  @Schema(description = "A model's live accuracy day by day, for charts")
-  record DailyLive(
-      @Schema(example = "2") long modelId,
-      @Schema(example = "xgboost") String type,
-      @Schema(example = "1") int version,
-      @Schema(example = "336.07") double testMae,
-      List<LiveAccuracies.Day> days) {}
-
   @GetMapping("/api/v1/monitoring/live")
   @Operation(
       summary = "Live accuracy day by day, for every model with sales",
@@ -115,16 +107,15 @@ class FeedbackController {
           "For each model whose priced stones sold in the last `days` days (1 to 366, default"
               + " 30) and for the champion: its test MAE and, per UTC day, the sales and their"
               + " MAE (null on a day without sales).")
-  List<DailyLive> daily(
+  List<LiveAccuracies.DailyLive> daily(
       @Parameter(description = "1 to 366", example = "30") @RequestParam(defaultValue = "30")
           int days) {
     java.util.LinkedHashSet<Long> models =
         new java.util.LinkedHashSet<>(live.modelsWithSales(days));
     live.champion().ifPresent(models::add);
-    List<DailyLive> out = new java.util.ArrayList<>();
+    List<LiveAccuracies.DailyLive> out = new java.util.ArrayList<>();
     for (long id : models) {
-      LiveAccuracyView v = live.of(id, null, null);
-      out.add(new DailyLive(id, v.type(), v.version(), v.testMae(), live.daily(id, days)));
+      out.add(live.dailyOf(id, days));
     }
     return out;
   }

@@ -35,15 +35,28 @@ public class LiveAccuracies {
   public record Day(java.time.LocalDate day, int n, Double mae) {}
 
   /**
-   * The model's live accuracy day by day over the last {@code days} days (UTC, today included), for
-   * charts; days without sales have a null MAE.
+   * A model, its test MAE and its live accuracy day by day, for charts.
+   *
+   * @param modelId the model
+   * @param type its type
+   * @param version its version
+   * @param testMae its MAE on its test rows
+   * @param days each day's sales and MAE, oldest first
    */
-  public List<Day> daily(long modelId, int days) {
+  @io.swagger.v3.oas.annotations.media.Schema(
+      description = "A model's live accuracy day by day, for charts")
+  public record DailyLive(long modelId, String type, int version, double testMae, List<Day> days) {}
+
+  /**
+   * The model's live accuracy day by day over the last {@code days} days (UTC, today included),
+   * with its test MAE; days without sales have a null MAE.
+   */
+  public DailyLive dailyOf(long modelId, int days) {
     if (days < 1 || days > 366) {
       throw ApiException.invalidParameter(
           "days", "days must be between 1 and 366, not " + days, List.of());
     }
-    registry.get(modelId);
+    ModelEntry model = registry.get(modelId);
     java.time.LocalDate today =
         java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
     java.time.LocalDate first = today.minusDays(days - 1L);
@@ -63,7 +76,7 @@ public class LiveAccuracies {
       List<SaleStore.SoldPrediction> sold = byDay.getOrDefault(d, List.of());
       out.add(new Day(d, sold.size(), sold.isEmpty() ? null : LiveAccuracy.of(sold).mae()));
     }
-    return out;
+    return new DailyLive(model.id(), model.type(), model.version(), model.test().mae(), out);
   }
 
   /** The champion's id, if there is one. */

@@ -4,6 +4,7 @@ import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Diamond;
+import com.diamondpricing.server.web.InstantParameter;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -154,16 +153,11 @@ final class SalesCsv {
     if (sold == null) {
       problems.add(new Problem(line, "sold_at", null, "is required"));
     } else {
-      try {
-        soldAt = Instant.parse(sold);
-      } catch (DateTimeParseException e) {
-        try {
-          soldAt = OffsetDateTime.parse(sold).toInstant();
-        } catch (DateTimeParseException e2) {
-          problems.add(
-              new Problem(
-                  line, "sold_at", cut(sold), "not an ISO-8601 time like 2026-11-30T12:00:00Z"));
-        }
+      soldAt = InstantParameter.orNull(sold);
+      if (soldAt == null) {
+        problems.add(
+            new Problem(
+                line, "sold_at", cut(sold), "not an ISO-8601 time like 2026-11-30T12:00:00Z"));
       }
       if (soldAt != null && soldAt.isAfter(clock.instant().plus(SaleRequests.FUTURE_SLACK))) {
         problems.add(new Problem(line, "sold_at", sold, "is in the future"));

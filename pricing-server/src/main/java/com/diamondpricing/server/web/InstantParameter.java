@@ -21,19 +21,28 @@ public final class InstantParameter {
       return null;
     }
     String v = value.strip();
+    Instant instant = orNull(v);
+    if (instant == null) {
+      throw ApiException.invalidParameter(
+          name,
+          name
+              + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '"
+              + (v.length() > 40 ? v.substring(0, 40) + "..." : v)
+              + "'",
+          List.of());
+    }
+    return instant;
+  }
+
+  /** The ISO-8601 instant (with a zone or an offset) the text is, or null when it is none. */
+  public static Instant orNull(String text) {
     try {
-      return Instant.parse(v);
+      return Instant.parse(text);
     } catch (DateTimeParseException e) {
       try {
-        return OffsetDateTime.parse(v).toInstant();
+        return OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeParseException e2) {
-        throw ApiException.invalidParameter(
-            name,
-            name
-                + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '"
-                + (v.length() > 40 ? v.substring(0, 40) + "..." : v)
-                + "'",
-            List.of());
+        return null;
       }
     }
   }

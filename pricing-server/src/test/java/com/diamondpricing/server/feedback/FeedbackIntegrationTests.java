@@ -354,6 +354,7 @@ abstract class FeedbackIntegrationTests {
         "?since=" + now.minus(Duration.ofHours(4)) + "&until=" + now.minus(Duration.ofHours(2));
     JsonNode oldLive = get("/api/v1/models/" + before + "/live" + window).body();
 
+    long dataBefore = datasets.current().orElseThrow().id();
     TrainingRun run = loop.look().orElseThrow(() -> new AssertionError("no run was queued"));
     assertThat(run.trigger()).isEqualTo(Trigger.FEEDBACK);
     assertThat(run.reason()).startsWith("live MAE ").contains("x the test MAE");
@@ -366,7 +367,9 @@ abstract class FeedbackIntegrationTests {
     TrainingRun done = pipeline.get(run.id());
     assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(done.snapshotId())
-        .isNotEqualTo(datasets.find(done.snapshotId() - 1).isPresent() ? -1 : 0);
+        .as("a new snapshot, made of the data and the sales")
+        .isNotEqualTo(dataBefore);
+    assertThat(datasets.current().orElseThrow().id()).isEqualTo(done.snapshotId());
     assertThat(datasets.find(done.snapshotId()).orElseThrow().source())
         .as("the sold stones joined the data, replacing the rows of the same stones")
         .startsWith("sales ")
