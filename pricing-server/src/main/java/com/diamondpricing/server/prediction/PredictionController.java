@@ -122,7 +122,7 @@ class PredictionController {
       answering(served).setOn(request);
       Diamond stone = diamond.toDiamond();
       PricedDiamond priced = service.price(served, stone, explain);
-      String id = RequestIdFilter.newId();
+      String id = PredictionIds.next();
       PredictionRecord.setOn(request, List.of(record(id, stone, priced)));
       return PredictionResponse.of(
           id, priced, ModelRef.of(served.entry()), RequestIdFilter.of(request));
@@ -162,7 +162,7 @@ class PredictionController {
       List<PredictionRecord> records = new ArrayList<>(priced.size());
       for (int i = 0; i < priced.size(); i++) {
         PricedDiamond p = priced.get(i);
-        String id = RequestIdFilter.newId();
+        String id = PredictionIds.next();
         prices.add(p.price());
         items.add(BatchItem.of(id, p));
         records.add(record(id, diamonds.get(i), p));
