@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * {@code retrain-drift-checks} looks in a row. At most one feedback run is queued or running, and
  * none sooner than {@code retrain-cooldown} after the last. With {@code append-sales}, the sold
  * stones that carry every feature join the current data first, so the new model learns the market
- * as it is.
+ * as it is. A run needs something new to learn: when the champion was trained on the current data
+ * and no new sold stone joined it, nothing is queued (the run would train the same model again,
+ * seeded, on the same rows) and the log says so.
  */
 @Component
 public class FeedbackLoop {
@@ -37,6 +39,7 @@ public class FeedbackLoop {
   private final FeedbackProperties properties;
   private final Clock clock;
   private int majorDriftLooks;
+  private Instant lastNothingNew;
 
   FeedbackLoop(
       ModelRegistry registry,
@@ -65,18 +68,40 @@ public class FeedbackLoop {
     if (reason.isEmpty() || pipeline.active(Trigger.FEEDBACK) || coolingDown()) {
       return Optional.empty();
     }
-    long snapshot = appender.appendNewSales().orElse(-1L);
+    long data = appender.appendNewSales().orElseGet(appender::currentSnapshot);
+    if (data == champion.get().snapshotId()) {
+      nothingNewToLearn(champion.get(), reason.get());
+      return Optional.empty();
+    }
     List<String> models =
         properties.retrainModels().stream().filter(m -> m != null && !m.isBlank()).toList();
     TrainingPipeline.RunRequest request =
-        new TrainingPipeline.RunRequest(
-            snapshot >= 0 ? snapshot : appender.currentSnapshot(),
-            models.isEmpty() ? null : models,
-            null);
+        new TrainingPipeline.RunRequest(data, models.isEmpty() ? null : models, null);
     TrainingRun run = pipeline.submit(request, Trigger.FEEDBACK, reason.get());
     majorDriftLooks = 0;
     log.info("Feedback: queued retraining run {}: {}", run.id(), reason.get());
     return Optional.of(run);
+  }
+
+  /**
+   * Says, at most once per {@code retrain-cooldown}, why a reason to retrain queued nothing: the
+   * champion was trained on the current data and no new sold stone joined it, so a run would train
+   * the same model again (same rows, same seed).
+   */
+  private void nothingNewToLearn(ModelEntry champion, String reason) {
+    Instant now = clock.instant();
+    if (lastNothingNew == null
+        || !now.isBefore(lastNothingNew.plus(properties.retrainCooldown()))) {
+      lastNothingNew = now;
+      log.warn(
+          "Feedback: {}; no retraining: {} v{} was trained on the current data (snapshot {}) and"
+              + " no sold stone with every feature is new since. Report sales with their stones,"
+              + " or upload fresh data.",
+          reason,
+          champion.type(),
+          champion.version(),
+          champion.snapshotId());
+    }
   }
 
   private Optional<String> reason(ModelEntry champion) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loop's second reason to retrain: major drift seen in {@code retrain-drift-checks} looks in a
- * row (a stable look starts the count again), and never a second feedback run while one is active.
+ * row (a stable look starts the count again); never a second feedback run while one is active, and
+ * none when there is nothing new to learn from.
  */
 class FeedbackLoopTests {
 
@@ -149,6 +150,23 @@ class FeedbackLoopTests {
         .submit(eq(new TrainingPipeline.RunRequest(9, null, null)), eq(Trigger.FEEDBACK), any());
   }
 
+  @Test
+  void newerDataThanTheChampionsIsEnoughToRetrainOn() {
+    when(drifts.of(anyLong(), any(), any())).thenReturn(report("major"));
+    when(appender.appendNewSales()).thenReturn(Optional.empty());
+    when(appender.currentSnapshot()).thenReturn(CHAMPION.snapshotId() + 1);
+
+    loop.look();
+    loop.look();
+
+    assertThat(loop.look()).isPresent();
+    verify(pipeline)
+        .submit(
+            eq(new TrainingPipeline.RunRequest(CHAMPION.snapshotId() + 1, null, null)),
+            eq(Trigger.FEEDBACK),
+            any());
+  }
+
   @Nested
   class NoRun {
 
@@ -157,6 +175,18 @@ class FeedbackLoopTests {
       when(drifts.of(anyLong(), any(), any()))
           .thenReturn(
               report("major"), report("major"), report("stable"), report("major"), report("major"));
+
+      for (int i = 0; i < 5; i++) {
+        assertThat(loop.look()).as("look %d", i + 1).isEmpty();
+      }
+      verify(pipeline, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void whenTheChampionWasTrainedOnTheCurrentDataAndNoSaleIsNew() {
+      when(drifts.of(anyLong(), any(), any())).thenReturn(report("major"));
+      when(appender.appendNewSales()).thenReturn(Optional.empty());
+      when(appender.currentSnapshot()).thenReturn(CHAMPION.snapshotId());
 
       for (int i = 0; i < 5; i++) {
         assertThat(loop.look()).as("look %d", i + 1).isEmpty();
