@@ -95,6 +95,37 @@ final class XgboostTrainer implements Trainer {
   @Override
   public TrainedModel fit(Dataset train) throws InterruptedException, TrainingException {
     long start = System.nanoTime();
+    Tuned tuned = tune(train, start);
+    return fitWith(
+        train,
+        tuned.hyperparameters(),
+        Map.of("tuning_rows", tuned.tuningRows()),
+        Runtime.getRuntime().availableProcessors(),
+        start,
+        tuned.validation(),
+        tuned.trials(),
+        tuned.calibration());
+  }
+
+  /**
+   * What a study chose for a training part: the best trial's hyperparameters, its validation
+   * metrics and interval calibration, and every trial.
+   *
+   * @param hyperparameters the best trial's, scikit-learn style ({@code n_estimators} included)
+   * @param tuningRows the rows the study used (all the training part, or a sample)
+   * @param validation the best trial's metrics on the inner validation rows
+   * @param trials every trial, in order
+   * @param calibration the best trial's intervals, or null
+   */
+  record Tuned(
+      Map<String, Object> hyperparameters,
+      int tuningRows,
+      Metrics validation,
+      List<TrialRecord> trials,
+      Calibration calibration) {}
+
+  /** Runs the study on the training part (or its sample) and says what it chose. */
+  Tuned tune(Dataset train, long start) throws InterruptedException, TrainingException {
     Dataset tuning = tuningRows(train, options.seed());
     TrainTestSplit inner = TrainTestSplit.notebook(tuning.size());
     Dataset innerTrain = tuning.rows(inner.train());
@@ -159,12 +190,9 @@ final class XgboostTrainer implements Trainer {
       history.add(
           new TrialRecord(t.number(), t.params(), t.state().name(), t.value(), t.seconds()));
     }
-    return fitWith(
-        train,
+    return new Tuned(
         best.params(),
-        Map.of("tuning_rows", tuning.size()),
-        Runtime.getRuntime().availableProcessors(),
-        start,
+        tuning.size(),
         validationMetrics.get(best.number()),
         history,
         calibrations.get(best.number()));
@@ -172,12 +200,20 @@ final class XgboostTrainer implements Trainer {
 
   /** The rows the study tunes on: all of them, or a seeded sample of {@link #MAX_TUNING_ROWS}. */
   static Dataset tuningRows(Dataset train, long seed) {
-    if (train.size() <= MAX_TUNING_ROWS) {
-      return train;
+    int[] sample = tuningPositions(train.size(), seed);
+    return sample == null ? train : train.rows(sample);
+  }
+
+  /**
+   * The positions of the training part's rows the study tunes on, in order: null for all of them
+   * (at most {@link #MAX_TUNING_ROWS}), else a seeded sample of that many.
+   */
+  static int[] tuningPositions(int trainingRows, long seed) {
+    if (trainingRows <= MAX_TUNING_ROWS) {
+      return null;
     }
-    double rest = 1.0 - (double) MAX_TUNING_ROWS / train.size();
-    int[] sample = TrainTestSplit.of(train.size(), rest, seed).train();
-    return train.rows(sample);
+    double rest = 1.0 - (double) MAX_TUNING_ROWS / trainingRows;
+    return TrainTestSplit.of(trainingRows, rest, seed).train();
   }
 
   private int workers() {
@@ -232,24 +268,14 @@ final class XgboostTrainer implements Trainer {
         booster.dispose();
         throw e;
       }
-      Map<String, Object> recorded = new LinkedHashMap<>(extra);
-      recorded.putAll(hyperparameters);
-      recorded.put("target", target.description());
-      recorded.put("objective", params.get("objective"));
-      if (params.containsKey("monotone_constraints")) {
-        recorded.put("monotone_constraints", params.get("monotone_constraints"));
-      }
-      recorded.put("tree_method", params.get("tree_method"));
-      recorded.put("feature_types", String.join(",", FeatureMatrix.TYPES));
       Provenance provenance =
-          new Provenance(
-              target.typeName(),
+          provenance(
               train.contentHash(),
               train.size(),
-              options.seed(),
-              recorded,
+              hyperparameters,
+              extra,
+              params,
               LibraryVersions.of("ml.dmlc:xgboost4j_2.12"),
-              Instant.now(),
               (System.nanoTime() - start) / 1e9,
               validation,
               trials,
@@ -262,6 +288,44 @@ final class XgboostTrainer implements Trainer {
         dtrain.dispose();
       }
     }
+  }
+
+  /**
+   * The provenance of a model fitted with these booster parameters: {@code extra} entries first,
+   * then the hyperparameters, the target, objective, constraints, tree method and feature types.
+   */
+  Provenance provenance(
+      String dataHash,
+      int trainingRows,
+      Map<String, Object> hyperparameters,
+      Map<String, Object> extra,
+      Map<String, Object> params,
+      Map<String, String> libraries,
+      double seconds,
+      Metrics validation,
+      List<TrialRecord> trials,
+      Calibration calibration) {
+    Map<String, Object> recorded = new LinkedHashMap<>(extra);
+    recorded.putAll(hyperparameters);
+    recorded.put("target", target.description());
+    recorded.put("objective", params.get("objective"));
+    if (params.containsKey("monotone_constraints")) {
+      recorded.put("monotone_constraints", params.get("monotone_constraints"));
+    }
+    recorded.put("tree_method", params.get("tree_method"));
+    recorded.put("feature_types", String.join(",", FeatureMatrix.TYPES));
+    return new Provenance(
+        target.typeName(),
+        dataHash,
+        trainingRows,
+        options.seed(),
+        recorded,
+        libraries,
+        Instant.now(),
+        seconds,
+        validation,
+        trials,
+        calibration);
   }
 
   /** Booster parameters for scikit-learn-style hyperparameters. */

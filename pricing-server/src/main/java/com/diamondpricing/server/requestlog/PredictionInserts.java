@@ -6,19 +6,40 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the diamonds a request priced into {@code prediction} (the same SQL on both databases),
- * one JDBC batch for every record of a writer's batch, in the writer's transaction.
+ * Writes the diamonds a request priced into {@code prediction} (the same SQL on both databases), in
+ * the writer's transaction: multi-row inserts of {@link #CHUNKS} rows, so that only four statement
+ * shapes ever reach the database. (A JDBC batch of single-row inserts, which pgjdbc rewrites into
+ * one statement of whatever size the batch has, made PostgreSQL parse and plan a new statement of
+ * up to 256 x 21 parameters for nearly every batch: about 25 µs of the database's CPU and 70 µs of
+ * the service's per priced request; see {@code bench/README.md}, "Recording predictions".)
  */
 final class PredictionInserts {
 
-  static final String SQL =
+  static final int[] CHUNKS = {64, 16, 4, 1};
+  private static final String HEAD =
       "insert into prediction (prediction_id, request_id, item_index, predicted_at, model_id,"
           + " model_type, model_version, carat, cut, color, clarity, depth, table_pct, x, y, z,"
-          + " price, lower_80, upper_80, lower_90, upper_90) values (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " price, lower_80, upper_80, lower_90, upper_90) values ";
+  private static final String ROW =
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String[] SQL = new String[CHUNKS.length];
+
+  static {
+    for (int k = 0; k < CHUNKS.length; k++) {
+      StringBuilder sql = new StringBuilder(HEAD);
+      for (int row = 0; row < CHUNKS[k]; row++) {
+        sql.append(row == 0 ? "" : ", ").append(ROW);
+      }
+      SQL[k] = sql.toString();
+    }
+  }
+
+  /** One row to write: a priced diamond, its request and its place in it. */
+  private record Item(RequestRecord request, PredictionRecord prediction, int index) {}
 
   private PredictionInserts() {}
 
@@ -32,44 +53,66 @@ final class PredictionInserts {
 
   /** Inserts the predictions of the records (no commit). */
   static void insert(Connection c, List<RequestRecord> records) throws SQLException {
-    if (records.stream().noneMatch(PredictionInserts::carries)) {
-      return;
-    }
-    try (PreparedStatement s = c.prepareStatement(SQL)) {
-      for (RequestRecord r : records) {
-        if (!carries(r)) {
-          continue;
-        }
-        Timestamp at = Timestamp.from(r.receivedAt() == null ? Instant.EPOCH : r.receivedAt());
+    List<Item> items = new ArrayList<>();
+    for (RequestRecord r : records) {
+      if (carries(r)) {
         int index = 0;
         for (PredictionRecord p : r.predictions()) {
-          int i = 1;
-          s.setString(i++, p.predictionId());
-          s.setString(i++, RequestLogDialect.clean(r.requestId()));
-          s.setInt(i++, index++);
-          s.setTimestamp(i++, at);
-          s.setLong(i++, r.modelId());
-          s.setString(i++, r.modelType());
-          s.setInt(i++, r.modelVersion());
-          s.setDouble(i++, p.carat());
-          s.setString(i++, p.cut());
-          s.setString(i++, p.color());
-          s.setString(i++, p.clarity());
-          i = number(s, i, p.depth());
-          i = number(s, i, p.table());
-          i = number(s, i, p.x());
-          i = number(s, i, p.y());
-          i = number(s, i, p.z());
-          s.setDouble(i++, p.price());
-          i = number(s, i, p.lower80());
-          i = number(s, i, p.upper80());
-          i = number(s, i, p.lower90());
-          number(s, i, p.upper90());
-          s.addBatch();
+          items.add(new Item(r, p, index++));
         }
       }
-      s.executeBatch();
     }
+    int at = 0;
+    for (int k = 0; k < CHUNKS.length && at < items.size(); k++) {
+      int size = CHUNKS[k];
+      int statements = (items.size() - at) / size;
+      if (statements == 0) {
+        continue;
+      }
+      try (PreparedStatement s = c.prepareStatement(SQL[k])) {
+        for (int n = 0; n < statements; n++) {
+          int parameter = 1;
+          for (int row = 0; row < size; row++) {
+            parameter = bind(s, parameter, items.get(at++));
+          }
+          if (statements > 1) {
+            s.addBatch();
+          }
+        }
+        if (statements > 1) {
+          s.executeBatch();
+        } else {
+          s.executeUpdate();
+        }
+      }
+    }
+  }
+
+  private static int bind(PreparedStatement s, int first, Item item) throws SQLException {
+    RequestRecord r = item.request();
+    PredictionRecord p = item.prediction();
+    int i = first;
+    s.setString(i++, p.predictionId());
+    s.setString(i++, RequestLogDialect.clean(r.requestId()));
+    s.setInt(i++, item.index());
+    s.setTimestamp(i++, Timestamp.from(r.receivedAt() == null ? Instant.EPOCH : r.receivedAt()));
+    s.setLong(i++, r.modelId());
+    s.setString(i++, r.modelType());
+    s.setInt(i++, r.modelVersion());
+    s.setDouble(i++, p.carat());
+    s.setString(i++, p.cut());
+    s.setString(i++, p.color());
+    s.setString(i++, p.clarity());
+    i = number(s, i, p.depth());
+    i = number(s, i, p.table());
+    i = number(s, i, p.x());
+    i = number(s, i, p.y());
+    i = number(s, i, p.z());
+    s.setDouble(i++, p.price());
+    i = number(s, i, p.lower80());
+    i = number(s, i, p.upper80());
+    i = number(s, i, p.lower90());
+    return number(s, i, p.upper90());
   }
 
   private static int number(PreparedStatement s, int i, Double value) throws SQLException {

@@ -82,6 +82,49 @@ abstract class PredictionApiIntegrationTests {
   }
 
   @Test
+  void aBatchOfEightyFiveIsRecordedWholeWithEachItemsPlace() throws Exception {
+    // 85 = 64 + 16 + 4 + 1: every statement shape the writer uses
+    StringBuilder body = new StringBuilder("{\"diamonds\": [");
+    for (int k = 0; k < 85; k++) {
+      body.append(k == 0 ? "" : ", ")
+          .append("{\"carat\": ")
+          .append(String.format(java.util.Locale.ROOT, "%.2f", 0.3 + k / 100.0))
+          .append(", \"cut\": \"Ideal\", \"color\": \"G\", \"clarity\": \"VS2\", \"x\": 4.5}");
+    }
+    Answer batch =
+        send(
+            post("/api/v1/predictions/batch", body.append("]}").toString())
+                .header("X-Request-Id", "rec-85"));
+    assertThat(batch.status()).as("%s", batch.body()).isEqualTo(200);
+
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (jdbc.sql("select count(*) from prediction where request_id = 'rec-85'")
+                .query(Long.class)
+                .single()
+            < 85
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                "select prediction_id, item_index, carat from prediction where request_id ="
+                    + " 'rec-85' order by item_index")
+            .query()
+            .listOfRows();
+    assertThat(rows).hasSize(85);
+    for (int k = 0; k < 85; k++) {
+      Map<String, Object> row = rows.get(k);
+      assertThat(((Number) row.get("item_index")).intValue()).isEqualTo(k);
+      assertThat(row.get("prediction_id"))
+          .isEqualTo(batch.body().get("items").get(k).get("predictionId").asText());
+      assertThat(((Number) row.get("carat")).doubleValue())
+          .isEqualTo(
+              Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2f", 0.3 + k / 100.0)));
+    }
+  }
+
+  @Test
   void everyPricedDiamondIsAPredictionOnRecord() throws Exception {
     Answer one = send(post("/api/v1/predictions", DIAMOND).header("X-Request-Id", "rec-one"));
     String batchBody =
