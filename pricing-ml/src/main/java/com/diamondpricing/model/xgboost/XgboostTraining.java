@@ -2,12 +2,12 @@ package com.diamondpricing.model.xgboost;
 
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Feature;
+import com.diamondpricing.data.Metrics;
 import com.diamondpricing.model.Calibration;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.model.TrainingException;
 import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.model.TrialRecord;
-import com.diamondpricing.data.Metrics;
 import java.util.List;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
