@@ -11,32 +11,21 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * PostgreSQL: each body in its jsonb column when it is whole, valid JSON, else in its text column
- * (read back as whichever holds it); multi-row inserts (far less work per row than one statement
- * per row), a batch cut into statements of {@link #CHUNKS} rows so only a few statement shapes
- * exist; a path prefix is a {@code like} pattern.
+ * (read back as whichever holds it); multi-row inserts ({@link MultiRowInserts}); a path prefix is
+ * a {@code like} pattern.
  */
 final class PostgresDialect extends RequestLogDialect {
 
-  private static final int[] CHUNKS = {64, 16, 4, 1};
   private static final String ROW =
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?,"
           + " ?, ?)";
-  private static final String[] SQL = new String[CHUNKS.length];
+  private static final String[] SQL =
+      MultiRowInserts.statements(
+          HEAD
+              + "request_body, request_body_text,"
+              + TAIL.formatted("response_body, response_body_text,"),
+          ROW);
   private static final JsonFactory JSON = new JsonFactory();
-
-  static {
-    for (int k = 0; k < CHUNKS.length; k++) {
-      StringBuilder sql =
-          new StringBuilder(
-              HEAD
-                  + "request_body, request_body_text,"
-                  + TAIL.formatted("response_body, response_body_text,"));
-      for (int row = 0; row < CHUNKS[k]; row++) {
-        sql.append(row == 0 ? "" : ", ").append(ROW);
-      }
-      SQL[k] = sql.toString();
-    }
-  }
 
   @Override
   String bodies() {
@@ -60,31 +49,12 @@ final class PostgresDialect extends RequestLogDialect {
 
   @Override
   void insert(Connection c, List<RequestRecord> records, boolean plain) throws SQLException {
-    int at = 0;
-    for (int k = 0; k < CHUNKS.length && at < records.size(); k++) {
-      int size = CHUNKS[k];
-      int statements = (records.size() - at) / size;
-      if (statements == 0) {
-        continue;
-      }
-      try (PreparedStatement s = c.prepareStatement(SQL[k])) {
-        s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-        for (int n = 0; n < statements; n++) {
-          int parameter = 1;
-          for (int row = 0; row < size; row++) {
-            parameter = bind(s, parameter, records.get(at++), plain);
-          }
-          if (statements > 1) {
-            s.addBatch();
-          }
-        }
-        if (statements > 1) {
-          s.executeBatch();
-        } else {
-          s.executeUpdate();
-        }
-      }
-    }
+    MultiRowInserts.insert(
+        c,
+        SQL,
+        records.size(),
+        QUERY_TIMEOUT_SECONDS,
+        (s, first, item) -> bind(s, first, records.get(item), plain));
   }
 
   private static int bind(PreparedStatement s, int first, RequestRecord r, boolean plain)

@@ -11,32 +11,20 @@ import java.util.List;
 
 /**
  * Writes the diamonds a request priced into {@code prediction} (the same SQL on both databases), in
- * the writer's transaction: multi-row inserts of {@link #CHUNKS} rows, so that only four statement
- * shapes ever reach the database. (A JDBC batch of single-row inserts, which pgjdbc rewrites into
- * one statement of whatever size the batch has, made PostgreSQL parse and plan a new statement of
- * up to 256 x 21 parameters for nearly every batch: about 25 µs of the database's CPU and 70 µs of
- * the service's per priced request; see {@code bench/README.md}, "Recording predictions".)
+ * the writer's transaction: multi-row inserts of a few fixed sizes ({@link MultiRowInserts}), so
+ * that only four statement shapes ever reach the database. (A JDBC batch of single-row inserts,
+ * which pgjdbc rewrites into one statement of whatever size the batch has, made PostgreSQL parse
+ * and plan a new statement of up to 256 x 21 parameters for nearly every batch; see {@code
+ * bench/README.md}, "Recording predictions".)
  */
 final class PredictionInserts {
 
-  static final int[] CHUNKS = {64, 16, 4, 1};
-  private static final String HEAD =
-      "insert into prediction (prediction_id, request_id, item_index, predicted_at, model_id,"
-          + " model_type, model_version, carat, cut, color, clarity, depth, table_pct, x, y, z,"
-          + " price, lower_80, upper_80, lower_90, upper_90) values ";
-  private static final String ROW =
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String[] SQL = new String[CHUNKS.length];
-
-  static {
-    for (int k = 0; k < CHUNKS.length; k++) {
-      StringBuilder sql = new StringBuilder(HEAD);
-      for (int row = 0; row < CHUNKS[k]; row++) {
-        sql.append(row == 0 ? "" : ", ").append(ROW);
-      }
-      SQL[k] = sql.toString();
-    }
-  }
+  private static final String[] SQL =
+      MultiRowInserts.statements(
+          "insert into prediction (prediction_id, request_id, item_index, predicted_at, model_id,"
+              + " model_type, model_version, carat, cut, color, clarity, depth, table_pct, x, y,"
+              + " z, price, lower_80, upper_80, lower_90, upper_90) values ",
+          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
   /** One row to write: a priced diamond, its request and its place in it. */
   private record Item(RequestRecord request, PredictionRecord prediction, int index) {}
@@ -62,30 +50,9 @@ final class PredictionInserts {
         }
       }
     }
-    int at = 0;
-    for (int k = 0; k < CHUNKS.length && at < items.size(); k++) {
-      int size = CHUNKS[k];
-      int statements = (items.size() - at) / size;
-      if (statements == 0) {
-        continue;
-      }
-      try (PreparedStatement s = c.prepareStatement(SQL[k])) {
-        for (int n = 0; n < statements; n++) {
-          int parameter = 1;
-          for (int row = 0; row < size; row++) {
-            parameter = bind(s, parameter, items.get(at++));
-          }
-          if (statements > 1) {
-            s.addBatch();
-          }
-        }
-        if (statements > 1) {
-          s.executeBatch();
-        } else {
-          s.executeUpdate();
-        }
-      }
-    }
+    // (no query timeout: sqlite-jdbc turns it into its busy timeout; the URL's is kept)
+    MultiRowInserts.insert(
+        c, SQL, items.size(), 0, (s, first, item) -> bind(s, first, items.get(item)));
   }
 
   private static int bind(PreparedStatement s, int first, Item item) throws SQLException {
