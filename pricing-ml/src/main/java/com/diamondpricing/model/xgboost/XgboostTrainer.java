@@ -18,7 +18,6 @@ import com.diamondpricing.tuning.Study;
 import com.diamondpricing.tuning.TrialResult;
 import com.diamondpricing.tuning.Tuner;
 import com.diamondpricing.tuning.TuningInterruptedException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,7 +268,9 @@ final class XgboostTrainer implements Trainer {
         throw e;
       }
       Provenance provenance =
-          provenance(
+          XgboostProvenance.of(
+              target,
+              options.seed(),
               train.contentHash(),
               train.size(),
               hyperparameters,
@@ -288,44 +289,6 @@ final class XgboostTrainer implements Trainer {
         dtrain.dispose();
       }
     }
-  }
-
-  /**
-   * The provenance of a model fitted with these booster parameters: {@code extra} entries first,
-   * then the hyperparameters, the target, objective, constraints, tree method and feature types.
-   */
-  Provenance provenance(
-      String dataHash,
-      int trainingRows,
-      Map<String, Object> hyperparameters,
-      Map<String, Object> extra,
-      Map<String, Object> params,
-      Map<String, String> libraries,
-      double seconds,
-      Metrics validation,
-      List<TrialRecord> trials,
-      Calibration calibration) {
-    Map<String, Object> recorded = new LinkedHashMap<>(extra);
-    recorded.putAll(hyperparameters);
-    recorded.put("target", target.description());
-    recorded.put("objective", params.get("objective"));
-    if (params.containsKey("monotone_constraints")) {
-      recorded.put("monotone_constraints", params.get("monotone_constraints"));
-    }
-    recorded.put("tree_method", params.get("tree_method"));
-    recorded.put("feature_types", String.join(",", FeatureMatrix.TYPES));
-    return new Provenance(
-        target.typeName(),
-        dataHash,
-        trainingRows,
-        options.seed(),
-        recorded,
-        libraries,
-        Instant.now(),
-        seconds,
-        validation,
-        trials,
-        calibration);
   }
 
   /** Booster parameters for scikit-learn-style hyperparameters. */

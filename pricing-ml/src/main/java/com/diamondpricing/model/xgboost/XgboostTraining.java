@@ -143,7 +143,9 @@ public final class XgboostTraining {
       booster.setFeatureTypes(FeatureMatrix.TYPES);
       return XgboostModel.of(
           booster,
-          trainer.provenance(
+          XgboostProvenance.of(
+              target,
+              seed,
               dataHash,
               trainingRows,
               choice.hyperparameters(),
