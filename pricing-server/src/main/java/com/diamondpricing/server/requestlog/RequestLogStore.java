@@ -148,35 +148,25 @@ public class RequestLogStore {
 
   /** Deletes the records received before a time; how many. */
   public long purge(Instant before) {
-    long total = 0;
-    while (true) {
-      int n =
-          jdbc.sql(
-                  "delete from request_log where id in (select id from request_log"
-                      + " where received_at < ? limit "
-                      + PURGE_CHUNK
-                      + ")")
-              .param(Timestamp.from(before))
-              .update();
-      total += n;
-      if (n < PURGE_CHUNK) {
-        return total;
-      }
-    }
+    return deleteInChunks("request_log", "id", "received_at", before);
   }
 
   /** Deletes the predictions made before {@code before}, in chunks; how many. */
   public long purgePredictions(Instant before) {
+    return deleteInChunks("prediction", "prediction_id", "predicted_at", before);
+  }
+
+  /**
+   * Deletes a table's rows whose {@code time} is before {@code before}, {@value #PURGE_CHUNK} at a
+   * time (short transactions beside the writer's); how many.
+   */
+  private long deleteInChunks(String table, String key, String time, Instant before) {
+    String sql =
+        "delete from %1$s where %2$s in (select %2$s from %1$s where %3$s < ? limit %4$d)"
+            .formatted(table, key, time, PURGE_CHUNK);
     long total = 0;
     while (true) {
-      int n =
-          jdbc.sql(
-                  "delete from prediction where prediction_id in (select prediction_id from"
-                      + " prediction where predicted_at < ? limit "
-                      + PURGE_CHUNK
-                      + ")")
-              .param(Timestamp.from(before))
-              .update();
+      int n = jdbc.sql(sql).param(Timestamp.from(before)).update();
       total += n;
       if (n < PURGE_CHUNK) {
         return total;
