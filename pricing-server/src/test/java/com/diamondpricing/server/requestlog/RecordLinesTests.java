@@ -48,28 +48,8 @@ class RecordLinesTests {
           null);
 
   static RequestRecord record(List<PredictionRecord> predictions) {
-    return new RequestRecord(
-        "req-1",
-        Instant.parse("2026-11-30T12:00:00.123Z"),
-        "POST",
-        "/api/v1/predictions/batch",
-        null,
-        null,
-        "127.0.0.1",
-        "test",
-        "application/json",
-        "{}",
-        false,
-        200,
-        "application/json",
-        "{}",
-        false,
-        1.25,
-        7L,
-        "xgboost",
-        3,
-        null,
-        predictions);
+    return RequestLogTesting.priced(
+        "req-1", Instant.parse("2026-11-30T12:00:00.123Z"), predictions);
   }
 
   static RequestRecord roundTrip(RequestRecord r) {

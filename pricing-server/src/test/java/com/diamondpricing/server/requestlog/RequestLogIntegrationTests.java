@@ -361,29 +361,10 @@ abstract class RequestLogIntegrationTests {
   void predictionsAreKeptLongerThanTheLogAndPurgedByTheirOwnRetention() {
     String old = id("pr-old");
     Instant now = Instant.now();
-    RequestRecord priced = RequestLogTesting.record(old, now.minus(Duration.ofDays(3)));
     requestLog.record(
-        new RequestRecord(
-            priced.requestId(),
-            priced.receivedAt(),
-            "POST",
-            "/api/v1/predictions",
-            null,
-            null,
-            "127.0.0.1",
-            "test",
-            "application/json",
-            "{}",
-            false,
-            200,
-            "application/json",
-            "{}",
-            false,
-            1.0,
-            1L,
-            "linear",
-            1,
-            null,
+        RequestLogTesting.priced(
+            old,
+            now.minus(Duration.ofDays(3)),
             List.of(
                 new PredictionRecord(
                     old + "-p",

@@ -78,6 +78,35 @@ final class RequestLogTesting {
         List.of());
   }
 
+  /**
+   * An answered POST of a batch of prices, with the diamonds it priced (model xgboost v3, id 7).
+   */
+  static RequestRecord priced(
+      String requestId, Instant receivedAt, List<PredictionRecord> predictions) {
+    return new RequestRecord(
+        requestId,
+        receivedAt,
+        "POST",
+        "/api/v1/predictions/batch",
+        null,
+        null,
+        "127.0.0.1",
+        "test",
+        "application/json",
+        "{}",
+        false,
+        200,
+        "application/json",
+        "{}",
+        false,
+        1.25,
+        7L,
+        "xgboost",
+        3,
+        null,
+        predictions);
+  }
+
   static long journalFiles(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
