@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -61,6 +62,12 @@ public final class SparkTrainCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master URL (default: spark-submit's)")
   String master;
 
+  @Option(
+      names = "--progress",
+      description =
+          "print each step to stdout as a line: progress PHASE TRIAL TRIALS BEST_MAE SECONDS")
+  boolean progress;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SparkTrainCommand()).execute(args));
   }
@@ -85,8 +92,20 @@ public final class SparkTrainCommand implements Callable<Integer> {
   }
 
   private TrainingOptions options() {
-    return new TrainingOptions(seed, trials, 0, true, TrainingListener.NONE);
+    return new TrainingOptions(seed, trials, 0, true, progress ? PROGRESS : TrainingListener.NONE);
   }
+
+  /** Progress as lines the registry's side reads ({@code bin/diamonds train --engine spark}). */
+  private static final TrainingListener PROGRESS =
+      p ->
+          System.out.printf(
+              Locale.ROOT,
+              "progress %s %d %d %s %.3f%n",
+              p.phase(),
+              p.trial(),
+              p.trials(),
+              Double.isNaN(p.bestValidationMae()) ? "-" : Double.toString(p.bestValidationMae()),
+              p.elapsedSeconds());
 
   /** Trains every model type and writes its artifact and the result; the result's entries. */
   List<Map<String, Object>> train(

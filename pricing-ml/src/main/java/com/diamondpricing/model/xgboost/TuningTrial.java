@@ -40,11 +40,12 @@ final class TuningTrial {
       throws XGBoostError, InterruptedException, TrialPrunedException {
     Map<String, Object> params = trainer.boosterParams(trial.params(), 1);
     int rounds = trial.getInt("n_estimators");
-    float[] validRows = FeatureMatrix.rows(validation);
     double[] actual = validation.prices();
     DMatrix dtrain = FeatureMatrix.labelled(innerTrain, target);
+    DMatrix dvalid = null;
     Booster booster = null;
     try {
+      dvalid = FeatureMatrix.labelled(validation, target);
       booster = XGBoost.train(dtrain, params, 0, Map.of(), null, null);
       for (int round = 0; round < rounds; round++) {
         if (Thread.interrupted()) {
@@ -53,13 +54,13 @@ final class TuningTrial {
         booster.update(dtrain, round);
         int done = round + 1;
         if (done % XgboostTrainer.REPORT_EVERY == 0 && done < rounds) {
-          trial.report(done, mae(actual, prices(booster, validRows, actual.length)));
+          trial.report(done, mae(actual, prices(booster, dvalid)));
           if (trial.shouldPrune()) {
             throw new TrialPrunedException();
           }
         }
       }
-      double[] predicted = prices(booster, validRows, actual.length);
+      double[] predicted = prices(booster, dvalid);
       Metrics m = Metrics.of(actual, predicted);
       metrics.put(trial.number(), m);
       Calibration c = calibrate(actual, predicted);
@@ -70,6 +71,9 @@ final class TuningTrial {
     } finally {
       if (booster != null) {
         booster.dispose();
+      }
+      if (dvalid != null) {
+        dvalid.dispose();
       }
       dtrain.dispose();
     }
@@ -93,9 +97,15 @@ final class TuningTrial {
     }
   }
 
-  /** The prices a booster predicts (exp of its sum when it fits log(price)). */
-  private double[] prices(Booster booster, float[] rows, int n) throws XGBoostError {
-    float[][] out = booster.inplace_predict(rows, n, FeatureMatrix.COLUMNS, Float.NaN);
+  /**
+   * The prices a booster predicts (exp of its sum when it fits log(price)). Predicting a DMatrix
+   * goes through the booster's prediction cache: each report adds the trees grown since the last
+   * one to the cached sums (the same float additions in the same order), where predicting the rows
+   * afresh would walk every tree again at each report.
+   */
+  private double[] prices(Booster booster, DMatrix rows) throws XGBoostError {
+    float[][] out = booster.predict(rows);
+    int n = out.length;
     double[] p = new double[n];
     for (int i = 0; i < n; i++) {
       p[i] = target.price(out[i][0]);

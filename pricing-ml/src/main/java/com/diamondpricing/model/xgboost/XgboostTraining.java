@@ -33,6 +33,11 @@ public final class XgboostTraining {
     this.seed = seed;
   }
 
+  /** The model types an XGBoost training trains: {@code xgboost} and {@code xgboost-log}. */
+  public static List<String> typeNames() {
+    return List.of(XgboostTarget.PRICE.typeName(), XgboostTarget.LOG_PRICE.typeName());
+  }
+
   /**
    * The training of an XGBoost model type ({@code xgboost} or {@code xgboost-log}).
    *

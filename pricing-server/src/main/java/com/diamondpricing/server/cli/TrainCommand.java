@@ -1,10 +1,13 @@
 package com.diamondpricing.server.cli;
 
 import com.diamondpricing.data.DatasetRejectedException;
+import com.diamondpricing.model.xgboost.XgboostTraining;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
 import com.diamondpricing.server.dataset.Snapshot;
+import com.diamondpricing.server.spark.SparkJobs;
+import com.diamondpricing.server.spark.SparkRun;
 import com.diamondpricing.server.training.RunOutcome;
 import com.diamondpricing.server.training.RunStatus;
 import com.diamondpricing.server.training.TrainingPipeline;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +31,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code diamonds train}: ingests a CSV file into the database (replacing or appending to the
  * current data) and runs the training pipeline on it at once: every model is split 80/20, fitted,
- * scored on the test rows, registered, and promoted to champion when it beats the champion.
+ * scored on the test rows, registered, and promoted to champion when it beats the champion. With
+ * {@code --engine spark} the XGBoost types are fitted and scored on a Spark cluster that reads the
+ * same file ({@link com.diamondpricing.server.spark.SparkJobs}); the rest is the same.
  */
 @Command(
     name = "train",
@@ -35,6 +41,8 @@ import picocli.CommandLine.Spec;
       "Store a CSV file as the current data (or append it to the current data) and train models on"
           + " it now: each model is registered and becomes the champion when it beats the"
           + " champion on the test rows.",
+      "With --engine spark the XGBoost types train on a Spark cluster (--master) that reads the"
+          + " same file: tuning on the driver, the final fit on the cluster's workers.",
       "Exit status: 0 succeeded, 2 bad arguments, 3 data rejected (nothing stored), 4 run failed."
     })
 final class TrainCommand implements Callable<Integer> {
@@ -73,9 +81,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "end stdout with one JSON line: runId, status, snapshotId, rows, models, error, seconds;"
+          "end stdout with one JSON line: runId, engine, status, snapshotId, rows, models, error,"
+              + " seconds;"
               + " the report and progress go to stderr")
   boolean json;
+
+  @Mixin EngineOptions engine;
 
   @Mixin HomeOption home;
 
@@ -92,10 +103,22 @@ final class TrainCommand implements Callable<Integer> {
     if (!Files.isRegularFile(data)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--data: no such file: " + data);
     }
+    SparkRun spark = engine.spark(spec, data, append, models);
+    if (spark != null && models == null) {
+      types = XgboostTraining.typeNames();
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter info = json ? err : out;
     try (CliContext context = home.start()) {
+      Optional<String> noSpark =
+          spark == null ? Optional.empty() : context.bean(SparkJobs.class).unavailable();
+      if (noSpark.isPresent()) {
+        err.println("Cannot train on Spark: " + noSpark.get());
+        err.println("Nothing was stored; the current data and models are unchanged.");
+        err.flush();
+        return RUN_FAILED;
+      }
       IngestResult ingest;
       try (InputStream in = Files.newInputStream(data)) {
         ingest =
@@ -114,7 +137,13 @@ final class TrainCommand implements Callable<Integer> {
       }
       info.print(ingest.report().describe());
       info.println(describe(ingest));
-      info.printf(Locale.ROOT, "Training %s%n", String.join(", ", types));
+      info.printf(
+          Locale.ROOT,
+          "Training %s%s%n",
+          String.join(", ", types),
+          spark == null
+              ? ""
+              : " on Spark (" + spark.master() + ", " + spark.workers() + " XGBoost workers)");
       info.flush();
       TrainingRun run;
       try (RunProgress progress = new RunProgress(types, info, RunProgress.onTerminal())) {
@@ -122,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
             context
                 .bean(TrainingPipeline.class)
                 .runNow(
-                    new TrainingPipeline.RunRequest(ingest.snapshot().id(), types, trials),
+                    new TrainingPipeline.RunRequest(ingest.snapshot().id(), types, trials, spark),
                     Trigger.CLI,
                     progress);
       }
@@ -209,6 +238,7 @@ final class TrainCommand implements Callable<Integer> {
    * The {@code --json} line.
    *
    * @param runId the run
+   * @param engine where it trained: local or spark
    * @param status how it ended
    * @param snapshotId the snapshot it trained on
    * @param rows the snapshot's rows
@@ -221,6 +251,7 @@ final class TrainCommand implements Callable<Integer> {
    */
   record Summary(
       long runId,
+      String engine,
       String status,
       long snapshotId,
       int rows,
@@ -234,6 +265,7 @@ final class TrainCommand implements Callable<Integer> {
     static Summary of(TrainingRun run, IngestResult ingest, double seconds) {
       return new Summary(
           run.id(),
+          run.options().spark() == null ? "local" : "spark",
           run.status().value(),
           run.snapshotId(),
           ingest.snapshot().rowsKept(),

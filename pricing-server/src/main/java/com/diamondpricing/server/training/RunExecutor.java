@@ -12,12 +12,16 @@ import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
+import com.diamondpricing.server.spark.SparkJobException;
+import com.diamondpricing.server.spark.SparkJobs;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.ServerIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -28,8 +32,10 @@ import org.springframework.stereotype.Component;
  * Trains a run this server owns, on the caller's thread, and records how it ended. For each model
  * type it splits the snapshot as the notebook does (80/20, seed 42), fits on the training rows
  * (tuning inside the type), scores the test rows, registers the model and lets the {@link
- * ChampionPolicy} decide whether it serves. A model that fails to train fails the run with its
- * error; models registered before it stay.
+ * ChampionPolicy} decide whether it serves. A run on Spark has the cluster fit and score each model
+ * ({@link SparkJobs}) on the file the snapshot was stored from, split by the same rule; the rest is
+ * the same. A model that fails to train fails the run with its error; models registered before it
+ * stay.
  *
  * <p>While it trains, the owner's lease on the run is renewed every third of it ({@link
  * LeaseHeartbeat}). When the lease is lost (another server found it expired and marked the run
@@ -46,6 +52,7 @@ class RunExecutor {
   private final ModelRegistry registry;
   private final ModelTypes types;
   private final ChampionPolicy champion;
+  private final SparkJobs spark;
   private final String owner;
   private final Duration lease;
 
@@ -55,6 +62,7 @@ class RunExecutor {
       ModelRegistry registry,
       ModelTypes types,
       ChampionPolicy champion,
+      SparkJobs spark,
       DiamondsProperties properties,
       ServerIdentity server) {
     this.runs = runs;
@@ -62,6 +70,7 @@ class RunExecutor {
     this.registry = registry;
     this.types = types;
     this.champion = champion;
+    this.spark = spark;
     this.owner = server.id();
     this.lease = properties.training().lease();
   }
@@ -150,16 +159,18 @@ class RunExecutor {
               o.seed(), o.trials(), o.workers(), true, progressWriter(run.id(), extra));
       ModelEntry entry;
       Metrics metrics;
-      try (TrainedModel model = type.trainer(options).fit(train)) {
-        double[] predicted = model.predict(test);
-        metrics = Metrics.of(test.prices(), predicted);
+      try (Fitted fitted =
+          o.spark() == null
+              ? Fitted.here(type.trainer(options).fit(train), test)
+              : onSpark(o, name, options.listener(), train, test)) {
+        metrics = fitted.metrics();
         entry =
             registry.register(
-                model,
+                fitted.model(),
                 run.id(),
                 run.snapshotId(),
                 metrics,
-                HoldoutEvaluation.coverage(model, test.prices(), predicted),
+                fitted.coverage(),
                 train.size(),
                 test.size());
       } catch (InterruptedException e) {
@@ -185,6 +196,61 @@ class RunExecutor {
               decision.reason()));
       runs.outcomes(run.id(), outcomes);
     }
+  }
+
+  /**
+   * A trained model with its scores on the test rows.
+   *
+   * @param model the model
+   * @param metrics its metrics on the test rows
+   * @param coverage per interval level, the share of test rows inside their interval
+   */
+  private record Fitted(TrainedModel model, Metrics metrics, Map<Double, Double> coverage)
+      implements AutoCloseable {
+
+    /** A model trained here, scored here. */
+    static Fitted here(TrainedModel model, Dataset test) {
+      try {
+        double[] predicted = model.predict(test);
+        return new Fitted(
+            model,
+            Metrics.of(test.prices(), predicted),
+            HoldoutEvaluation.coverage(model, test.prices(), predicted));
+      } catch (RuntimeException e) {
+        model.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      model.close();
+    }
+  }
+
+  /**
+   * A model trained on Spark, with the cluster's scores of its test rows. The cluster splits the
+   * file the snapshot was stored from by the same rule; a split of another size means it read other
+   * rows, and the model is refused.
+   */
+  private Fitted onSpark(
+      RunOptions o, String type, TrainingListener listener, Dataset train, Dataset test)
+      throws InterruptedException, SparkJobException {
+    SparkJobs.Trained t = spark.train(o.spark(), type, o.seed(), o.trials(), listener);
+    if (t.nTrain() != train.size() || t.nTest() != test.size()) {
+      t.model().close();
+      throw new SparkJobException(
+          String.format(
+              Locale.ROOT,
+              "the cluster read other rows than the snapshot holds: %,d training and %,d test"
+                  + " rows from %s against %,d and %,d",
+              t.nTrain(),
+              t.nTest(),
+              o.spark().data(),
+              train.size(),
+              test.size()));
+    }
+    return new Fitted(t.model(), t.test(), t.coverage());
   }
 
   /** Writes progress to the run at most twice a second, and always forwards it. */

@@ -1,8 +1,10 @@
 package com.diamondpricing.server.training;
 
 import com.diamondpricing.model.TrainingListener;
+import com.diamondpricing.model.xgboost.XgboostTraining;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.registry.ModelChoice;
+import com.diamondpricing.server.spark.SparkRun;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.web.ApiException;
 import java.util.List;
@@ -56,8 +58,17 @@ public class TrainingPipeline {
    * @param snapshotId the snapshot to train on
    * @param modelTypes the model types (see {@link ModelChoice#models}); null for every type
    * @param trials tuning trials (see {@link ModelChoice#trials}); null for the configured default
+   * @param spark where to train on Spark, or null to train in this process; a run on Spark trains
+   *     the XGBoost types only, and by default both
    */
-  public record RunRequest(long snapshotId, List<String> modelTypes, Integer trials) {}
+  public record RunRequest(
+      long snapshotId, List<String> modelTypes, Integer trials, SparkRun spark) {
+
+    /** A run that trains in this process. */
+    public RunRequest(long snapshotId, List<String> modelTypes, Integer trials) {
+      this(snapshotId, modelTypes, trials, null);
+    }
+  }
 
   /**
    * Records a queued run; a server's dispatcher runs it when the runs before it are done.
@@ -142,14 +153,32 @@ public class TrainingPipeline {
   private record Checked(List<String> names, RunOptions options) {}
 
   private Checked check(RunRequest request) {
-    List<String> names = choice.models(request.modelTypes());
+    List<String> names =
+        request.spark() == null
+            ? choice.models(request.modelTypes())
+            : sparkModels(request.modelTypes());
     int trials =
         request.trials() == null ? defaults.trials() : ModelChoice.trials(request.trials());
     if (datasets.find(request.snapshotId()).isEmpty()) {
       throw ApiException.invalidParameter(
           "snapshotId", "there is no dataset snapshot " + request.snapshotId(), List.of());
     }
-    return new Checked(names, new RunOptions(defaults.seed(), trials, defaults.workers()));
+    return new Checked(
+        names, new RunOptions(defaults.seed(), trials, defaults.workers(), request.spark()));
+  }
+
+  /** The types a run on Spark trains: the XGBoost ones asked for, both by default. */
+  private List<String> sparkModels(List<String> asked) {
+    List<String> xgboost = XgboostTraining.typeNames();
+    if (asked == null || asked.isEmpty()) {
+      return xgboost;
+    }
+    List<String> names = choice.models(asked);
+    if (!xgboost.containsAll(names)) {
+      throw ApiException.invalidParameter(
+          "modelTypes", "the Spark engine trains the XGBoost model types only", xgboost);
+    }
+    return names;
   }
 
   private ApiException queueFull() {

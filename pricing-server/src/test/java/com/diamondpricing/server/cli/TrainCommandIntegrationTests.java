@@ -42,6 +42,7 @@ class TrainCommandIntegrationTests {
     assertThat(CliRuns.fields(run))
         .containsExactly(
             "runId",
+            "engine",
             "status",
             "snapshotId",
             "rows",
@@ -51,6 +52,7 @@ class TrainCommandIntegrationTests {
             "error",
             "errorCode",
             "seconds");
+    assertThat(run.get("engine").asString()).isEqualTo("local");
     assertThat(run.get("reusedSnapshot").asBoolean()).isFalse();
     assertThat(run.get("modelTypes").toString()).isEqualTo("[\"linear\"]");
     JsonNode model = run.get("models").get(0);
