@@ -9,6 +9,8 @@ import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.ProvenanceJson;
 import com.diamondpricing.model.TrainedModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A fitted XGBoost model. Predicts by walking its trees in Java ({@link TreeEnsemble}), which gives
  * XGBoost's own floats at a small fraction of the cost of a native call per diamond; each model
- * checks that on a thousand probe rows when it is made. A model the Java walk does not cover, or
- * that fails the check, predicts with the native {@code inplace_predict} (thread-safe in xgboost4j
- * 3.2 and later). The native booster is freed by {@link #close()}, or when the model becomes
- * unreachable.
+ * checks that on a thousand probe rows when it is made ({@link ProbeCheck}: against the native
+ * predictions recorded in the artifact at training, else against the native library). A model the
+ * Java walk does not cover, or that fails the check, predicts with the native {@code
+ * inplace_predict} (thread-safe in xgboost4j 3.2 and later). A model the recorded probe vouches for
+ * loads its native booster only when the native library is asked ({@link NativeBooster}). The
+ * native booster is freed by {@link #close()}, or when the model becomes unreachable.
  *
  * <p>The artifact is XGBoost's own JSON, with the provenance as the booster attribute {@value
  * #PROVENANCE_ATTRIBUTE}. xgboost4j 3.1+ writes {@code base_score} as {@code "[v]"}, which XGBoost
@@ -44,11 +48,11 @@ final class XgboostModel implements TrainedModel {
   static final String PROVENANCE_ATTRIBUTE = "diamond_pricing_provenance";
   private static final Logger LOG = LoggerFactory.getLogger(XgboostModel.class);
   private static final Cleaner CLEANER = Cleaner.create();
-  static final int PROBE_ROWS = 1000;
+  private static final ObjectMapper JSON = TreeEnsemble.JSON;
   private static final Pattern VECTOR_BASE_SCORE =
       Pattern.compile("\"base_score\"\\s*:\\s*\"\\[([^\\],]+)\\]\"");
 
-  private final Booster booster;
+  private final NativeBooster booster;
   private final XgboostTarget target;
   private final Provenance provenance;
   private final byte[] artifact;
@@ -57,59 +61,73 @@ final class XgboostModel implements TrainedModel {
   private volatile Object shap; // TreeShap, built on the first explanation; NATIVE when too large
   private static final Object NATIVE = new Object();
 
-  private XgboostModel(Booster booster, Provenance provenance, byte[] artifact)
-      throws XGBoostError {
+  private XgboostModel(
+      NativeBooster booster, Provenance provenance, byte[] artifact, TreeEnsemble trees) {
     this.booster = booster;
     this.target = XgboostTarget.of(provenance.modelType());
     this.provenance = provenance;
     this.artifact = artifact;
-    this.trees = javaTrees(booster, artifact);
-    this.cleanable = CLEANER.register(this, booster::dispose);
+    this.trees = trees;
+    this.cleanable = CLEANER.register(this, booster);
   }
 
-  /**
-   * The model's trees for the Java walk, when it covers the model and predicts exactly what the
-   * native library predicts on {@value #PROBE_ROWS} probe rows; null otherwise.
-   */
-  private static TreeEnsemble javaTrees(Booster booster, byte[] json) throws XGBoostError {
-    TreeEnsemble trees;
+  /** The trees of the model's JSON for the Java walk, or null when the walk does not cover it. */
+  private static TreeEnsemble readTrees(JsonNode learner) {
     try {
-      trees = TreeEnsemble.read(json, FeatureMatrix.COLUMNS);
+      return TreeEnsemble.read(learner, FeatureMatrix.COLUMNS);
     } catch (TreeEnsemble.Unsupported e) {
       LOG.info("XGBoost model predicts through the native library: {}", e.getMessage());
       return null;
     }
-    float[] probe = ProbeRows.generate(PROBE_ROWS, 42, trees.thresholds(FeatureMatrix.COLUMNS));
-    float[][] expected =
-        booster.inplace_predict(probe, PROBE_ROWS, FeatureMatrix.COLUMNS, Float.NaN);
-    for (int i = 0; i < PROBE_ROWS; i++) {
-      float java = trees.predict(probe, i * FeatureMatrix.COLUMNS);
-      if (Float.floatToIntBits(java) != Float.floatToIntBits(expected[i][0])) {
-        LOG.warn(
-            "XGBoost model predicts through the native library: on probe row {} the Java walk"
-                + " gives {}, the native library {}",
-            i,
-            java,
-            expected[i][0]);
-        return null;
-      }
+  }
+
+  /** The trees if they give, on every probe row, the bits the native library gives; else null. */
+  private static TreeEnsemble checked(TreeEnsemble trees, float[] rows, float[] expected) {
+    int i = ProbeCheck.firstDifference(trees, rows, expected);
+    if (i < 0) {
+      return trees;
     }
-    return trees;
+    LOG.warn(
+        "XGBoost model predicts through the native library: on probe row {} the Java walk gives {},"
+            + " the native library {}",
+        i,
+        trees.predict(rows, i * FeatureMatrix.COLUMNS),
+        expected[i]);
+    return null;
   }
 
   /**
-   * Wraps a freshly trained booster: records the provenance in it and fixes its artifact. Takes
-   * ownership of the booster.
+   * Wraps a freshly trained booster: records the provenance in it and the native predictions on the
+   * probe rows, and fixes its artifact. Takes ownership of the booster.
    */
   static XgboostModel of(Booster booster, Provenance provenance) throws XGBoostError {
     try {
       booster.setAttr(PROVENANCE_ATTRIBUTE, ProvenanceJson.write(provenance));
       byte[] json = portableJson(booster.toByteArray("json"));
+      TreeEnsemble trees = readTrees(learner(json));
+      if (trees != null) {
+        float[] rows = ProbeCheck.rows(trees);
+        float[][] expected =
+            booster.inplace_predict(rows, ProbeCheck.ROWS, FeatureMatrix.COLUMNS, Float.NaN);
+        trees = checked(trees, rows, ProbeCheck.firstColumn(expected));
+        if (trees != null) {
+          booster.setAttr(ProbeCheck.ATTRIBUTE, ProbeCheck.encode(expected));
+          json = portableJson(booster.toByteArray("json"));
+        }
+      }
       booster.setParam("nthread", 1);
-      return new XgboostModel(booster, provenance, json);
+      return new XgboostModel(NativeBooster.of(booster, json), provenance, json, trees);
     } catch (XGBoostError | RuntimeException e) {
       booster.dispose();
       throw e;
+    }
+  }
+
+  private static JsonNode learner(byte[] json) {
+    try {
+      return JSON.readTree(json).path("learner");
+    } catch (IOException e) {
+      throw new IllegalStateException("XGBoost wrote a model that is not JSON", e);
     }
   }
 
@@ -124,33 +142,71 @@ final class XgboostModel implements TrainedModel {
     return model;
   }
 
+  /**
+   * A model from its artifact. The JSON is read in Java (features, provenance, trees); when the
+   * walk gives the probe predictions recorded in it, the native booster is left for later. Else (an
+   * artifact from before they were recorded, or a walk that does not cover the model) the native
+   * library loads it now and the walk is checked against it.
+   */
   static XgboostModel load(byte[] artifact) throws ModelLoadException {
+    JsonNode learner;
+    try {
+      learner = JSON.readTree(artifact).path("learner");
+    } catch (IOException e) {
+      throw new ModelLoadException("not an XGBoost model: " + e.getMessage(), e);
+    }
+    if (!learner.path("gradient_booster").isObject()) {
+      throw new ModelLoadException("not an XGBoost model: it has no learner with a booster");
+    }
+    String[] names = new String[learner.path("feature_names").size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = learner.path("feature_names").get(i).asText();
+    }
+    if (!Arrays.equals(names, FeatureMatrix.NAMES)) {
+      throw new ModelLoadException(
+          "the XGBoost model's features are "
+              + Arrays.toString(names)
+              + ", not "
+              + Arrays.toString(FeatureMatrix.NAMES));
+    }
+    JsonNode attributes = learner.path("attributes");
+    if (!attributes.path(PROVENANCE_ATTRIBUTE).isTextual()) {
+      throw new ModelLoadException(
+          "the XGBoost model has no " + PROVENANCE_ATTRIBUTE + " attribute");
+    }
+    Provenance provenance = ProvenanceJson.read(attributes.path(PROVENANCE_ATTRIBUTE).asText());
+    byte[] own = artifact.clone();
+    TreeEnsemble trees = readTrees(learner);
+    float[] recorded = ProbeCheck.decode(attributes.path(ProbeCheck.ATTRIBUTE).textValue());
+    if (trees != null && recorded != null) {
+      float[] rows = ProbeCheck.rows(trees);
+      if (ProbeCheck.firstDifference(trees, rows, recorded) < 0) {
+        return new XgboostModel(NativeBooster.lazy(own), provenance, own, trees);
+      }
+    }
     Booster booster;
     try {
-      booster = XGBoost.loadModel(artifact);
+      booster = XGBoost.loadModel(own);
     } catch (XGBoostError | IOException | RuntimeException e) {
       throw new ModelLoadException("not an XGBoost model: " + e.getMessage(), e);
     }
     try {
-      String[] names = booster.getFeatureNames();
-      if (!Arrays.equals(names, FeatureMatrix.NAMES)) {
-        throw new ModelLoadException(
-            "the XGBoost model's features are "
-                + Arrays.toString(names)
-                + ", not "
-                + Arrays.toString(FeatureMatrix.NAMES));
-      }
-      String provenance = booster.getAttr(PROVENANCE_ATTRIBUTE);
-      if (provenance == null) {
-        throw new ModelLoadException(
-            "the XGBoost model has no " + PROVENANCE_ATTRIBUTE + " attribute");
-      }
       booster.setParam("nthread", 1);
-      return new XgboostModel(booster, ProvenanceJson.read(provenance), artifact.clone());
+      if (trees != null) {
+        float[] rows = ProbeCheck.rows(trees);
+        trees =
+            checked(
+                trees,
+                rows,
+                ProbeCheck.firstColumn(
+                    booster.inplace_predict(
+                        rows, ProbeCheck.ROWS, FeatureMatrix.COLUMNS, Float.NaN)));
+      }
+      return new XgboostModel(NativeBooster.of(booster, own), provenance, own, trees);
     } catch (XGBoostError e) {
       booster.dispose();
       throw new ModelLoadException("the XGBoost model is not usable: " + e.getMessage(), e);
-    } catch (ModelLoadException | RuntimeException e) {
+    } catch (RuntimeException e) {
       booster.dispose();
       throw e;
     }
@@ -267,7 +323,7 @@ final class XgboostModel implements TrainedModel {
     }
     float[][] out;
     try {
-      out = booster.inplace_predict(data, n, FeatureMatrix.COLUMNS, Float.NaN);
+      out = booster.get().inplace_predict(data, n, FeatureMatrix.COLUMNS, Float.NaN);
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
     }
@@ -289,7 +345,7 @@ final class XgboostModel implements TrainedModel {
       m = new DMatrix(data, n, FeatureMatrix.COLUMNS, Float.NaN);
       m.setFeatureNames(FeatureMatrix.NAMES);
       m.setFeatureTypes(FeatureMatrix.TYPES);
-      return booster.predictContrib(m, 0);
+      return booster.get().predictContrib(m, 0);
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost could not explain: " + e.getMessage(), e);
     } finally {
@@ -297,6 +353,11 @@ final class XgboostModel implements TrainedModel {
         m.dispose();
       }
     }
+  }
+
+  /** Whether the native booster is in memory (loaded, or never let go since training). */
+  boolean nativeLoaded() {
+    return booster.loaded();
   }
 
   /** The trees walked in Java, or null when the model predicts natively. */

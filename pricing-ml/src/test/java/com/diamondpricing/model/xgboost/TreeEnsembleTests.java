@@ -79,11 +79,11 @@ class TreeEnsembleTests {
   @Test
   void theProbeRowsTakeEveryKindOfBranch() throws Exception {
     float[][] thresholds = thresholds(tuned);
-    float[] rows = ProbeRows.generate(XgboostModel.PROBE_ROWS, 42, thresholds);
+    float[] rows = ProbeRows.generate(ProbeCheck.ROWS, 42, thresholds);
     int missing = 0;
     int unknownGrades = 0;
     int ties = 0;
-    for (int i = 0; i < XgboostModel.PROBE_ROWS; i++) {
+    for (int i = 0; i < ProbeCheck.ROWS; i++) {
       for (int j = 0; j < FeatureMatrix.COLUMNS; j++) {
         float v = rows[i * FeatureMatrix.COLUMNS + j];
         missing += Float.isNaN(v) ? 1 : 0;
@@ -138,6 +138,87 @@ class TreeEnsembleTests {
       double[] prices = model.predict(test);
       assertThat(prices).containsExactly(model.predictNative(rows, test.size()));
       assertThat(prices).isNotEqualTo(defaults.predict(test));
+    }
+  }
+
+  @Nested
+  class RecordedProbe {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private byte[] withProbe(String value) throws Exception {
+      ObjectNode root = (ObjectNode) mapper.readTree(tuned.artifact());
+      ObjectNode attributes = (ObjectNode) root.get("learner").get("attributes");
+      if (value == null) {
+        attributes.remove(ProbeCheck.ATTRIBUTE);
+      } else {
+        attributes.put(ProbeCheck.ATTRIBUTE, value);
+      }
+      return mapper.writeValueAsBytes(root);
+    }
+
+    @Test
+    void aTrainedModelRecordsTheNativePredictionsOnItsProbeRows() throws Exception {
+      TreeEnsemble trees = TreeEnsemble.read(tuned.artifact(), 9);
+      float[] rows = ProbeCheck.rows(trees);
+      String recorded =
+          mapper
+              .readTree(tuned.artifact())
+              .path("learner")
+              .path("attributes")
+              .path(ProbeCheck.ATTRIBUTE)
+              .asText();
+      float[] expected = ProbeCheck.decode(recorded);
+      double[] fromNative = tuned.predictNative(rows, ProbeCheck.ROWS);
+      assertThat(expected).hasSize(ProbeCheck.ROWS);
+      for (int i = 0; i < ProbeCheck.ROWS; i++) {
+        assertThat((double) expected[i]).isEqualTo(fromNative[i]);
+      }
+    }
+
+    @Test
+    void aLoadTheRecordedProbeVouchesForLeavesTheNativeBoosterForLater() throws Exception {
+      try (XgboostModel loaded = XgboostModel.load(tuned.artifact())) {
+        assertThat(loaded.predictsInJava()).isTrue();
+        assertThat(loaded.nativeLoaded()).isFalse();
+        float[] rows = FeatureMatrix.rows(test);
+        // asked, the native library loads the booster then and agrees with the walk
+        assertThat(loaded.predictNative(rows, test.size()))
+            .containsExactly(walk(loaded.trees(), rows, test.size()));
+        assertThat(loaded.nativeLoaded()).isTrue();
+      }
+    }
+
+    @Test
+    void anArtifactWithoutTheProbeIsCheckedAgainstTheNativeLibrary() throws Exception {
+      try (XgboostModel loaded = XgboostModel.load(withProbe(null))) {
+        assertThat(loaded.nativeLoaded()).isTrue();
+        assertThat(loaded.predictsInJava()).isTrue();
+        assertThat(loaded.predict(test)).containsExactly(tuned.predict(test));
+      }
+    }
+
+    @Test
+    void aProbeTheWalkDoesNotReproduceIsCheckedAgainstTheNativeLibraryInstead() throws Exception {
+      float[][] wrong = new float[ProbeCheck.ROWS][1];
+      try (XgboostModel loaded = XgboostModel.load(withProbe(ProbeCheck.encode(wrong)))) {
+        assertThat(loaded.nativeLoaded()).isTrue();
+        assertThat(loaded.predictsInJava()).isTrue();
+      }
+      try (XgboostModel loaded = XgboostModel.load(withProbe("not base64 !"))) {
+        assertThat(loaded.nativeLoaded()).isTrue();
+        assertThat(loaded.predictsInJava()).isTrue();
+      }
+    }
+
+    @Test
+    void aClosedModelRefusesTheNativeLibrary() throws Exception {
+      XgboostModel loaded = XgboostModel.load(tuned.artifact());
+      loaded.close();
+      float[] rows = FeatureMatrix.rows(test);
+      assertThatThrownBy(() -> loaded.predictNative(rows, test.size()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
     }
   }
 
