@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
-import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A fitted XGBoost model. Predicts by walking its trees in Java ({@link TreeEnsemble}), which gives
@@ -46,7 +42,6 @@ import org.slf4j.LoggerFactory;
 final class XgboostModel implements TrainedModel {
 
   static final String PROVENANCE_ATTRIBUTE = "diamond_pricing_provenance";
-  private static final Logger LOG = LoggerFactory.getLogger(XgboostModel.class);
   private static final Cleaner CLEANER = Cleaner.create();
   private static final ObjectMapper JSON = TreeEnsemble.JSON;
   private static final Pattern VECTOR_BASE_SCORE =
@@ -61,39 +56,13 @@ final class XgboostModel implements TrainedModel {
   private volatile Object shap; // TreeShap, built on the first explanation; NATIVE when too large
   private static final Object NATIVE = new Object();
 
-  private XgboostModel(
-      NativeBooster booster, Provenance provenance, byte[] artifact, TreeEnsemble trees) {
+  XgboostModel(NativeBooster booster, Provenance provenance, byte[] artifact, TreeEnsemble trees) {
     this.booster = booster;
     this.target = XgboostTarget.of(provenance.modelType());
     this.provenance = provenance;
     this.artifact = artifact;
     this.trees = trees;
     this.cleanable = CLEANER.register(this, booster);
-  }
-
-  /** The trees of the model's JSON for the Java walk, or null when the walk does not cover it. */
-  private static TreeEnsemble readTrees(JsonNode learner) {
-    try {
-      return TreeEnsemble.read(learner, FeatureMatrix.COLUMNS);
-    } catch (TreeEnsemble.Unsupported e) {
-      LOG.info("XGBoost model predicts through the native library: {}", e.getMessage());
-      return null;
-    }
-  }
-
-  /** The trees if they give, on every probe row, the bits the native library gives; else null. */
-  private static TreeEnsemble checked(TreeEnsemble trees, float[] rows, float[] expected) {
-    int i = ProbeCheck.firstDifference(trees, rows, expected);
-    if (i < 0) {
-      return trees;
-    }
-    LOG.warn(
-        "XGBoost model predicts through the native library: on probe row {} the Java walk gives {},"
-            + " the native library {}",
-        i,
-        trees.predict(rows, i * FeatureMatrix.COLUMNS),
-        expected[i]);
-    return null;
   }
 
   /**
@@ -104,12 +73,12 @@ final class XgboostModel implements TrainedModel {
     try {
       booster.setAttr(PROVENANCE_ATTRIBUTE, ProvenanceJson.write(provenance));
       byte[] json = portableJson(booster.toByteArray("json"));
-      TreeEnsemble trees = readTrees(learner(json));
+      TreeEnsemble trees = XgboostModelReader.readTrees(learner(json));
       if (trees != null) {
         float[] rows = ProbeCheck.rows(trees);
         float[][] expected =
             booster.inplace_predict(rows, ProbeCheck.ROWS, FeatureMatrix.COLUMNS, Float.NaN);
-        trees = checked(trees, rows, ProbeCheck.firstColumn(expected));
+        trees = XgboostModelReader.checked(trees, rows, ProbeCheck.firstColumn(expected));
         if (trees != null) {
           booster.setAttr(ProbeCheck.ATTRIBUTE, ProbeCheck.encode(expected));
           json = portableJson(booster.toByteArray("json"));
@@ -142,74 +111,9 @@ final class XgboostModel implements TrainedModel {
     return model;
   }
 
-  /**
-   * A model from its artifact. The JSON is read in Java (features, provenance, trees); when the
-   * walk gives the probe predictions recorded in it, the native booster is left for later. Else (an
-   * artifact from before they were recorded, or a walk that does not cover the model) the native
-   * library loads it now and the walk is checked against it.
-   */
+  /** A model from its artifact ({@link XgboostModelReader}). */
   static XgboostModel load(byte[] artifact) throws ModelLoadException {
-    JsonNode learner;
-    try {
-      learner = JSON.readTree(artifact).path("learner");
-    } catch (IOException e) {
-      throw new ModelLoadException("not an XGBoost model: " + e.getMessage(), e);
-    }
-    if (!learner.path("gradient_booster").isObject()) {
-      throw new ModelLoadException("not an XGBoost model: it has no learner with a booster");
-    }
-    String[] names = new String[learner.path("feature_names").size()];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = learner.path("feature_names").get(i).asText();
-    }
-    if (!Arrays.equals(names, FeatureMatrix.NAMES)) {
-      throw new ModelLoadException(
-          "the XGBoost model's features are "
-              + Arrays.toString(names)
-              + ", not "
-              + Arrays.toString(FeatureMatrix.NAMES));
-    }
-    JsonNode attributes = learner.path("attributes");
-    if (!attributes.path(PROVENANCE_ATTRIBUTE).isTextual()) {
-      throw new ModelLoadException(
-          "the XGBoost model has no " + PROVENANCE_ATTRIBUTE + " attribute");
-    }
-    Provenance provenance = ProvenanceJson.read(attributes.path(PROVENANCE_ATTRIBUTE).asText());
-    byte[] own = artifact.clone();
-    TreeEnsemble trees = readTrees(learner);
-    float[] recorded = ProbeCheck.decode(attributes.path(ProbeCheck.ATTRIBUTE).textValue());
-    if (trees != null && recorded != null) {
-      float[] rows = ProbeCheck.rows(trees);
-      if (ProbeCheck.firstDifference(trees, rows, recorded) < 0) {
-        return new XgboostModel(NativeBooster.lazy(own), provenance, own, trees);
-      }
-    }
-    Booster booster;
-    try {
-      booster = XGBoost.loadModel(own);
-    } catch (XGBoostError | IOException | RuntimeException e) {
-      throw new ModelLoadException("not an XGBoost model: " + e.getMessage(), e);
-    }
-    try {
-      booster.setParam("nthread", 1);
-      if (trees != null) {
-        float[] rows = ProbeCheck.rows(trees);
-        trees =
-            checked(
-                trees,
-                rows,
-                ProbeCheck.firstColumn(
-                    booster.inplace_predict(
-                        rows, ProbeCheck.ROWS, FeatureMatrix.COLUMNS, Float.NaN)));
-      }
-      return new XgboostModel(NativeBooster.of(booster, own), provenance, own, trees);
-    } catch (XGBoostError e) {
-      booster.dispose();
-      throw new ModelLoadException("the XGBoost model is not usable: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      booster.dispose();
-      throw e;
-    }
+    return XgboostModelReader.read(artifact);
   }
 
   /** XGBoost JSON with {@code base_score} as a plain number string, readable by 1.7 and later. */
