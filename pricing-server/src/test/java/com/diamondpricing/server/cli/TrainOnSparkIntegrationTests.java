@@ -105,19 +105,28 @@ class TrainOnSparkIntegrationTests {
                 "--diamonds.inbox.enabled=false",
                 "--spring.main.banner-mode=off")) {
       int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+      HttpClient http = HttpClient.newHttpClient();
+      // ready once the champion is loaded (in the background, after the start)
+      HttpRequest readiness =
+          HttpRequest.newBuilder(
+                  URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+              .build();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() != 200
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
       HttpResponse<String> answer =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://localhost:" + port + "/api/v1/predictions"))
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "{\"carat\": 1.1, \"cut\": \"Ideal\", \"color\": \"H\","
-                                  + " \"clarity\": \"SI2\", \"depth\": 62.0, \"table\": 55.0,"
-                                  + " \"x\": 6.61, \"y\": 6.65, \"z\": 4.11}"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/predictions"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"carat\": 1.1, \"cut\": \"Ideal\", \"color\": \"H\","
+                              + " \"clarity\": \"SI2\", \"depth\": 62.0, \"table\": 55.0,"
+                              + " \"x\": 6.61, \"y\": 6.65, \"z\": 4.11}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       JsonNode body = CliRuns.JSON.readTree(answer.body());

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +102,10 @@ class MonitoringPageBrowserIntegrationTests implements SqliteDatabase {
     assertThat(priced.statusCode()).as(priced.body()).isEqualTo(200);
     JsonNode items = JSON.readTree(priced.body()).get("items");
     Thread.sleep(500); // the request log writes the predictions a moment later
-    String soldAt = Instant.now().minus(Duration.ofHours(1)).toString();
+    // an hour ago, but today (UTC): the chart's last point is today's live MAE
+    Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+    Instant todayStarted = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    String soldAt = (hourAgo.isBefore(todayStarted) ? todayStarted : hourAgo).toString();
     List<String> sales = new ArrayList<>();
     for (int i = 0; i < stones.size(); i++) {
       String[] f = stones.get(i);
