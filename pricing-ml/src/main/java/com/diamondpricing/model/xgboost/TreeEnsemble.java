@@ -44,7 +44,7 @@ final class TreeEnsemble {
   private static final int DEFAULT_LEFT = 1 << 8;
   private static final int CATEGORICAL = 1 << 9;
   private static final int FEATURE = 0xFF;
-  private static final int MAX_CATEGORY = 63;
+  static final int MAX_CATEGORY = 63;
 
   private final float baseScore;
   private final int[] roots;
@@ -168,50 +168,11 @@ final class TreeEnsemble {
             f | (defaults.get(i).asInt() != 0 ? DEFAULT_LEFT : 0) | (type == 1 ? CATEGORICAL : 0);
         packed[n + LEFT] = offset + l;
       }
-      readCategories(tree, t, offset, size, types, rightCategories);
+      TreeCategories.read(tree, t, offset, size, types, rightCategories);
       offset += size;
       t++;
     }
     return new TreeEnsemble(baseScore, roots, packed, rightCategories, covers);
-  }
-
-  private static void readCategories(
-      JsonNode tree, int t, int offset, int size, JsonNode types, long[] rightCategories)
-      throws Unsupported {
-    JsonNode nodes = tree.path("categories_nodes");
-    JsonNode segments = tree.path("categories_segments");
-    JsonNode sizes = tree.path("categories_sizes");
-    JsonNode categories = tree.path("categories");
-    if (segments.size() != nodes.size() || sizes.size() != nodes.size()) {
-      throw new Unsupported("tree " + t + " has malformed categories");
-    }
-    boolean[] listed = new boolean[size];
-    for (int k = 0; k < nodes.size(); k++) {
-      int node = nodes.get(k).asInt();
-      int from = segments.get(k).asInt();
-      int count = sizes.get(k).asInt();
-      if (node < 0 || node >= size || types.get(node).asInt() != 1) {
-        throw new Unsupported("tree " + t + " lists categories for a numerical node " + node);
-      }
-      if (from < 0 || count < 0 || from + count > categories.size()) {
-        throw new Unsupported("tree " + t + " has malformed categories");
-      }
-      long bits = 0;
-      for (int c = from; c < from + count; c++) {
-        int category = categories.get(c).asInt();
-        if (category < 0 || category > MAX_CATEGORY) {
-          throw new Unsupported("tree " + t + " has category " + category);
-        }
-        bits |= 1L << category;
-      }
-      rightCategories[offset + node] = bits;
-      listed[node] = true;
-    }
-    for (int i = 0; i < size; i++) {
-      if (types.get(i).asInt() == 1 && !listed[i]) {
-        throw new Unsupported("tree " + t + " node " + i + " has no categories");
-      }
-    }
   }
 
   /** XGBoost writes {@code base_score} as "v" (up to 3.0) or "[v]" (3.1 and later). */
