@@ -9,7 +9,7 @@ import java.util.NavigableMap;
  * trials its parameters were sampled from (trials {@code 0 … k − workers} for trial {@code k}), so
  * pruning decisions are as reproducible as the parameters.
  */
-public abstract sealed class Pruner permits MedianPruner, NoPruner {
+public abstract sealed class Pruner permits MedianPruner, NoPruner, SuccessiveHalvingPruner {
 
   Pruner() {}
 
@@ -27,6 +27,21 @@ public abstract sealed class Pruner permits MedianPruner, NoPruner {
    */
   public static Pruner median(int startupTrials, int warmupSteps) {
     return new MedianPruner(startupTrials, warmupSteps);
+  }
+
+  /**
+   * Like Optuna's {@code SuccessiveHalvingPruner(min_resource, reduction_factor,
+   * min_early_stopping_rate)} (asynchronous successive halving, ASHA): rung {@code k} is at step
+   * {@code minResource * reductionFactor^(minEarlyStoppingRate + k)}; a trial that reaches a rung
+   * goes on only when its value there is within the best {@code 1 / reductionFactor} of the values
+   * the finished trials had at that rung, its own included (the best one always goes on). Unlike
+   * the median pruner it compares with pruned trials too, and needs no completed trial: a trial
+   * stops at the first rung where three quarters of the others (for a factor of 4) did better. A
+   * NaN value is pruned.
+   */
+  public static Pruner successiveHalving(
+      int minResource, int reductionFactor, int minEarlyStoppingRate) {
+    return new SuccessiveHalvingPruner(minResource, reductionFactor, minEarlyStoppingRate);
   }
 
   /**

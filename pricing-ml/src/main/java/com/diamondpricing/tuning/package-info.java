@@ -1,6 +1,6 @@
 /**
  * Hyperparameter tuning with our own implementation of Optuna's default (univariate) TPE sampler,
- * plus a random-search baseline and a median pruner.
+ * plus a random-search baseline, a median pruner and a successive-halving pruner.
  *
  * <p>Entry points: {@link com.diamondpricing.tuning.SearchSpace} describes the parameters, {@link
  * com.diamondpricing.tuning.Tuner} runs a study of an {@link com.diamondpricing.tuning.Objective}

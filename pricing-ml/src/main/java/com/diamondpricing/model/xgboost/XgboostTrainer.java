@@ -44,8 +44,10 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * <p>Trials run on {@code workers} threads with one XGBoost thread each (on small data one thread a
  * trial beats two threads on one trial). Each trial reports its validation MAE every {@value
  * #REPORT_EVERY} rounds, and a trial whose MAE is worse than the median of the finished trials at
- * the same round is stopped early (Optuna's median pruner). The study is reproducible for a given
- * seed and worker count (see {@link Tuner}).
+ * the same round is stopped early (Optuna's median pruner), or, for the log target, one that falls
+ * out of the best quarter at round 50, 200 or 800 (successive halving; see {@link
+ * XgboostTarget#pruner()}). The study is reproducible for a given seed and worker count (see {@link
+ * Tuner}).
  */
 final class XgboostTrainer implements Trainer {
 
@@ -76,8 +78,6 @@ final class XgboostTrainer implements Trainer {
 
   static final int REPORT_EVERY = 50;
   static final int MAX_TUNING_ROWS = 100_000;
-  static final int PRUNER_STARTUP_TRIALS = 10;
-  static final int PRUNER_WARMUP_STEPS = 100;
 
   private final TrainingOptions options;
   private final XgboostTarget target;
@@ -135,10 +135,7 @@ final class XgboostTrainer implements Trainer {
     Tuner tuner =
         Tuner.tpe(options.seed())
             .workers(workers)
-            .pruner(
-                options.pruning()
-                    ? Pruner.median(PRUNER_STARTUP_TRIALS, PRUNER_WARMUP_STEPS)
-                    : Pruner.none())
+            .pruner(options.pruning() ? target.pruner() : Pruner.none())
             .build();
     Study study;
     try {

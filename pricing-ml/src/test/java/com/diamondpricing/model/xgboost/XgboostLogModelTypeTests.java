@@ -56,7 +56,7 @@ class XgboostLogModelTypeTests {
     assertThat(result.test().mae()).isCloseTo(GOLDEN_MAE, within(1e-3));
   }
 
-  static final double GOLDEN_MAE = 316.4469;
+  static final double GOLDEN_MAE = 319.5301;
 
   @Test
   void itsIntervalsCoverTheTestRowsWithinThreePointsOfNominal() {
@@ -107,7 +107,8 @@ class XgboostLogModelTypeTests {
       Diamond d = clean.diamond(row * 97);
       Explanation e = result.model().explain(d).orElseThrow();
       assertThat(e.scale()).isEqualTo(Explanation.Scale.LOG_PRICE);
-      assertThat(Math.exp(e.total())).isCloseTo(result.model().predict(d), within(0.05));
+      // in log dollars, up to the walk's single-precision sums over hundreds of trees
+      assertThat(e.total()).isCloseTo(Math.log(result.model().predict(d)), within(1e-4));
     }
   }
 

@@ -79,8 +79,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--no-pruning",
       description =
-          "let every tuning trial run to the end (default: stop trials whose validation"
-              + " MAE is worse than the median of earlier trials at the same round)")
+          "let every tuning trial run to the end (default: stop hopeless trials early: for"
+              + " xgboost those worse than the median of earlier trials at the same round, for"
+              + " xgboost-log those outside the best quarter at round 50, 200 or 800)")
   boolean noPruning;
 
   @Option(
