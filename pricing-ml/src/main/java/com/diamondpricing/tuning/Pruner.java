@@ -35,9 +35,8 @@ public abstract sealed class Pruner permits MedianPruner, NoPruner, SuccessiveHa
    * {@code minResource * reductionFactor^(minEarlyStoppingRate + k)}; a trial that reaches a rung
    * goes on only when its value there is within the best {@code 1 / reductionFactor} of the values
    * the finished trials had at that rung, its own included (the best one always goes on). Unlike
-   * the median pruner it compares with pruned trials too, and needs no completed trial: a trial
-   * stops at the first rung where three quarters of the others (for a factor of 4) did better. A
-   * NaN value is pruned.
+   * the median pruner it compares with pruned trials too and needs no completed trial. A NaN value
+   * is pruned.
    */
   public static Pruner successiveHalving(
       int minResource, int reductionFactor, int minEarlyStoppingRate) {

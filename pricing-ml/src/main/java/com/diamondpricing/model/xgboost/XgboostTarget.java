@@ -68,13 +68,14 @@ record XgboostTarget(String typeName, boolean logPrice, boolean monotoneInCarat)
    *       against 336.07 on the bundled data, past the notebook's 339.
    *   <li>Log(price): successive halving (a trial goes on at rounds 50, 200 and 800 only within the
    *       best quarter of the trials that reached that round). With the median pruner, TPE's search
-   *       settles on deep trees of 700 to 1,000 rounds that run to the end: on 54,000 rows the
-   *       study took 0.75x the time of the same pipeline in Python (214.7 s against 287.0 s); with
-   *       successive halving 134.1 s (0.47x), test MAE 195.11 against 198.91 (Python's 208.12); on
-   *       the bundled data 319.53 (Python's 320.44).
+   *       settles on deep trees of 700 to 1,000 rounds that run to the end: on 54,000 rows 214.7 s
+   *       and test MAE 198.91 against 134.1 s and 195.11 with successive halving ({@code
+   *       bin/diamonds evaluate}, the same day). In one run of {@code bench/compare_tuning.sh}:
+   *       118.9 s against 264.8 s for the same pipeline in Python (0.45x), MAE 195.11 against
+   *       208.12; on the bundled data 319.53 against 320.44.
    * </ul>
    *
-   * Measured with {@code bench/compare_tuning.sh}; see docs/scaling.md.
+   * See docs/scaling.md for the other settings measured.
    */
   Pruner pruner() {
     return logPrice
