@@ -12,6 +12,7 @@ import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.server.dataset.BundledData;
 import com.diamondpricing.server.registry.ModelParameters;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,7 +89,9 @@ final class EvaluateCommand implements Callable<Integer> {
       names = "--json",
       description =
           "end stdout with one JSON line: model, r2, mae, rmse, mape, n_train, n_test,"
-              + " seconds, params; the report and progress go to stderr")
+              + " seconds, params, coverage and, for a model type that tunes, tuning (trials,"
+              + " complete, pruned, failed, trial_seconds); the report and progress go to"
+              + " stderr")
   boolean json;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -148,6 +151,10 @@ final class EvaluateCommand implements Callable<Integer> {
           m.rmse(),
           m.mape());
       info.println("  parameters: " + params.values());
+      TuningSummary tuning = TuningSummary.of(fitted.provenance().trials());
+      if (tuning != null) {
+        info.println("  tuning: " + tuning.describe());
+      }
       result
           .coverage()
           .forEach(
@@ -172,7 +179,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     result.nTest(),
                     seconds,
                     params,
-                    coverage(result.coverage()))));
+                    coverage(result.coverage()),
+                    tuning)));
         out.flush();
       }
     }
@@ -205,6 +213,7 @@ final class EvaluateCommand implements Callable<Integer> {
    * @param params the parameters of the final fit
    * @param coverage per interval level ("0.8", "0.9"), the share of the test rows inside their
    *     interval; empty for a model without intervals
+   * @param tuning how the tuning study went; absent for a model type that does not tune
    */
   record Summary(
       String model,
@@ -216,7 +225,8 @@ final class EvaluateCommand implements Callable<Integer> {
       @JsonProperty("n_test") int nTest,
       double seconds,
       ModelParameters params,
-      Map<String, Double> coverage) {}
+      Map<String, Double> coverage,
+      @JsonInclude(JsonInclude.Include.NON_NULL) TuningSummary tuning) {}
 
   private static Map<String, Double> coverage(Map<Double, Double> byLevel) {
     Map<String, Double> out = new java.util.LinkedHashMap<>();

@@ -92,6 +92,16 @@ class EvaluateCommandTests {
     assertThat(json.get("model").asString()).isEqualTo("xgboost");
     assertThat(json.get("params").has("n_estimators")).isTrue();
     assertThat(json.get("mae").asDouble()).isPositive();
+    JsonNode tuning = json.get("tuning");
+    assertThat(tuning.get("trials").asInt()).isEqualTo(3);
+    assertThat(
+            tuning.get("complete").asInt()
+                + tuning.get("pruned").asInt()
+                + tuning.get("failed").asInt())
+        .isEqualTo(3);
+    assertThat(tuning.get("complete").asInt()).isPositive();
+    assertThat(tuning.get("trial_seconds").asDouble()).isPositive();
+    assertThat(r.err()).containsPattern("tuning: 3 trials: \\d complete, \\d pruned, 0 failed");
   }
 
   @Nested
