@@ -47,14 +47,16 @@ final class SuccessiveHalvingPruner extends Pruner {
       return false;
     }
     int step = intermediates.lastKey();
-    double latest = intermediates.get(step);
+    if (step < promotionStep(0)) {
+      return false;
+    }
+    if (Double.isNaN(intermediates.get(step))) {
+      return true;
+    }
     for (int rung = 0; ; rung++) {
       long promotion = promotionStep(rung);
       if (step < promotion) {
         return false;
-      }
-      if (Double.isNaN(latest)) {
-        return true;
       }
       // the trial's value at the rung: the first it reported at or past the promotion step (what
       // Optuna records when the trial crosses the rung)
@@ -75,8 +77,8 @@ final class SuccessiveHalvingPruner extends Pruner {
       if (t.intermediates().isEmpty() || t.intermediates().lastKey() < promotion) {
         continue;
       }
-      Double v = t.intermediates().ceilingEntry(promotion).getValue();
-      if (v != null && !v.isNaN()) {
+      double v = t.intermediates().ceilingEntry(promotion).getValue();
+      if (!Double.isNaN(v)) {
         values.add(v);
       }
     }
