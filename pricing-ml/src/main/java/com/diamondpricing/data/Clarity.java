@@ -21,6 +21,12 @@ public enum Clarity implements Grade {
     return ordinal();
   }
 
+  /** I1 is 0, IF is 7. */
+  @Override
+  public int rank() {
+    return values().length - 1 - ordinal();
+  }
+
   /** Parses a clarity, see {@link Grade#parse}. */
   public static Clarity parse(String text) {
     return Grade.parse(Clarity.class, "clarity", text);

@@ -20,6 +20,12 @@ public enum Color implements Grade {
     return ordinal();
   }
 
+  /** J is 0, D is 6. */
+  @Override
+  public int rank() {
+    return values().length - 1 - ordinal();
+  }
+
   /** Parses a colour, see {@link Grade#parse}. */
   public static Color parse(String text) {
     return Grade.parse(Color.class, "color", text);

@@ -5,16 +5,18 @@ package com.diamondpricing.data;
  * which is not the trade's quality order: the codes the models use must match the notebook's.
  */
 public enum Cut implements Grade {
-  FAIR("Fair"),
-  GOOD("Good"),
-  VERY_GOOD("Very Good"),
-  IDEAL("Ideal"),
-  PREMIUM("Premium");
+  FAIR("Fair", 0),
+  GOOD("Good", 1),
+  VERY_GOOD("Very Good", 2),
+  IDEAL("Ideal", 4),
+  PREMIUM("Premium", 3);
 
   private final String label;
+  private final int rank;
 
-  Cut(String label) {
+  Cut(String label, int rank) {
     this.label = label;
+    this.rank = rank;
   }
 
   @Override
@@ -25,6 +27,12 @@ public enum Cut implements Grade {
   @Override
   public int code() {
     return ordinal();
+  }
+
+  /** Fair 0, Good 1, Very Good 2, Premium 3, Ideal 4. */
+  @Override
+  public int rank() {
+    return rank;
   }
 
   /** Parses a cut, see {@link Grade#parse}. */

@@ -18,6 +18,12 @@ public interface Grade {
   int code();
 
   /**
+   * The level's place in the trade's quality order, from 0 for the lowest (Fair, J, I1) up: what a
+   * model that treats grades as ordered numbers uses, so that one split can say "at least VS2".
+   */
+  int rank();
+
+  /**
    * Parses a grade: the canonical label, case-insensitive, with surrounding spaces trimmed and
    * inner runs of spaces folded ({@code " very good "} is Very Good).
    *

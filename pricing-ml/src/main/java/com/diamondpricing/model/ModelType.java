@@ -1,6 +1,7 @@
 package com.diamondpricing.model;
 
 import com.diamondpricing.data.Feature;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,16 +19,35 @@ public interface ModelType {
   /** One sentence on what the model is. */
   String description();
 
-  /** The features the model uses. */
+  /** The features a model of {@link FeatureSet#ALL} uses. */
   Set<Feature> features();
 
   /**
-   * The features a diamond must have for this model to price it; a subset of {@link #features()}.
-   * The grades and the carat are always present.
+   * The features a diamond must have for a model of {@link FeatureSet#ALL} to price it; a subset of
+   * {@link #features()}. The grades and the carat are always present.
    */
   Set<Feature> requiredFeatures();
 
-  /** A trainer with these options; tuning, when the type tunes, happens inside it. */
+  /**
+   * The feature sets the type trains a model for, richest first; every run trains one model of
+   * each. By default {@link FeatureSet#ALL} only.
+   */
+  default List<FeatureSet> featureSets() {
+    return List.of(FeatureSet.ALL);
+  }
+
+  /**
+   * The features a diamond must have for a model of this type and feature set to price it: {@link
+   * #requiredFeatures()} for {@link FeatureSet#ALL}, the set's own features for a smaller one.
+   */
+  default Set<Feature> requiredFeatures(FeatureSet set) {
+    return set == FeatureSet.ALL ? requiredFeatures() : set.features();
+  }
+
+  /**
+   * A trainer with these options (their {@link TrainingOptions#featureSet()} one of {@link
+   * #featureSets()}); tuning, when the type tunes, happens inside it.
+   */
   Trainer trainer(TrainingOptions options);
 
   /**

@@ -1,6 +1,7 @@
 package com.diamondpricing.model;
 
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.interval.Calibration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package com.diamondpricing.model;
 
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.interval.IntervalJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,12 +42,7 @@ public final class ProvenanceJson {
     }
     m.put("trials", trials);
     if (p.calibration() != null) {
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("rows", p.calibration().rows());
-      Map<String, Object> q = new LinkedHashMap<>();
-      p.calibration().halfWidths().forEach((level, width) -> q.put(level.toString(), width));
-      c.put("logHalfWidths", q);
-      m.put("calibration", c);
+      m.put("calibration", IntervalJson.toMap(p.calibration()));
     }
     return m;
   }
@@ -121,18 +117,7 @@ public final class ProvenanceJson {
         doubleOrNaN(m.get("trainingSeconds")),
         validation,
         trials,
-        calibration((Map<String, Object>) m.get("calibration")));
-  }
-
-  private static Calibration calibration(Map<String, Object> c) {
-    if (c == null) {
-      return null;
-    }
-    Map<Double, Double> widths = new LinkedHashMap<>();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> q = (Map<String, Object>) c.get("logHalfWidths");
-    q.forEach((level, width) -> widths.put(Double.valueOf(level), ((Number) width).doubleValue()));
-    return new Calibration(((Number) c.get("rows")).intValue(), widths);
+        IntervalJson.calibration((Map<String, Object>) m.get("calibration")));
   }
 
   private static Object finiteOrNull(double v) {

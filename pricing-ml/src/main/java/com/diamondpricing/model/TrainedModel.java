@@ -15,6 +15,11 @@ public interface TrainedModel extends AutoCloseable {
   /** The name of the model's {@link ModelType}. */
   String type();
 
+  /** The features the model learned from; it never reads the others. */
+  default FeatureSet featureSet() {
+    return FeatureSet.ALL;
+  }
+
   /**
    * The price of one diamond, in dollars.
    *

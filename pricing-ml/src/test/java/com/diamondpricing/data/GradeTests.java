@@ -32,6 +32,19 @@ class GradeTests {
     assertThat(Color.J.code()).isEqualTo(6);
   }
 
+  @Test
+  void ranksFollowTheTradesQualityOrder() {
+    assertThat(
+            java.util.Arrays.stream(Cut.values())
+                .sorted(java.util.Comparator.comparingInt(Cut::rank)))
+        .containsExactly(Cut.FAIR, Cut.GOOD, Cut.VERY_GOOD, Cut.PREMIUM, Cut.IDEAL);
+    assertThat(Color.J.rank()).isZero();
+    assertThat(Color.D.rank()).isEqualTo(6);
+    assertThat(Clarity.I1.rank()).isZero();
+    assertThat(Clarity.SI2.rank()).isEqualTo(1);
+    assertThat(Clarity.IF.rank()).isEqualTo(7);
+  }
+
   @Nested
   class UnknownValues {
 

@@ -2,7 +2,7 @@ package com.diamondpricing.model.linear;
 
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.TrainTestSplit;
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.model.LibraryVersions;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.TrainedModel;

@@ -21,8 +21,8 @@ final class ProbeCheck {
   private ProbeCheck() {}
 
   /** The probe rows of a model's trees. */
-  static float[] rows(TreeEnsemble trees) {
-    return ProbeRows.generate(ROWS, SEED, trees.thresholds(FeatureMatrix.COLUMNS));
+  static float[] rows(TreeEnsemble trees, FeatureMatrix matrix) {
+    return ProbeRows.generate(ROWS, SEED, trees.thresholds(matrix.columns()), matrix);
   }
 
   /** The native predictions as the attribute's text. */
@@ -62,23 +62,29 @@ final class ProbeCheck {
    * predictor, and walking a thousand of them through 580 trees takes about 35 ms on one core of
    * the 2-core machine, half of a model's load.
    */
-  static int firstDifference(TreeEnsemble trees, float[] rows, float[] expected) {
+  static int firstDifference(
+      TreeEnsemble trees, FeatureMatrix matrix, float[] rows, float[] expected) {
     int chunk = (expected.length + CHUNKS - 1) / CHUNKS;
     return IntStream.range(0, CHUNKS)
         .parallel()
         .map(
             c ->
                 firstDifference(
-                    trees, rows, expected, c * chunk, Math.min(expected.length, (c + 1) * chunk)))
+                    trees,
+                    matrix.columns(),
+                    rows,
+                    expected,
+                    c * chunk,
+                    Math.min(expected.length, (c + 1) * chunk)))
         .filter(i -> i >= 0)
         .min()
         .orElse(-1);
   }
 
   private static int firstDifference(
-      TreeEnsemble trees, float[] rows, float[] expected, int from, int to) {
+      TreeEnsemble trees, int columns, float[] rows, float[] expected, int from, int to) {
     for (int i = from; i < to; i++) {
-      float java = trees.predict(rows, i * FeatureMatrix.COLUMNS);
+      float java = trees.predict(rows, i * columns);
       if (Float.floatToIntBits(java) != Float.floatToIntBits(expected[i])) {
         return i;
       }

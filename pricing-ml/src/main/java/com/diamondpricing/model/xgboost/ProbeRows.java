@@ -3,6 +3,7 @@ package com.diamondpricing.model.xgboost;
 import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
+import com.diamondpricing.data.Feature;
 import java.util.SplittableRandom;
 
 /**
@@ -22,37 +23,46 @@ final class ProbeRows {
   private ProbeRows() {}
 
   /**
-   * {@code n} rows; {@code thresholds[j]} are the split conditions on feature {@code j} (may be
-   * empty).
+   * {@code n} rows of a model's columns; {@code thresholds[j]} are the split conditions on its
+   * column {@code j} (may be empty). Each row is drawn as a stone of all nine features, in the same
+   * order of random draws whatever the model reads, and cut down to the model's columns: a model of
+   * every feature gets the rows it always got (the probe predictions recorded in older artifacts
+   * still apply).
    */
-  static float[] generate(int n, long seed, float[][] thresholds) {
+  static float[] generate(int n, long seed, float[][] thresholds, FeatureMatrix matrix) {
+    Feature[] all = Feature.values();
+    float[][] ties = new float[all.length][];
+    for (Feature f : all) {
+      int column = matrix.column(f);
+      ties[f.ordinal()] = column < 0 ? new float[0] : thresholds[column];
+    }
     SplittableRandom random = new SplittableRandom(seed);
-    float[] rows = new float[n * FeatureMatrix.COLUMNS];
+    int columns = matrix.columns();
+    float[] rows = new float[n * columns];
+    float[] stone = new float[all.length];
     for (int i = 0; i < n; i++) {
-      int o = i * FeatureMatrix.COLUMNS;
       double carat = 0.2 + random.nextDouble() * random.nextDouble() * 4.8;
       double side = 6.5 * Math.cbrt(carat);
-      rows[o] = (float) carat;
+      stone[0] = (float) carat;
       for (int g = 0; g < GRADES.length; g++) {
-        rows[o + 1 + g] = random.nextInt(GRADES[g]);
+        stone[1 + g] = random.nextInt(GRADES[g]);
       }
-      rows[o + 4] = (float) (55 + random.nextDouble() * 15);
-      rows[o + 5] = (float) (50 + random.nextDouble() * 20);
-      rows[o + 6] = (float) (side * (0.9 + random.nextDouble() * 0.2));
-      rows[o + 7] = (float) (side * (0.9 + random.nextDouble() * 0.2));
-      rows[o + 8] = (float) (side * 0.62 * (0.9 + random.nextDouble() * 0.2));
-      for (int j = 0; j < FeatureMatrix.COLUMNS; j++) {
-        float[] ties = thresholds[j];
-        if (ties.length > 0 && random.nextInt(4) == 0) {
-          rows[o + j] = ties[random.nextInt(ties.length)];
+      stone[4] = (float) (55 + random.nextDouble() * 15);
+      stone[5] = (float) (50 + random.nextDouble() * 20);
+      stone[6] = (float) (side * (0.9 + random.nextDouble() * 0.2));
+      stone[7] = (float) (side * (0.9 + random.nextDouble() * 0.2));
+      stone[8] = (float) (side * 0.62 * (0.9 + random.nextDouble() * 0.2));
+      for (int j = 0; j < all.length; j++) {
+        if (ties[j].length > 0 && random.nextInt(4) == 0) {
+          stone[j] = ties[j][random.nextInt(ties[j].length)];
         }
         if (j >= 4 && random.nextInt(10) == 0) {
-          rows[o + j] = Float.NaN;
+          stone[j] = Float.NaN;
         }
       }
       if (random.nextInt(4) == 0) {
-        int j = random.nextInt(FeatureMatrix.COLUMNS);
-        rows[o + j] =
+        int j = random.nextInt(all.length);
+        stone[j] =
             switch (random.nextInt(6)) {
               case 0 -> -1 - random.nextInt(100);
               case 1 -> 1e9f;
@@ -61,6 +71,9 @@ final class ProbeRows {
               case 4 -> 1 << 24;
               default -> Float.NaN;
             };
+      }
+      for (int j = 0; j < columns; j++) {
+        rows[i * columns + j] = stone[matrix.feature(j).ordinal()];
       }
     }
     return rows;

@@ -1,10 +1,14 @@
 package com.diamondpricing.model.xgboost;
 
 import com.diamondpricing.data.Dataset;
+import com.diamondpricing.data.Folds;
 import com.diamondpricing.data.Metrics;
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.data.TrainTestSplit;
+import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.tuning.Trial;
 import com.diamondpricing.tuning.TrialPrunedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -12,40 +16,112 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * One TPE trial of {@link XgboostTrainer}: fit on the inner training rows, report the validation
- * MAE every {@value XgboostTrainer#REPORT_EVERY} rounds (the pruner may stop it), and, once
- * complete, calibrate prediction intervals on the validation rows. The best trial's calibration
- * goes with the final model, which is refitted on every training row: the rows held out of the
- * trial's fit are what split conformal needs; refitting on all of them afterwards is the pragmatic
- * choice, and its coverage of the test rows is measured and recorded.
+ * One TPE trial of {@link XgboostTrainer}: fit each of the study's splits of the tuning rows (the
+ * notebook's one inner 80/20 split, or k folds) round by round, report the MAE of the held-out rows
+ * of every split together every {@value XgboostTrainer#REPORT_EVERY} rounds (the pruner may stop
+ * it), and, once complete, calibrate prediction intervals on those held-out rows. With k folds
+ * every tuning row is held out once, so the trial's score is its cross-validated MAE: a setting
+ * that merely suits one split's quirks no longer wins.
  */
 final class TuningTrial {
 
+  /**
+   * The splits a study scores its trials on: pairs of rows to fit and rows to score, the scored
+   * rows of all pairs together being {@link #heldOut()}.
+   */
+  record Splits(List<Dataset> fit, List<Dataset> scored, double[] heldOut) {
+
+    /** The notebook's inner split (one pair), or {@code folds} shuffled folds. */
+    static Splits of(Dataset tuning, int folds, long seed) {
+      List<Dataset> fit = new ArrayList<>();
+      List<Dataset> scored = new ArrayList<>();
+      if (folds <= 1) {
+        TrainTestSplit inner = TrainTestSplit.notebook(tuning.size());
+        fit.add(tuning.rows(inner.train()));
+        scored.add(tuning.rows(inner.test()));
+      } else {
+        Folds f = Folds.shuffled(tuning.size(), folds, seed);
+        for (int k = 0; k < folds; k++) {
+          fit.add(tuning.rows(f.train(k)));
+          scored.add(tuning.rows(f.test(k)));
+        }
+      }
+      int n = scored.stream().mapToInt(Dataset::size).sum();
+      double[] actual = new double[n];
+      int o = 0;
+      for (Dataset s : scored) {
+        System.arraycopy(s.prices(), 0, actual, o, s.size());
+        o += s.size();
+      }
+      return new Splits(List.copyOf(fit), List.copyOf(scored), actual);
+    }
+
+    int count() {
+      return fit.size();
+    }
+  }
+
   private final XgboostTrainer trainer;
-  private final XgboostTarget target;
+  private final XgboostRecipe recipe;
+  private final FeatureMatrix matrix;
   private final Trial trial;
 
-  TuningTrial(XgboostTrainer trainer, XgboostTarget target, Trial trial) {
+  TuningTrial(XgboostTrainer trainer, XgboostRecipe recipe, FeatureMatrix matrix, Trial trial) {
     this.trainer = trainer;
-    this.target = target;
+    this.recipe = recipe;
+    this.matrix = matrix;
     this.trial = trial;
   }
 
-  /** The trial's validation MAE; its metrics and calibration go into the maps by trial number. */
+  /**
+   * The trial's MAE on the held-out rows; its metrics and calibration go into the maps by trial
+   * number. On one split, the trial reports its MAE every {@value XgboostTrainer#REPORT_EVERY}
+   * rounds; on k folds, the folds are fitted one after the other and the trial reports the MAE of
+   * the folds done so far after each (step 1 to k), so that the pruner compares trials on the same
+   * rows, each fitted to the end: judged part-way through its rounds, a slow learner (a low
+   * learning rate over many rounds, which generalises best here) would lose to a fast one that
+   * stops early.
+   */
   double validationMae(
-      Dataset innerTrain,
-      Dataset validation,
-      Map<Integer, Metrics> metrics,
-      Map<Integer, Calibration> calibrations)
+      Splits splits, Map<Integer, Metrics> metrics, Map<Integer, Calibration> calibrations)
+      throws XGBoostError, InterruptedException, TrialPrunedException {
+    int k = splits.count();
+    double[] predicted = new double[splits.heldOut().length];
+    int done = 0;
+    for (int s = 0; s < k; s++) {
+      double[] fold = fit(splits.fit().get(s), splits.scored().get(s), k == 1);
+      System.arraycopy(fold, 0, predicted, done, fold.length);
+      done += fold.length;
+      if (k > 1 && s < k - 1) {
+        trial.report(s + 1, mae(splits.heldOut(), predicted, done));
+        if (trial.shouldPrune()) {
+          throw new TrialPrunedException();
+        }
+      }
+    }
+    Metrics m = Metrics.of(splits.heldOut(), predicted);
+    metrics.put(trial.number(), m);
+    Calibration c = calibrate(splits.heldOut(), predicted);
+    if (c != null) {
+      calibrations.put(trial.number(), c);
+    }
+    return m.mae();
+  }
+
+  /**
+   * The prices of the scored rows predicted by a booster of the trial's parameters fitted on the
+   * fit rows; reporting every {@value XgboostTrainer#REPORT_EVERY} rounds when {@code report}.
+   */
+  private double[] fit(Dataset fitRows, Dataset scoredRows, boolean report)
       throws XGBoostError, InterruptedException, TrialPrunedException {
     Map<String, Object> params = trainer.boosterParams(trial.params(), 1);
     int rounds = trial.getInt("n_estimators");
-    double[] actual = validation.prices();
-    DMatrix dtrain = FeatureMatrix.labelled(innerTrain, target);
+    double[] actual = scoredRows.prices();
+    DMatrix dtrain = matrix.labelled(fitRows, recipe);
     DMatrix dvalid = null;
     Booster booster = null;
     try {
-      dvalid = FeatureMatrix.labelled(validation, target);
+      dvalid = matrix.labelled(scoredRows, recipe);
       booster = XGBoost.train(dtrain, params, 0, Map.of(), null, null);
       for (int round = 0; round < rounds; round++) {
         if (Thread.interrupted()) {
@@ -53,21 +129,14 @@ final class TuningTrial {
         }
         booster.update(dtrain, round);
         int done = round + 1;
-        if (done % XgboostTrainer.REPORT_EVERY == 0 && done < rounds) {
-          trial.report(done, mae(actual, prices(booster, dvalid)));
+        if (report && done % XgboostTrainer.REPORT_EVERY == 0 && done < rounds) {
+          trial.report(done, mae(actual, prices(booster, dvalid), actual.length));
           if (trial.shouldPrune()) {
             throw new TrialPrunedException();
           }
         }
       }
-      double[] predicted = prices(booster, dvalid);
-      Metrics m = Metrics.of(actual, predicted);
-      metrics.put(trial.number(), m);
-      Calibration c = calibrate(actual, predicted);
-      if (c != null) {
-        calibrations.put(trial.number(), c);
-      }
-      return m.mae();
+      return prices(booster, dvalid);
     } finally {
       if (booster != null) {
         booster.dispose();
@@ -80,7 +149,7 @@ final class TuningTrial {
   }
 
   /**
-   * Intervals from validation predictions, scored as the service answers them: a price below a cent
+   * Intervals from held-out predictions, scored as the service answers them: a price below a cent
    * counts as a cent (a model on price can predict below zero, which has no log). Null for too few
    * rows.
    */
@@ -105,19 +174,19 @@ final class TuningTrial {
    */
   private double[] prices(Booster booster, DMatrix rows) throws XGBoostError {
     float[][] out = booster.predict(rows);
-    int n = out.length;
-    double[] p = new double[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = target.price(out[i][0]);
+    double[] p = new double[out.length];
+    for (int i = 0; i < out.length; i++) {
+      p[i] = recipe.price(out[i][0]);
     }
     return p;
   }
 
-  private static double mae(double[] actual, double[] predicted) {
+  /** The MAE of the first {@code n} predictions. */
+  private static double mae(double[] actual, double[] predicted, int n) {
     double s = 0;
-    for (int i = 0; i < actual.length; i++) {
+    for (int i = 0; i < n; i++) {
       s += Math.abs(actual[i] - predicted[i]);
     }
-    return s / actual.length;
+    return s / n;
   }
 }

@@ -12,7 +12,7 @@ public final class XgboostLogModelType extends XgboostTypes {
 
   public XgboostLogModelType() {
     super(
-        XgboostTarget.LOG_PRICE,
+        XgboostRecipe.LOG_PRICE,
         "XGBoost on log(price), monotone in carat, hyperparameters tuned by TPE");
   }
 }

@@ -4,6 +4,7 @@ import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
 import com.diamondpricing.model.Explanation;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.MissingFeatureException;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.Provenance;
@@ -48,7 +49,8 @@ final class XgboostModel implements TrainedModel {
       Pattern.compile("\"base_score\"\\s*:\\s*\"\\[([^\\],]+)\\]\"");
 
   private final NativeBooster booster;
-  private final XgboostTarget target;
+  private final XgboostRecipe target;
+  private final FeatureMatrix matrix;
   private final Provenance provenance;
   private final byte[] artifact;
   private final TreeEnsemble trees; // null: predict through the native library
@@ -56,9 +58,15 @@ final class XgboostModel implements TrainedModel {
   private volatile Object shap; // TreeShap, built on the first explanation; NATIVE when too large
   private static final Object NATIVE = new Object();
 
-  XgboostModel(NativeBooster booster, Provenance provenance, byte[] artifact, TreeEnsemble trees) {
+  XgboostModel(
+      NativeBooster booster,
+      Provenance provenance,
+      FeatureMatrix matrix,
+      byte[] artifact,
+      TreeEnsemble trees) {
     this.booster = booster;
-    this.target = XgboostTarget.of(provenance.modelType());
+    this.target = XgboostRecipe.of(provenance.modelType());
+    this.matrix = matrix;
     this.provenance = provenance;
     this.artifact = artifact;
     this.trees = trees;
@@ -69,23 +77,24 @@ final class XgboostModel implements TrainedModel {
    * Wraps a freshly trained booster: records the provenance in it and the native predictions on the
    * probe rows, and fixes its artifact. Takes ownership of the booster.
    */
-  static XgboostModel of(Booster booster, Provenance provenance) throws XGBoostError {
+  static XgboostModel of(Booster booster, Provenance provenance, FeatureMatrix matrix)
+      throws XGBoostError {
     try {
       booster.setAttr(PROVENANCE_ATTRIBUTE, ProvenanceJson.write(provenance));
       byte[] json = portableJson(booster.toByteArray("json"));
-      TreeEnsemble trees = XgboostModelReader.readTrees(learner(json));
+      TreeEnsemble trees = XgboostModelReader.readTrees(learner(json), matrix);
       if (trees != null) {
-        float[] rows = ProbeCheck.rows(trees);
+        float[] rows = ProbeCheck.rows(trees, matrix);
         float[][] expected =
-            booster.inplace_predict(rows, ProbeCheck.ROWS, FeatureMatrix.COLUMNS, Float.NaN);
-        trees = XgboostModelReader.checked(trees, rows, ProbeCheck.firstColumn(expected));
+            booster.inplace_predict(rows, ProbeCheck.ROWS, matrix.columns(), Float.NaN);
+        trees = XgboostModelReader.checked(trees, matrix, rows, ProbeCheck.firstColumn(expected));
         if (trees != null) {
           booster.setAttr(ProbeCheck.ATTRIBUTE, ProbeCheck.encode(expected));
           json = portableJson(booster.toByteArray("json"));
         }
       }
       booster.setParam("nthread", 1);
-      return new XgboostModel(NativeBooster.of(booster, json), provenance, json, trees);
+      return new XgboostModel(NativeBooster.of(booster, json), provenance, matrix, json, trees);
     } catch (XGBoostError | RuntimeException e) {
       booster.dispose();
       throw e;
@@ -101,7 +110,7 @@ final class XgboostModel implements TrainedModel {
   }
 
   /** A model of the {@code expected} type from its artifact. */
-  static XgboostModel load(byte[] artifact, XgboostTarget expected) throws ModelLoadException {
+  static XgboostModel load(byte[] artifact, XgboostRecipe expected) throws ModelLoadException {
     XgboostModel model = load(artifact);
     if (!model.type().equals(expected.typeName())) {
       model.close();
@@ -129,22 +138,31 @@ final class XgboostModel implements TrainedModel {
   }
 
   @Override
+  public FeatureSet featureSet() {
+    return matrix.featureSet();
+  }
+
+  /** The columns the model reads. */
+  FeatureMatrix matrix() {
+    return matrix;
+  }
+
+  @Override
   public double predict(Diamond diamond) {
     check(diamond);
-    float[] row = new float[FeatureMatrix.COLUMNS];
-    FeatureMatrix.fill(diamond, row, 0);
+    float[] row = matrix.row(diamond);
     return target.price(trees != null ? trees.predict(row, 0) : predictNative(row, 1)[0]);
   }
 
   @Override
   public double[] predict(List<Diamond> diamonds) {
     diamonds.forEach(this::check);
-    return predictRows(FeatureMatrix.rows(diamonds), diamonds.size());
+    return predictRows(matrix.rows(diamonds), diamonds.size());
   }
 
   @Override
   public double[] predict(Dataset rows) {
-    return predictRows(FeatureMatrix.rows(rows), rows.size());
+    return predictRows(matrix.rows(rows), rows.size());
   }
 
   /**
@@ -156,9 +174,9 @@ final class XgboostModel implements TrainedModel {
   @Override
   public Optional<Explanation> explain(Diamond diamond) {
     check(diamond);
-    float[] row = new float[FeatureMatrix.COLUMNS];
-    FeatureMatrix.fill(diamond, row, 0);
-    double[] phi = new double[FeatureMatrix.COLUMNS];
+    float[] row = matrix.row(diamond);
+    int columns = matrix.columns();
+    double[] phi = new double[columns];
     double bias;
     TreeShap tables = trees == null ? null : shap();
     if (tables != null) {
@@ -169,11 +187,11 @@ final class XgboostModel implements TrainedModel {
       for (int f = 0; f < phi.length; f++) {
         phi[f] = values[f];
       }
-      bias = values[FeatureMatrix.COLUMNS];
+      bias = values[columns];
     }
     Map<Feature, Double> contributions = new EnumMap<>(Feature.class);
     for (int f = 0; f < phi.length; f++) {
-      contributions.put(FeatureMatrix.FEATURES[f], phi[f]);
+      contributions.put(matrix.feature(f), phi[f]);
     }
     Explanation.Scale scale =
         target.logPrice() ? Explanation.Scale.LOG_PRICE : Explanation.Scale.PRICE;
@@ -187,7 +205,7 @@ final class XgboostModel implements TrainedModel {
       synchronized (this) {
         tables = shap;
         if (tables == null) {
-          TreeShap built = TreeShap.of(trees, FeatureMatrix.COLUMNS);
+          TreeShap built = TreeShap.of(trees, matrix.columns());
           tables = built == null ? NATIVE : built;
           shap = tables;
         }
@@ -196,9 +214,13 @@ final class XgboostModel implements TrainedModel {
     return tables == NATIVE ? null : (TreeShap) tables;
   }
 
+  /** Refuses a stone without a feature the model reads: it never saw one missing. */
   private void check(Diamond d) {
-    if (!d.has(Feature.CARAT)) {
-      throw new MissingFeatureException(Feature.CARAT, type());
+    for (int j = 0; j < matrix.columns(); j++) {
+      Feature f = matrix.feature(j);
+      if (!d.has(f)) {
+        throw new MissingFeatureException(f, type());
+      }
     }
   }
 
@@ -206,7 +228,7 @@ final class XgboostModel implements TrainedModel {
   double[] predictRows(float[] data, int n) {
     double[] prices = trees == null ? predictNative(data, n) : new double[n];
     for (int i = 0; i < n; i++) {
-      double margin = trees == null ? prices[i] : trees.predict(data, i * FeatureMatrix.COLUMNS);
+      double margin = trees == null ? prices[i] : trees.predict(data, i * matrix.columns());
       prices[i] = target.price(margin);
     }
     return prices;
@@ -227,7 +249,7 @@ final class XgboostModel implements TrainedModel {
     }
     float[][] out;
     try {
-      out = booster.get().inplace_predict(data, n, FeatureMatrix.COLUMNS, Float.NaN);
+      out = booster.get().inplace_predict(data, n, matrix.columns(), Float.NaN);
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
     }
@@ -246,9 +268,7 @@ final class XgboostModel implements TrainedModel {
   float[][] contributionsNative(float[] data, int n) {
     DMatrix m = null;
     try {
-      m = new DMatrix(data, n, FeatureMatrix.COLUMNS, Float.NaN);
-      m.setFeatureNames(FeatureMatrix.NAMES);
-      m.setFeatureTypes(FeatureMatrix.TYPES);
+      m = matrix.unlabelled(data, n);
       return booster.get().predictContrib(m, 0);
     } catch (XGBoostError e) {
       throw new IllegalStateException("XGBoost could not explain: " + e.getMessage(), e);

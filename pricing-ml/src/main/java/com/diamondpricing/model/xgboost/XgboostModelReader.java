@@ -5,7 +5,6 @@ import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.ProvenanceJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.Arrays;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -35,17 +34,9 @@ final class XgboostModelReader {
     if (!learner.path("gradient_booster").isObject()) {
       throw new ModelLoadException("not an XGBoost model: it has no learner with a booster");
     }
-    String[] names = new String[learner.path("feature_names").size()];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = learner.path("feature_names").get(i).asText();
-    }
-    if (!Arrays.equals(names, FeatureMatrix.NAMES)) {
-      throw new ModelLoadException(
-          "the XGBoost model's features are "
-              + Arrays.toString(names)
-              + ", not "
-              + Arrays.toString(FeatureMatrix.NAMES));
-    }
+    FeatureMatrix matrix =
+        FeatureMatrix.read(
+            texts(learner.path("feature_names")), texts(learner.path("feature_types")));
     JsonNode attributes = learner.path("attributes");
     if (!attributes.path(XgboostModel.PROVENANCE_ATTRIBUTE).isTextual()) {
       throw new ModelLoadException(
@@ -54,12 +45,12 @@ final class XgboostModelReader {
     Provenance provenance =
         ProvenanceJson.read(attributes.path(XgboostModel.PROVENANCE_ATTRIBUTE).asText());
     byte[] own = artifact.clone();
-    TreeEnsemble trees = readTrees(learner);
+    TreeEnsemble trees = readTrees(learner, matrix);
     float[] recorded = ProbeCheck.decode(attributes.path(ProbeCheck.ATTRIBUTE).textValue());
     if (trees != null && recorded != null) {
-      float[] rows = ProbeCheck.rows(trees);
-      if (ProbeCheck.firstDifference(trees, rows, recorded) < 0) {
-        return new XgboostModel(NativeBooster.lazy(own), provenance, own, trees);
+      float[] rows = ProbeCheck.rows(trees, matrix);
+      if (ProbeCheck.firstDifference(trees, matrix, rows, recorded) < 0) {
+        return new XgboostModel(NativeBooster.lazy(own), provenance, matrix, own, trees);
       }
     }
     Booster booster;
@@ -71,16 +62,16 @@ final class XgboostModelReader {
     try {
       booster.setParam("nthread", 1);
       if (trees != null) {
-        float[] rows = ProbeCheck.rows(trees);
+        float[] rows = ProbeCheck.rows(trees, matrix);
         trees =
             checked(
                 trees,
+                matrix,
                 rows,
                 ProbeCheck.firstColumn(
-                    booster.inplace_predict(
-                        rows, ProbeCheck.ROWS, FeatureMatrix.COLUMNS, Float.NaN)));
+                    booster.inplace_predict(rows, ProbeCheck.ROWS, matrix.columns(), Float.NaN)));
       }
-      return new XgboostModel(NativeBooster.of(booster, own), provenance, own, trees);
+      return new XgboostModel(NativeBooster.of(booster, own), provenance, matrix, own, trees);
     } catch (XGBoostError e) {
       booster.dispose();
       throw new ModelLoadException("the XGBoost model is not usable: " + e.getMessage(), e);
@@ -90,10 +81,18 @@ final class XgboostModelReader {
     }
   }
 
+  private static String[] texts(JsonNode array) {
+    String[] out = new String[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = array.get(i).asText();
+    }
+    return out;
+  }
+
   /** The trees of the model's JSON for the Java walk, or null when the walk does not cover it. */
-  static TreeEnsemble readTrees(JsonNode learner) {
+  static TreeEnsemble readTrees(JsonNode learner, FeatureMatrix matrix) {
     try {
-      return TreeEnsemble.read(learner, FeatureMatrix.COLUMNS);
+      return TreeEnsemble.read(learner, matrix.columns());
     } catch (TreeEnsemble.Unsupported e) {
       LOG.info("XGBoost model predicts through the native library: {}", e.getMessage());
       return null;
@@ -101,8 +100,9 @@ final class XgboostModelReader {
   }
 
   /** The trees if they give, on every probe row, the bits the native library gives; else null. */
-  static TreeEnsemble checked(TreeEnsemble trees, float[] rows, float[] expected) {
-    int i = ProbeCheck.firstDifference(trees, rows, expected);
+  static TreeEnsemble checked(
+      TreeEnsemble trees, FeatureMatrix matrix, float[] rows, float[] expected) {
+    int i = ProbeCheck.firstDifference(trees, matrix, rows, expected);
     if (i < 0) {
       return trees;
     }
@@ -110,7 +110,7 @@ final class XgboostModelReader {
         "XGBoost model predicts through the native library: on probe row {} the Java walk gives {},"
             + " the native library {}",
         i,
-        trees.predict(rows, i * FeatureMatrix.COLUMNS),
+        trees.predict(rows, i * matrix.columns()),
         expected[i]);
     return null;
   }

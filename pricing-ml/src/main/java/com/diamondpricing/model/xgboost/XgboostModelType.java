@@ -12,7 +12,7 @@ public final class XgboostModelType extends XgboostTypes {
 
   public XgboostModelType() {
     super(
-        XgboostTarget.PRICE,
+        XgboostRecipe.PRICE,
         "XGBoost on price with categorical grades, hyperparameters tuned by TPE");
   }
 }

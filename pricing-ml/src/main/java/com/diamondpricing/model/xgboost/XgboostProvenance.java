@@ -1,7 +1,7 @@
 package com.diamondpricing.model.xgboost;
 
 import com.diamondpricing.data.Metrics;
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.TrialRecord;
 import java.time.Instant;
@@ -16,10 +16,12 @@ final class XgboostProvenance {
 
   /**
    * The provenance of a model fitted with these booster parameters: {@code extra} entries first,
-   * then the hyperparameters, the target, objective, constraints, tree method and feature types.
+   * then the hyperparameters, the target, objective, constraints, tree method, feature set and
+   * feature types.
    */
   static Provenance of(
-      XgboostTarget target,
+      XgboostRecipe target,
+      FeatureMatrix matrix,
       long seed,
       String dataHash,
       int trainingRows,
@@ -39,7 +41,8 @@ final class XgboostProvenance {
       recorded.put("monotone_constraints", params.get("monotone_constraints"));
     }
     recorded.put("tree_method", params.get("tree_method"));
-    recorded.put("feature_types", String.join(",", FeatureMatrix.TYPES));
+    recorded.put("feature_set", matrix.featureSet().label());
+    recorded.put("feature_types", String.join(",", matrix.typeList()));
     return new Provenance(
         target.typeName(),
         dataHash,

@@ -3,7 +3,7 @@ package com.diamondpricing.model.xgboost;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Metrics;
 import com.diamondpricing.data.TrainTestSplit;
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.model.LibraryVersions;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.TrainedModel;
@@ -13,7 +13,6 @@ import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.model.TrainingProgress;
 import com.diamondpricing.model.TrialRecord;
 import com.diamondpricing.tuning.Pruner;
-import com.diamondpricing.tuning.SearchSpace;
 import com.diamondpricing.tuning.Study;
 import com.diamondpricing.tuning.TrialResult;
 import com.diamondpricing.tuning.Tuner;
@@ -29,10 +28,14 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * Tunes and fits the XGBoost model as the notebook does: TPE over the notebook's search space, each
- * trial fitted on the inner 80% of the training rows and scored by MAE on the inner 20%
- * (scikit-learn's split with seed 42 applied to the training part; the test rows are never seen),
- * then the best parameters refitted on the whole training part.
+ * Tunes and fits an XGBoost model by its {@link XgboostRecipe}: TPE over the recipe's search space,
+ * each trial fitted on the inner 80% of the training rows and scored by MAE on the inner 20%
+ * (scikit-learn's split with seed 42 applied to the training part, as the notebook does), or by the
+ * MAE of k-fold cross-validation on the training part ({@code xgboost-log}); the test rows are
+ * never seen. The best parameters are then refitted on the whole training part, and {@link #refit}
+ * fits other rows with them (the served model on every row, the folds that calibrate its intervals)
+ * without tuning again. The model reads the features of the options' {@link
+ * com.diamondpricing.model.FeatureSet} only.
  *
  * <p>On a training part larger than {@value #MAX_TUNING_ROWS} rows the study runs on a seeded
  * sample of that many of its rows (the inner split is then made in the sample), and only the final
@@ -46,26 +49,14 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  *
  * <p>Trials run on {@code workers} threads with one XGBoost thread each (on small data one thread a
  * trial beats two threads on one trial). Each trial reports its validation MAE every {@value
- * #REPORT_EVERY} rounds, and a trial whose MAE is worse than the median of the finished trials at
- * the same round is stopped early (Optuna's median pruner), or, for the log target, one that falls
- * out of the best quarter at round 50, 200 or 800 (successive halving; see {@link
- * XgboostTarget#pruner()}). The study is reproducible for a given seed and worker count (see {@link
+ * #REPORT_EVERY} rounds (with k folds, all folds grow together and the MAE is that of every
+ * held-out row), and a trial whose MAE is worse than the median of the finished trials at the same
+ * round is stopped early (Optuna's median pruner), or, for the log target, one that falls out of
+ * the best quarter at round 50, 200 or 800 (successive halving; see {@link
+ * XgboostRecipe#pruner()}). The study is reproducible for a given seed and worker count (see {@link
  * Tuner}).
  */
 final class XgboostTrainer implements Trainer {
-
-  /** The notebook's search space. */
-  static final SearchSpace SEARCH_SPACE =
-      SearchSpace.builder()
-          .logFloat("lambda", 1e-8, 1.0)
-          .logFloat("alpha", 1e-8, 1.0)
-          .categorical("colsample_bytree", List.of(0.3, 0.4, 0.5, 0.7))
-          .categorical("subsample", List.of(0.5, 0.6, 0.7, 0.8, 0.9, 1.0))
-          .logFloat("learning_rate", 1e-8, 1.0)
-          .intRange("n_estimators", 100, 1000)
-          .intRange("max_depth", 3, 9)
-          .intRange("min_child_weight", 1, 10)
-          .build();
 
   /** scikit-learn's {@code XGBRegressor()} defaults, as the notebook's untuned model used. */
   static final Map<String, Object> NOTEBOOK_DEFAULTS =
@@ -82,16 +73,35 @@ final class XgboostTrainer implements Trainer {
   static final int REPORT_EVERY = 50;
   static final int MAX_TUNING_ROWS = 100_000;
 
+  /** The hyperparameters a trial sets, and the provenance records among its parameters. */
+  static final List<String> HYPERPARAMETERS =
+      List.of(
+          "lambda",
+          "alpha",
+          "colsample_bytree",
+          "subsample",
+          "learning_rate",
+          "n_estimators",
+          "max_depth",
+          "min_child_weight");
+
   private final TrainingOptions options;
-  private final XgboostTarget target;
+  private final XgboostRecipe target;
+  private final FeatureMatrix matrix;
 
   XgboostTrainer(TrainingOptions options) {
-    this(options, XgboostTarget.PRICE);
+    this(options, XgboostRecipe.PRICE);
   }
 
-  XgboostTrainer(TrainingOptions options, XgboostTarget target) {
+  XgboostTrainer(TrainingOptions options, XgboostRecipe target) {
     this.options = options;
     this.target = target;
+    this.matrix = target.matrix(options.featureSet());
+  }
+
+  /** The columns the models of this trainer read. */
+  FeatureMatrix matrix() {
+    return matrix;
   }
 
   @Override
@@ -107,6 +117,50 @@ final class XgboostTrainer implements Trainer {
         tuned.validation(),
         tuned.trials(),
         tuned.calibration());
+  }
+
+  /**
+   * The rows fitted with the hyperparameters the tuned model's study chose (recorded in its
+   * provenance), with its trials, validation metrics and calibration kept in the new model's
+   * provenance: the same settings, other rows.
+   */
+  @Override
+  public TrainedModel refit(TrainedModel tuned, Dataset rows)
+      throws InterruptedException, TrainingException {
+    Provenance p = tuned.provenance();
+    if (!p.modelType().equals(target.typeName()) || tuned.featureSet() != options.featureSet()) {
+      throw new TrainingException(
+          "a "
+              + target.typeName()
+              + " model of "
+              + options.featureSet()
+              + " cannot refit the settings of a "
+              + p.modelType()
+              + " model of "
+              + tuned.featureSet());
+    }
+    Map<String, Object> hyperparameters = new LinkedHashMap<>();
+    for (String name : HYPERPARAMETERS) {
+      Object value = p.parameters().get(name);
+      if (value == null) {
+        throw new TrainingException("the tuned model's provenance has no " + name);
+      }
+      hyperparameters.put(name, value);
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    Object tuningRows = p.parameters().get("tuning_rows");
+    if (tuningRows != null) {
+      extra.put("tuning_rows", tuningRows);
+    }
+    return fitWith(
+        rows,
+        hyperparameters,
+        extra,
+        Runtime.getRuntime().availableProcessors(),
+        System.nanoTime(),
+        p.validation(),
+        p.trials(),
+        p.calibration());
   }
 
   /**
@@ -129,9 +183,7 @@ final class XgboostTrainer implements Trainer {
   /** Runs the study on the training part (or its sample) and says what it chose. */
   Tuned tune(Dataset train, long start) throws InterruptedException, TrainingException {
     Dataset tuning = tuningRows(train, options.seed());
-    TrainTestSplit inner = TrainTestSplit.notebook(tuning.size());
-    Dataset innerTrain = tuning.rows(inner.train());
-    Dataset validation = tuning.rows(inner.test());
+    TuningTrial.Splits splits = TuningTrial.Splits.of(tuning, target.folds(), options.seed());
     int workers = workers();
     Map<Integer, Metrics> validationMetrics = new ConcurrentHashMap<>();
     Map<Integer, Calibration> calibrations = new ConcurrentHashMap<>();
@@ -144,10 +196,10 @@ final class XgboostTrainer implements Trainer {
     try {
       study =
           tuner.optimize(
-              SEARCH_SPACE,
+              target.space(),
               trial ->
-                  new TuningTrial(this, target, trial)
-                      .validationMae(innerTrain, validation, validationMetrics, calibrations),
+                  new TuningTrial(this, target, matrix, trial)
+                      .validationMae(splits, validationMetrics, calibrations),
               options.trials(),
               (result, finished, total, best) ->
                   options
@@ -254,7 +306,7 @@ final class XgboostTrainer implements Trainer {
     int rounds = ((Number) hyperparameters.get("n_estimators")).intValue();
     DMatrix dtrain = null;
     try {
-      dtrain = FeatureMatrix.labelled(train, target);
+      dtrain = matrix.labelled(train, target);
       Booster booster = XGBoost.train(dtrain, params, 0, Map.of(), null, null);
       try {
         for (int round = 0; round < rounds; round++) {
@@ -270,6 +322,7 @@ final class XgboostTrainer implements Trainer {
       Provenance provenance =
           XgboostProvenance.of(
               target,
+              matrix,
               options.seed(),
               train.contentHash(),
               train.size(),
@@ -281,7 +334,7 @@ final class XgboostTrainer implements Trainer {
               validation,
               trials,
               calibration);
-      return XgboostModel.of(booster, provenance);
+      return XgboostModel.of(booster, provenance, matrix);
     } catch (XGBoostError e) {
       throw new TrainingException("XGBoost failed: " + e.getMessage(), e);
     } finally {
@@ -294,7 +347,7 @@ final class XgboostTrainer implements Trainer {
   /** Booster parameters for scikit-learn-style hyperparameters. */
   Map<String, Object> boosterParams(Map<String, Object> hyper, int threads) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("objective", "reg:squarederror");
+    p.put("objective", target.objective());
     p.put("tree_method", "hist");
     p.put("eta", hyper.get("learning_rate"));
     p.put("max_depth", hyper.get("max_depth"));
@@ -306,7 +359,7 @@ final class XgboostTrainer implements Trainer {
     p.put("seed", options.seed());
     p.put("nthread", threads);
     p.put("verbosity", 0);
-    String monotone = target.monotoneConstraints();
+    String monotone = target.monotoneConstraints(matrix);
     if (monotone != null) {
       p.put("monotone_constraints", monotone);
     }

@@ -2,8 +2,9 @@ package com.diamondpricing.model.xgboost;
 
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Feature;
+import com.diamondpricing.data.Grade;
 import com.diamondpricing.data.Metrics;
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.model.TrainingException;
 import com.diamondpricing.model.TrainingOptions;
@@ -24,10 +25,10 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 public final class XgboostTraining {
 
   private final XgboostTrainer trainer;
-  private final XgboostTarget target;
+  private final XgboostRecipe target;
   private final long seed;
 
-  private XgboostTraining(XgboostTrainer trainer, XgboostTarget target, long seed) {
+  private XgboostTraining(XgboostTrainer trainer, XgboostRecipe target, long seed) {
     this.trainer = trainer;
     this.target = target;
     this.seed = seed;
@@ -35,7 +36,7 @@ public final class XgboostTraining {
 
   /** The model types an XGBoost training trains: {@code xgboost} and {@code xgboost-log}. */
   public static List<String> typeNames() {
-    return List.of(XgboostTarget.PRICE.typeName(), XgboostTarget.LOG_PRICE.typeName());
+    return List.of(XgboostRecipe.PRICE.typeName(), XgboostRecipe.LOG_PRICE.typeName());
   }
 
   /**
@@ -44,7 +45,7 @@ public final class XgboostTraining {
    * @throws IllegalArgumentException for another type's name
    */
   public static XgboostTraining of(String typeName, TrainingOptions options) {
-    XgboostTarget target = XgboostTarget.of(typeName);
+    XgboostRecipe target = XgboostRecipe.of(typeName);
     if (!target.typeName().equals(typeName)) {
       throw new IllegalArgumentException("not an XGBoost model type: " + typeName);
     }
@@ -103,19 +104,27 @@ public final class XgboostTraining {
     return trainer.boosterParams(hyperparameters, threads);
   }
 
-  /** The features' names, in the column order every XGBoost model of the service uses. */
-  public static List<String> featureNames() {
-    return List.of(FeatureMatrix.NAMES);
+  /** The names of the columns the model reads, in its column order. */
+  public List<String> featureNames() {
+    return trainer.matrix().nameList();
   }
 
-  /** The features' XGBoost types ("c" for the grades, "q" for numbers), in the same order. */
-  public static List<String> featureTypes() {
-    return List.of(FeatureMatrix.TYPES);
+  /** The columns' XGBoost types ("c" for categorical grades, "q" for numbers), in that order. */
+  public List<String> featureTypes() {
+    return trainer.matrix().typeList();
   }
 
-  /** The features, in the same order. */
-  public static List<Feature> features() {
-    return List.of(FeatureMatrix.FEATURES);
+  /** The features the model reads, in that order. */
+  public List<Feature> features() {
+    return trainer.matrix().featureSet().featureList();
+  }
+
+  /**
+   * The value the model reads for a grade: its code in the notebook's order for a model with
+   * categorical grades, its rank in the trade's order for one with ordered grades.
+   */
+  public double gradeValue(Grade grade) {
+    return trainer.matrix().ordinalGrades() ? grade.rank() : grade.code();
   }
 
   /** The label the trees fit for a price: the price, or its log for {@code xgboost-log}. */
@@ -144,12 +153,14 @@ public final class XgboostTraining {
       double seconds)
       throws TrainingException {
     try {
-      booster.setFeatureNames(FeatureMatrix.NAMES);
-      booster.setFeatureTypes(FeatureMatrix.TYPES);
+      FeatureMatrix matrix = trainer.matrix();
+      booster.setFeatureNames(matrix.names());
+      booster.setFeatureTypes(matrix.types());
       return XgboostModel.of(
           booster,
           XgboostProvenance.of(
               target,
+              matrix,
               seed,
               dataHash,
               trainingRows,
@@ -160,7 +171,8 @@ public final class XgboostTraining {
               seconds,
               choice.validation(),
               choice.trials(),
-              choice.calibration()));
+              choice.calibration()),
+          matrix);
     } catch (XGBoostError e) {
       throw new TrainingException("the booster cannot be made a model: " + e.getMessage(), e);
     }

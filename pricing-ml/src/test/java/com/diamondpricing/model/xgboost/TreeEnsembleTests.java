@@ -54,7 +54,7 @@ class TreeEnsembleTests {
     int n = 100_000;
     for (XgboostModel model : List.of(defaults, tuned)) {
       TreeEnsemble trees = TreeEnsemble.read(model.artifact(), 9);
-      float[] rows = ProbeRows.generate(n, 2026, trees.thresholds(9));
+      float[] rows = ProbeRows.generate(n, 2026, trees.thresholds(9), FeatureMatrix.NOTEBOOK);
       assertThat(walk(trees, rows, n)).containsExactly(model.predictNative(rows, n));
     }
   }
@@ -62,7 +62,7 @@ class TreeEnsembleTests {
   @Test
   void onTheTestRowsTheJavaWalkGivesXgboostsOwnFloats() throws Exception {
     TreeEnsemble trees = TreeEnsemble.read(tuned.artifact(), 9);
-    float[] rows = FeatureMatrix.rows(test);
+    float[] rows = FeatureMatrix.NOTEBOOK.rows(test);
     double[] expected = tuned.predictNative(rows, test.size());
     assertThat(walk(trees, rows, test.size())).containsExactly(expected);
     assertThat(tuned.predict(test)).containsExactly(expected);
@@ -79,13 +79,13 @@ class TreeEnsembleTests {
   @Test
   void theProbeRowsTakeEveryKindOfBranch() throws Exception {
     float[][] thresholds = thresholds(tuned);
-    float[] rows = ProbeRows.generate(ProbeCheck.ROWS, 42, thresholds);
+    float[] rows = ProbeRows.generate(ProbeCheck.ROWS, 42, thresholds, FeatureMatrix.NOTEBOOK);
     int missing = 0;
     int unknownGrades = 0;
     int ties = 0;
     for (int i = 0; i < ProbeCheck.ROWS; i++) {
-      for (int j = 0; j < FeatureMatrix.COLUMNS; j++) {
-        float v = rows[i * FeatureMatrix.COLUMNS + j];
+      for (int j = 0; j < FeatureMatrix.NOTEBOOK.columns(); j++) {
+        float v = rows[i * FeatureMatrix.NOTEBOOK.columns() + j];
         missing += Float.isNaN(v) ? 1 : 0;
         if (j >= 1 && j <= 3 && (v < 0 || v >= 8 || v != Math.rint(v))) {
           unknownGrades++;
@@ -115,7 +115,7 @@ class TreeEnsembleTests {
     assertThat(vector).isNotEqualTo(json);
     TreeEnsemble plain = TreeEnsemble.read(json.getBytes(StandardCharsets.UTF_8), 9);
     TreeEnsemble fromVector = TreeEnsemble.read(vector.getBytes(StandardCharsets.UTF_8), 9);
-    float[] rows = ProbeRows.generate(100, 1, plain.thresholds(9));
+    float[] rows = ProbeRows.generate(100, 1, plain.thresholds(9), FeatureMatrix.NOTEBOOK);
     for (int i = 0; i < 100; i++) {
       assertThat(fromVector.predict(rows, i * 9)).isEqualTo(plain.predict(rows, i * 9));
     }
@@ -134,7 +134,7 @@ class TreeEnsembleTests {
     assertThat(poisson).contains("count:poisson");
     try (XgboostModel model = XgboostModel.load(poisson.getBytes(StandardCharsets.UTF_8))) {
       assertThat(model.predictsInJava()).isFalse();
-      float[] rows = FeatureMatrix.rows(test);
+      float[] rows = FeatureMatrix.NOTEBOOK.rows(test);
       double[] prices = model.predict(test);
       assertThat(prices).containsExactly(model.predictNative(rows, test.size()));
       assertThat(prices).isNotEqualTo(defaults.predict(test));
@@ -160,7 +160,7 @@ class TreeEnsembleTests {
     @Test
     void aTrainedModelRecordsTheNativePredictionsOnItsProbeRows() throws Exception {
       TreeEnsemble trees = TreeEnsemble.read(tuned.artifact(), 9);
-      float[] rows = ProbeCheck.rows(trees);
+      float[] rows = ProbeCheck.rows(trees, FeatureMatrix.NOTEBOOK);
       String recorded =
           mapper
               .readTree(tuned.artifact())
@@ -181,7 +181,7 @@ class TreeEnsembleTests {
       try (XgboostModel loaded = XgboostModel.load(tuned.artifact())) {
         assertThat(loaded.predictsInJava()).isTrue();
         assertThat(loaded.nativeLoaded()).isFalse();
-        float[] rows = FeatureMatrix.rows(test);
+        float[] rows = FeatureMatrix.NOTEBOOK.rows(test);
         // asked, the native library loads the booster then and agrees with the walk
         assertThat(loaded.predictNative(rows, test.size()))
             .containsExactly(walk(loaded.trees(), rows, test.size()));
@@ -215,7 +215,7 @@ class TreeEnsembleTests {
     void aClosedModelRefusesTheNativeLibrary() throws Exception {
       XgboostModel loaded = XgboostModel.load(tuned.artifact());
       loaded.close();
-      float[] rows = FeatureMatrix.rows(test);
+      float[] rows = FeatureMatrix.NOTEBOOK.rows(test);
       assertThatThrownBy(() -> loaded.predictNative(rows, test.size()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("closed");

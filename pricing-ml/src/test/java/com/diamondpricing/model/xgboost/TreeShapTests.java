@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class TreeShapTests {
 
-  static final int COLUMNS = FeatureMatrix.COLUMNS;
+  static final int COLUMNS = FeatureMatrix.NOTEBOOK.columns();
 
   static Dataset train;
   static Dataset test;
@@ -33,7 +33,7 @@ class TreeShapTests {
     tuned = NotebookModels.tuned();
     small = trainer.fitWith(train, smallTrees(), 1, System.nanoTime(), null, List.of());
     logTuned =
-        new XgboostTrainer(TrainingOptions.defaults(), XgboostTarget.LOG_PRICE)
+        new XgboostTrainer(TrainingOptions.defaults(), XgboostRecipe.LOG_PRICE)
             .fitWith(train, NotebookModels.NOTEBOOK_TUNED, 2, System.nanoTime(), null, List.of());
   }
 
@@ -53,9 +53,10 @@ class TreeShapTests {
 
   /** 10,000 rows: the test rows, then probe rows with ties, missing values and unknown grades. */
   static float[] rows() {
-    float[] testRows = FeatureMatrix.rows(test);
+    float[] testRows = FeatureMatrix.NOTEBOOK.rows(test);
     int probes = 10_000 - test.size();
-    float[] probe = ProbeRows.generate(probes, 7, tuned.trees().thresholds(COLUMNS));
+    float[] probe =
+        ProbeRows.generate(probes, 7, tuned.trees().thresholds(COLUMNS), FeatureMatrix.NOTEBOOK);
     float[] all = Arrays.copyOf(testRows, 10_000 * COLUMNS);
     System.arraycopy(probe, 0, all, testRows.length, probe.length);
     return all;

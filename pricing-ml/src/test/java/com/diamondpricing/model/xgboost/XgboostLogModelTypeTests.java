@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * XGBoost on log(price), monotone in carat, tuned by the same TPE search (100 trials, seed 42) on
- * the notebook's split of the bundled data.
+ * XGBoost on log(price), monotone in carat, grades ordered, tuned by TPE (100 trials, seed 42) with
+ * each trial scored by 5-fold cross-validation, on the notebook's split of the bundled data.
  */
 class XgboostLogModelTypeTests {
 
@@ -38,14 +38,16 @@ class XgboostLogModelTypeTests {
   }
 
   @Test
-  void beatsTheNotebooksXgboostOnTheTestRows() {
+  void beatsTheUntunedReferenceOnTheTestRows() {
     System.out.printf(
         Locale.ROOT,
         "xgboost-log, 100 trials, seed 42: test R2 %.6f, MAE %.4f%n",
         result.test().r2(),
         result.test().mae());
     assertThat(result.model().provenance().trials()).hasSize(100);
-    assertThat(result.test().mae()).isLessThanOrEqualTo(325);
+    // the untuned reference recipe (600 rounds at 0.03, depth 6) scores 312.0 in Python, 316.4
+    // with xgboost4j
+    assertThat(result.test().mae()).isLessThanOrEqualTo(312);
     assertThat(result.test().r2()).isGreaterThan(0.97);
   }
 
@@ -56,13 +58,14 @@ class XgboostLogModelTypeTests {
     assertThat(result.test().mae()).isCloseTo(GOLDEN_MAE, within(1e-3));
   }
 
-  static final double GOLDEN_MAE = 319.5301;
+  static final double GOLDEN_MAE = 302.8169;
 
   @Test
   void itsIntervalsCoverTheTestRowsWithinThreePointsOfNominal() {
     System.out.printf(
         Locale.ROOT, "xgboost-log coverage on the test rows: %s%n", result.coverage());
-    assertThat(result.model().provenance().calibration().rows()).isEqualTo(799);
+    // every tuning row is held out once by the 5 folds
+    assertThat(result.model().provenance().calibration().rows()).isEqualTo(3991);
     assertThat(result.coverage().get(0.8)).isCloseTo(0.8, within(0.03));
     assertThat(result.coverage().get(0.9)).isCloseTo(0.9, within(0.03));
   }
@@ -73,6 +76,9 @@ class XgboostLogModelTypeTests {
     assertThat(p.modelType()).isEqualTo("xgboost-log");
     assertThat(p.parameters())
         .containsEntry("target", "log(price)")
+        .containsEntry("objective", "reg:absoluteerror")
+        .containsEntry("feature_set", "all")
+        .containsEntry("feature_types", "q,q,q,q,q,q,q,q,q")
         .containsEntry("monotone_constraints", "(1,0,0,0,0,0,0,0,0)");
   }
 

@@ -1,5 +1,6 @@
 package com.diamondpricing.server.cli;
 
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.server.registry.InvalidChoiceException;
@@ -38,6 +39,15 @@ final class ChoiceOptions {
   ModelType model(String option, String requested) {
     try {
       return types.get(choice.model(requested));
+    } catch (InvalidChoiceException e) {
+      throw refused(option, e);
+    }
+  }
+
+  /** The feature set named by {@code option}, one the type trains. */
+  FeatureSet featureSet(String option, String requested, ModelType type) {
+    try {
+      return ModelChoice.featureSet(option, requested, type);
     } catch (InvalidChoiceException e) {
       throw refused(option, e);
     }

@@ -5,6 +5,8 @@ import com.diamondpricing.data.DiamondCsvReader;
 import com.diamondpricing.data.LoadedDataset;
 import com.diamondpricing.data.Metrics;
 import com.diamondpricing.data.TrainTestSplit;
+import com.diamondpricing.interval.IntervalJson;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.HoldoutEvaluation;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.TrainingException;
@@ -57,6 +59,15 @@ final class EvaluateCommand implements Callable<Integer> {
   String model;
 
   @Option(
+      names = "--features",
+      defaultValue = "all",
+      paramLabel = "SET",
+      description =
+          "the features the model learns from: all (the four Cs and the measurements) or four-cs"
+              + " (carat, cut, color, clarity only; the tree types) (default: ${DEFAULT-VALUE})")
+  String features;
+
+  @Option(
       names = "--trials",
       defaultValue = "100",
       paramLabel = "N",
@@ -103,6 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelType type = choice.model("--model", model);
     String name = type.name();
     choice.trials("--trials", trials);
+    FeatureSet featureSet = choice.featureSet("--features", features, type);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter info = json ? err : out;
@@ -122,11 +134,13 @@ final class EvaluateCommand implements Callable<Integer> {
             .withTrials(trials)
             .withWorkers(workers)
             .withPruning(!noPruning)
-            .withListener(progress);
+            .withListener(progress)
+            .withFeatureSet(featureSet);
     info.printf(
         Locale.ROOT,
-        "Fitting %s on %,d rows (80%% of %,d, seed %d)%n",
+        "Fitting %s (features: %s) on %,d rows (80%% of %,d, seed %d)%n",
         name,
+        featureSet,
         TrainTestSplit.notebook(loaded.dataset().size()).train().length,
         loaded.dataset().size(),
         seed);
@@ -155,15 +169,7 @@ final class EvaluateCommand implements Callable<Integer> {
       if (tuning != null) {
         info.println("  tuning: " + tuning.describe());
       }
-      result
-          .coverage()
-          .forEach(
-              (level, share) ->
-                  info.printf(
-                      Locale.ROOT,
-                      "  %.0f%% interval covers %.1f%% of the test rows%n",
-                      level * 100,
-                      share * 100));
+      CoverageLines.print(info, result);
       info.printf(Locale.ROOT, "  %.1f s in all (fit %.1f s)%n", seconds, result.seconds());
       info.flush();
       if (json) {
@@ -180,6 +186,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     seconds,
                     params,
                     coverage(result.coverage()),
+                    result.testCoverage() == null
+                        ? null
+                        : IntervalJson.toMap(result.testCoverage()),
+                    result.outOfFoldCoverage() == null
+                        ? null
+                        : IntervalJson.toMap(result.outOfFoldCoverage()),
                     tuning)));
         out.flush();
       }
@@ -213,6 +225,9 @@ final class EvaluateCommand implements Callable<Integer> {
    * @param params the parameters of the final fit
    * @param coverage per interval level ("0.8", "0.9"), the share of the test rows inside their
    *     interval; empty for a model without intervals
+   * @param testCoverage the same overall and per segment, with the rows counted
+   * @param outOfFoldCoverage overall and per segment, the share of the training rows inside the
+   *     range a calibration that never saw them gives them
    * @param tuning how the tuning study went; absent for a model type that does not tune
    */
   record Summary(
@@ -226,6 +241,8 @@ final class EvaluateCommand implements Callable<Integer> {
       double seconds,
       ModelParameters params,
       Map<String, Double> coverage,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> testCoverage,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> outOfFoldCoverage,
       @JsonInclude(JsonInclude.Include.NON_NULL) TuningSummary tuning) {}
 
   private static Map<String, Double> coverage(Map<Double, Double> byLevel) {

@@ -5,7 +5,7 @@ import com.diamondpricing.data.DatasetRejectedException;
 import com.diamondpricing.data.DiamondCsvReader;
 import com.diamondpricing.data.Feature;
 import com.diamondpricing.data.LoadedDataset;
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainedModel;

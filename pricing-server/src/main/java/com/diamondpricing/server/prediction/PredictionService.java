@@ -2,7 +2,7 @@ package com.diamondpricing.server.prediction;
 
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.model.MissingFeatureException;
 import com.diamondpricing.model.PriceExplanation;
 import com.diamondpricing.model.TrainedModel;
@@ -100,7 +100,11 @@ public class PredictionService {
                     + " now explains its prices"));
       }
     }
-    return new PricedDiamond(price, intervals(model, raw), warnings, explanation);
+    return new PricedDiamond(
+        price,
+        intervals(model, d, raw, profile != null && profile.fewComparables(d)),
+        warnings,
+        explanation);
   }
 
   /** Refuses a price that is not a number, not a cent at least, or absurdly low or high. */
@@ -121,14 +125,15 @@ public class PredictionService {
     }
   }
 
-  private static List<PriceInterval> intervals(TrainedModel model, double raw) {
+  private static List<PriceInterval> intervals(
+      TrainedModel model, Diamond d, double raw, boolean fewComparables) {
     Calibration c = model.provenance().calibration();
     if (c == null) {
       return List.of();
     }
     List<PriceInterval> out = new ArrayList<>(2);
     for (double level : Calibration.LEVELS) {
-      double[] range = c.interval(raw, level);
+      double[] range = c.interval(d, raw, level, fewComparables);
       out.add(new PriceInterval(level, cents(range[0]), cents(range[1])));
     }
     return out;

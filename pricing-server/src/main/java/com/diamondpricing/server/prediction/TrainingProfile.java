@@ -6,6 +6,7 @@ import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
+import com.diamondpricing.interval.Comparables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -34,6 +35,7 @@ public final class TrainingProfile {
   private final double densityHigh;
   private final double minPrice;
   private final double maxPrice;
+  private final Comparables comparables;
 
   private TrainingProfile(
       Map<Feature, double[]> ranges,
@@ -41,7 +43,9 @@ public final class TrainingProfile {
       double densityLow,
       double densityHigh,
       double minPrice,
-      double maxPrice) {
+      double maxPrice,
+      Comparables comparables) {
+    this.comparables = comparables;
     this.ranges = ranges;
     this.combinations = combinations;
     this.densityLow = densityLow;
@@ -83,11 +87,17 @@ public final class TrainingProfile {
     double low = measured == 0 ? 0 : sorted[(int) Math.floor(0.005 * (measured - 1))];
     double high =
         measured == 0 ? Double.POSITIVE_INFINITY : sorted[(int) Math.ceil(0.995 * (measured - 1))];
-    return new TrainingProfile(ranges, combinations, low, high, minPrice, maxPrice);
+    return new TrainingProfile(
+        ranges, combinations, low, high, minPrice, maxPrice, Comparables.of(rows));
   }
 
   private static int combination(Cut cut, Color color, Clarity clarity) {
     return (cut.code() * COLORS + color.code()) * CLARITIES + clarity.code();
+  }
+
+  /** Whether the stone has few comparables among the training rows. */
+  boolean fewComparables(Diamond d) {
+    return comparables.few(d);
   }
 
   /** The lowest price of the training rows. */

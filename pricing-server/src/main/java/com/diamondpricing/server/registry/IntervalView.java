@@ -1,6 +1,6 @@
 package com.diamondpricing.server.registry;
 
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.interval.Calibration;
 import java.util.ArrayList;
 import java.util.List;
 

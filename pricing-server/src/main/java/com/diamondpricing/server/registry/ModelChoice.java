@@ -1,5 +1,7 @@
 package com.diamondpricing.server.registry;
 
+import com.diamondpricing.model.FeatureSet;
+import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -92,6 +94,40 @@ public final class ModelChoice {
           List.of());
     }
     return requested;
+  }
+
+  /**
+   * The feature set a name asks for ({@link FeatureSet#label()}, trimmed, whatever its case), among
+   * those the type trains.
+   *
+   * @param field the field the name came in, named by a refusal
+   * @throws InvalidChoiceException for a blank or unknown name, or one the type trains no model of
+   */
+  public static FeatureSet featureSet(String field, String requested, ModelType type) {
+    List<String> allowed = type.featureSets().stream().map(FeatureSet::label).toList();
+    FeatureSet set;
+    try {
+      set = FeatureSet.of(requested);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidChoiceException(
+          field,
+          "unknown feature set '"
+              + cut(requested == null ? "" : requested.strip())
+              + "'; allowed values: "
+              + String.join(", ", allowed),
+          allowed);
+    }
+    if (!type.featureSets().contains(set)) {
+      throw new InvalidChoiceException(
+          field,
+          type.name()
+              + " trains no model of the feature set "
+              + set.label()
+              + "; allowed values: "
+              + String.join(", ", allowed),
+          allowed);
+    }
+    return set;
   }
 
   private String registered(String field, String requested) {

@@ -1,7 +1,7 @@
 package com.diamondpricing.server.registry;
 
 import com.diamondpricing.data.Metrics;
-import com.diamondpricing.model.Calibration;
+import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.ProvenanceJson;

@@ -215,7 +215,7 @@ class RunExecutor {
         return new Fitted(
             model,
             Metrics.of(test.prices(), predicted),
-            HoldoutEvaluation.coverage(model, test.prices(), predicted));
+            HoldoutEvaluation.coverage(model.provenance().calibration(), test.prices(), predicted));
       } catch (RuntimeException e) {
         model.close();
         throw e;

@@ -1,9 +1,16 @@
-package com.diamondpricing.model;
+package com.diamondpricing.interval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.diamondpricing.data.Clarity;
+import com.diamondpricing.data.Color;
+import com.diamondpricing.data.Cut;
+import com.diamondpricing.data.Diamond;
+import com.diamondpricing.model.HoldoutEvaluation;
+import com.diamondpricing.model.Provenance;
+import com.diamondpricing.model.ProvenanceJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +48,16 @@ class CalibrationTests {
   void anIntervalIsWiderForADearerStoneAndCoversItsRows() {
     double[][] r = rows();
     Calibration c = Calibration.of(r[0], r[1]);
-    double[] cheap = c.interval(1000, 0.8);
-    double[] dear = c.interval(10_000, 0.8);
+    Diamond stone = new Diamond(1, Cut.IDEAL, Color.G, Clarity.VS1, 62, 57, 6.4, 6.4, 4);
+    double[] cheap = c.interval(stone, 1000, 0.8, false);
+    double[] dear = c.interval(stone, 10_000, 0.8, true);
     assertThat(cheap[0]).isCloseTo(1000 * Math.exp(-0.8), within(1e-9));
     assertThat(dear[1] - dear[0]).isCloseTo(10 * (cheap[1] - cheap[0]), within(1e-6));
     // the rows scoring exactly q sit on the interval's edge, where rounding decides
-    assertThat(c.coverage(r[0], r[1], 0.8)).isBetween(79 / 99.0, 80 / 99.0);
-    assertThat(c.coverage(r[0], r[1], 0.9)).isBetween(89 / 99.0, 90 / 99.0);
-    assertThat(c.coverage(r[0], r[1], 0.9)).isGreaterThan(c.coverage(r[0], r[1], 0.8));
+    assertThat(HoldoutEvaluation.coverage(c, r[0], r[1]).get(0.8)).isBetween(79 / 99.0, 80 / 99.0);
+    assertThat(HoldoutEvaluation.coverage(c, r[0], r[1]).get(0.9)).isBetween(89 / 99.0, 90 / 99.0);
+    assertThat(HoldoutEvaluation.coverage(c, r[0], r[1]).get(0.9))
+        .isGreaterThan(HoldoutEvaluation.coverage(c, r[0], r[1]).get(0.8));
   }
 
   @Test
@@ -86,7 +95,8 @@ class CalibrationTests {
     @Test
     void anUncalibratedLevelIsRefused() {
       double[][] r = rows();
-      assertThatThrownBy(() -> Calibration.of(r[0], r[1]).interval(100, 0.5))
+      Diamond stone = new Diamond(1, Cut.IDEAL, Color.G, Clarity.VS1, 62, 57, 6.4, 6.4, 4);
+      assertThatThrownBy(() -> Calibration.of(r[0], r[1]).interval(stone, 100, 0.5, false))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }
