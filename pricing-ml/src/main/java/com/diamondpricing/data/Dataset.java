@@ -139,6 +139,30 @@ public final class Dataset {
         z[row]);
   }
 
+  /**
+   * A 64-bit hash of a row's values (features and price): equal rows hash equal, in any dataset.
+   * What tells whether a row of one snapshot is a row of another (two stones alike in every value
+   * are the same row for a model: it learns the same from either).
+   */
+  public long rowHash(int row) {
+    long h = 0x9E3779B97F4A7C15L;
+    h = mix(h, Double.doubleToLongBits(carat[row]));
+    h = mix(h, cut[row] * 64L * 64L + color[row] * 64L + clarity[row]);
+    h = mix(h, Double.doubleToLongBits(depth[row]));
+    h = mix(h, Double.doubleToLongBits(table[row]));
+    h = mix(h, Double.doubleToLongBits(price[row]));
+    h = mix(h, Double.doubleToLongBits(x[row]));
+    h = mix(h, Double.doubleToLongBits(y[row]));
+    return mix(h, Double.doubleToLongBits(z[row]));
+  }
+
+  private static long mix(long h, long v) {
+    long x = (h ^ v) * 0xBF58476D1CE4E5B9L;
+    x ^= x >>> 31;
+    x *= 0x94D049BB133111EBL;
+    return x ^ (x >>> 29);
+  }
+
   /** A copy of the price column. */
   public double[] prices() {
     return price.clone();

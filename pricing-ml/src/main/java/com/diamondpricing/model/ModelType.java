@@ -19,6 +19,15 @@ public interface ModelType {
   /** One sentence on what the model is. */
   String description();
 
+  /**
+   * What the type does when it trains, in words that change whenever what it does changes: a run on
+   * the same data with the same settings and the same recipe registers nothing new. By default the
+   * name (a type whose training never changes).
+   */
+  default String recipe() {
+    return name();
+  }
+
   /** The features a model of {@link FeatureSet#ALL} uses. */
   Set<Feature> features();
 

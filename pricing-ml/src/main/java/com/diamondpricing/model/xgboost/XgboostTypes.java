@@ -40,6 +40,11 @@ abstract class XgboostTypes implements ModelType {
   }
 
   @Override
+  public final String recipe() {
+    return target + ", pruned by " + target.pruner();
+  }
+
+  @Override
   public final Set<Feature> features() {
     return EnumSet.allOf(Feature.class);
   }

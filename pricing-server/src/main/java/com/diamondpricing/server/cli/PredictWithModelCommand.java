@@ -6,14 +6,16 @@ import com.diamondpricing.data.DiamondCsvReader;
 import com.diamondpricing.data.Feature;
 import com.diamondpricing.data.LoadedDataset;
 import com.diamondpricing.interval.Calibration;
-import com.diamondpricing.model.ModelLoadException;
+import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.prediction.ExplanationView;
-import com.diamondpricing.server.prediction.PredictionService;
+import com.diamondpricing.server.prediction.ModelRef;
+import com.diamondpricing.server.prediction.PriceAnswer;
 import com.diamondpricing.server.prediction.PriceInterval;
 import com.diamondpricing.server.prediction.PriceWarning;
 import com.diamondpricing.server.prediction.PricedDiamond;
+import com.diamondpricing.server.prediction.ServedModel;
 import com.diamondpricing.server.prediction.TrainingProfile;
 import com.diamondpricing.server.prediction.TrainingProfiles;
 import com.diamondpricing.server.prediction.UnpriceableProblem;
@@ -106,19 +108,31 @@ final class PredictWithModelCommand extends RegistryCommand {
     double[] predictions;
     List<PricedDiamond> items = new ArrayList<>(rows.size());
     TrainingProfile profile = context.bean(TrainingProfiles.class).of(e).orElse(null);
-    try (TrainedModel model = load(e, registry.artifact(e.id()))) {
+    ModelType type = ModelTypes.discover().get(e.type());
+    List<String> features = ServedModel.featuresOf(type, e.featureSet());
+    try (TrainedModel model = type.load(registry.artifact(e.id()))) {
       predictions = model.predict(rows);
       for (int i = 0; i < rows.size(); i++) {
         try {
           items.add(
-              PredictionService.answer(model, profile, rows.diamond(i), predictions[i], explain));
+              PriceAnswer.answer(
+                  e,
+                  model,
+                  features,
+                  profile,
+                  rows.diamond(i),
+                  predictions[i],
+                  explain,
+                  List.of()));
         } catch (UnpriceableProblem refused) {
           items.add(
               new PricedDiamond(
                   Double.NaN,
                   List.of(),
                   List.of(new PriceWarning(refused.code(), refused.field(), refused.getMessage())),
-                  null));
+                  null,
+                  ModelRef.of(e),
+                  features));
         }
       }
     }
@@ -182,10 +196,6 @@ final class PredictWithModelCommand extends RegistryCommand {
       }
     }
     return s.toString();
-  }
-
-  private static TrainedModel load(ModelEntry e, byte[] artifact) throws ModelLoadException {
-    return ModelTypes.discover().get(e.type()).load(artifact);
   }
 
   private static String plain(double v) {

@@ -4,7 +4,6 @@ import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.prediction.ServedModel;
 import com.diamondpricing.server.prediction.ServingModels;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistered;
@@ -46,7 +45,8 @@ class ReferenceProfiles {
   @EventListener
   void registered(ModelRegistered event) {
     try {
-      store(event.entry(), profile(event.entry(), event.model()));
+      TrainedModel fit = event.evaluation();
+      store(event.entry(), profile(event.entry(), fit::predict));
     } catch (RuntimeException e) {
       log.warn(
           "No reference profile for model {} yet (drift computes it when asked): {}",
@@ -69,15 +69,18 @@ class ReferenceProfiles {
     if (datasets.find(model.snapshotId()).isEmpty()) {
       return Optional.empty();
     }
-    ReferenceProfile profile;
-    try (ServedModel.Lease lease = serving.lease(null, model.id())) {
-      profile = profile(model, lease.served().model());
-    }
+    ReferenceProfile profile =
+        profile(model, rows -> serving.predictWithEvaluationFit(model, rows));
     store(model, profile);
     return Optional.of(profile);
   }
 
-  private ReferenceProfile profile(ModelEntry entry, TrainedModel model) {
+  /**
+   * The profile of the model's training part and of its evaluation fit's predictions (the test
+   * rows' residuals must come from a fit that did not see them).
+   */
+  private ReferenceProfile profile(
+      ModelEntry entry, java.util.function.Function<Dataset, double[]> evaluationFit) {
     Dataset all = datasets.rows(entry.snapshotId());
     TrainTestSplit split = TrainTestSplit.notebook(all.size());
     int[] train = split.train();
@@ -91,7 +94,10 @@ class ReferenceProfiles {
     Dataset trainRows = all.rows(train);
     Dataset testRows = all.rows(split.test());
     return ReferenceProfile.of(
-        trainRows, model.predict(trainRows), testRows.prices(), model.predict(testRows));
+        trainRows,
+        evaluationFit.apply(trainRows),
+        testRows.prices(),
+        evaluationFit.apply(testRows));
   }
 
   private void store(ModelEntry model, ReferenceProfile profile) {

@@ -3,7 +3,6 @@ package com.diamondpricing.server.fit;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.prediction.ServedModel;
 import com.diamondpricing.server.prediction.ServingModels;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
@@ -109,10 +108,7 @@ public class TestFits {
     }
     Dataset all = datasets.rows(entry.snapshotId());
     Dataset test = all.rows(TrainTestSplit.notebook(all.size()).test());
-    double[] predicted;
-    try (ServedModel.Lease lease = serving.lease(null, modelId)) {
-      predicted = lease.served().model().predict(test);
-    }
+    double[] predicted = serving.predictWithEvaluationFit(entry, test);
     TestFit fit = new TestFit(modelId, entry.type(), entry.version(), test.prices(), predicted);
     synchronized (byModel) {
       byModel.put(modelId, fit);

@@ -7,10 +7,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "The model that answered")
 public record ModelRef(
     @Schema(example = "7") long id,
-    @Schema(example = "xgboost") String type,
-    @Schema(example = "3") int version) {
+    @Schema(example = "xgboost-log") String type,
+    @Schema(example = "3") int version,
+    @Schema(
+            description =
+                "the features it learned from: all, or four-cs (carat, cut, color, clarity)",
+            allowableValues = {"all", "four-cs"},
+            example = "all")
+        String featureSet) {
 
-  static ModelRef of(ModelEntry e) {
-    return new ModelRef(e.id(), e.type(), e.version());
+  public static ModelRef of(ModelEntry e) {
+    return new ModelRef(e.id(), e.type(), e.version(), e.featureSet().label());
   }
 }

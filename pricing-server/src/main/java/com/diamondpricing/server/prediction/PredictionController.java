@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
             + " training diamonds and, with `explain=true`, each feature's contribution. Model"
             + " selection: `modelId` picks an exact model, `model` (linear, xgboost or"
             + " xgboost-log) the best registered version of that type (lowest test MAE), and by"
-            + " default the champion answers.")
+            + " default the champion answers: the champion of the richest feature set the stone"
+            + " gives (`all`, or `four-cs` for a stone without some measurements: a model that"
+            + " learned without them). The answer names the model, its feature set and the"
+            + " features it read.")
 class PredictionController {
 
   static final int MAX_BATCH = 10_000;
@@ -53,18 +56,22 @@ class PredictionController {
       @Schema(example = "USD") String currency,
       ModelRef model,
       @Schema(example = "3f1c2d4e-...") String requestId,
+      @Schema(
+              description = "the features the model read to price the stone",
+              example = "[\"carat\", \"cut\", \"color\", \"clarity\"]")
+          List<String> features,
       List<PriceInterval> intervals,
       List<PriceWarning> warnings,
       @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
 
-    static PredictionResponse of(
-        String predictionId, PricedDiamond p, ModelRef model, String requestId) {
+    static PredictionResponse of(String predictionId, PricedDiamond p, String requestId) {
       return new PredictionResponse(
           predictionId,
           p.price(),
           "USD",
-          model,
+          p.model(),
           requestId,
+          p.features(),
           p.intervals(),
           p.warnings(),
           p.explanation());
@@ -79,21 +86,35 @@ class PredictionController {
   record BatchResponse(
       List<Double> prices,
       String currency,
-      ModelRef model,
+      @Schema(
+              description =
+                  "the model that priced the first diamond (each item names its own: a batch"
+                      + " mixing stones with and without measurements is priced by the models of"
+                      + " both feature sets)")
+          ModelRef model,
       String requestId,
-      @Schema(description = "per diamond: price, intervals, warnings, and why when asked")
+      @Schema(description = "per diamond: price, model, intervals, warnings, and why when asked")
           List<BatchItem> items) {}
 
   /** One diamond's answer in a batch. */
   record BatchItem(
       @Schema(description = "this price's id, to report the stone's sale with") String predictionId,
       double price,
+      ModelRef model,
+      @Schema(description = "the features the model read") List<String> features,
       List<PriceInterval> intervals,
       List<PriceWarning> warnings,
       @JsonInclude(JsonInclude.Include.NON_NULL) ExplanationView explanation) {
 
     static BatchItem of(String predictionId, PricedDiamond p) {
-      return new BatchItem(predictionId, p.price(), p.intervals(), p.warnings(), p.explanation());
+      return new BatchItem(
+          predictionId,
+          p.price(),
+          p.model(),
+          p.features(),
+          p.intervals(),
+          p.warnings(),
+          p.explanation());
     }
   }
 
@@ -101,9 +122,11 @@ class PredictionController {
   @Operation(
       summary = "Price one diamond",
       description =
-          "carat, cut, color and clarity are required; measurements may be left out when the"
-              + " chosen model can do without them (xgboost treats them as missing; linear needs"
-              + " x, and answers 422 naming it).")
+          "carat, cut, color and clarity are required; measurements may be left out: the"
+              + " stone is then priced by the champion of the four Cs (a model that learned"
+              + " without them), with a `measurements-missing` warning naming what was absent."
+              + " A model asked for by id that needs an absent measurement answers 422 naming"
+              + " it (linear needs x; a model of every feature needs them all).")
   PredictionResponse predict(
       @Valid @RequestBody DiamondInput diamond,
       @Parameter(description = "model type: linear, xgboost or xgboost-log")
@@ -117,15 +140,16 @@ class PredictionController {
           @RequestParam(defaultValue = "false")
           boolean explain,
       HttpServletRequest request) {
-    try (ServedModel.Lease lease = service.choose(model, modelId)) {
+    Diamond stone = diamond.toDiamond();
+    try (ServedModel.Lease lease =
+        service.choose(model, modelId, PredictionService.present(stone))) {
       ServedModel served = lease.served();
-      answering(served).setOn(request);
-      Diamond stone = diamond.toDiamond();
+      answering(served.entry().id(), served.entry().type(), served.entry().version())
+          .setOn(request);
       PricedDiamond priced = service.price(served, stone, explain);
       String id = PredictionIds.next();
-      PredictionRecord.setOn(request, List.of(record(id, stone, priced)));
-      return PredictionResponse.of(
-          id, priced, ModelRef.of(served.entry()), RequestIdFilter.of(request));
+      PredictionRecord.setOn(request, List.of(record(id, stone, priced, false)));
+      return PredictionResponse.of(id, priced, RequestIdFilter.of(request));
     }
   }
 
@@ -143,38 +167,32 @@ class PredictionController {
           @RequestParam(defaultValue = "false")
           boolean explain,
       HttpServletRequest request) {
-    try (ServedModel.Lease lease = service.choose(model, modelId)) {
-      ServedModel served = lease.served();
-      answering(served).setOn(request);
-      List<Diamond> diamonds = new ArrayList<>(body.diamonds().size());
-      for (int i = 0; i < body.diamonds().size(); i++) {
-        Diamond d = body.diamonds().get(i).toDiamond();
-        try {
-          service.requireFeatures(served, d);
-        } catch (MissingFeatureProblem e) {
-          throw MissingFeatureProblem.inBatch(i, e);
-        }
-        diamonds.add(d);
-      }
-      List<PricedDiamond> priced = service.price(served, diamonds, explain);
-      List<Double> prices = new ArrayList<>(priced.size());
-      List<BatchItem> items = new ArrayList<>(priced.size());
-      List<PredictionRecord> records = new ArrayList<>(priced.size());
-      for (int i = 0; i < priced.size(); i++) {
-        PricedDiamond p = priced.get(i);
-        String id = PredictionIds.next();
-        prices.add(p.price());
-        items.add(BatchItem.of(id, p));
-        records.add(record(id, diamonds.get(i), p));
-      }
-      PredictionRecord.setOn(request, records);
-      return new BatchResponse(
-          prices, "USD", ModelRef.of(served.entry()), RequestIdFilter.of(request), items);
+    List<Diamond> diamonds = new ArrayList<>(body.diamonds().size());
+    for (DiamondInput d : body.diamonds()) {
+      diamonds.add(d.toDiamond());
     }
+    List<PricedDiamond> priced = service.price(model, modelId, diamonds, explain);
+    ModelRef first = priced.get(0).model();
+    answering(first.id(), first.type(), first.version()).setOn(request);
+    List<Double> prices = new ArrayList<>(priced.size());
+    List<BatchItem> items = new ArrayList<>(priced.size());
+    List<PredictionRecord> records = new ArrayList<>(priced.size());
+    for (int i = 0; i < priced.size(); i++) {
+      PricedDiamond p = priced.get(i);
+      String id = PredictionIds.next();
+      prices.add(p.price());
+      items.add(BatchItem.of(id, p));
+      records.add(record(id, diamonds.get(i), p, p.model().id() != first.id()));
+    }
+    PredictionRecord.setOn(request, records);
+    return new BatchResponse(prices, "USD", first, RequestIdFilter.of(request), items);
   }
 
-  /** The priced stone as the request log records it. */
-  private static PredictionRecord record(String id, Diamond d, PricedDiamond p) {
+  /**
+   * The priced stone as the request log records it; with its own model when that is not the
+   * request's.
+   */
+  private static PredictionRecord record(String id, Diamond d, PricedDiamond p, boolean ownModel) {
     PriceInterval i80 = interval(p, 0.8);
     PriceInterval i90 = interval(p, 0.9);
     return new PredictionRecord(
@@ -192,7 +210,10 @@ class PredictionController {
         i80 == null ? null : i80.lower(),
         i80 == null ? null : i80.upper(),
         i90 == null ? null : i90.lower(),
-        i90 == null ? null : i90.upper());
+        i90 == null ? null : i90.upper(),
+        ownModel ? p.model().id() : null,
+        ownModel ? p.model().type() : null,
+        ownModel ? p.model().version() : null);
   }
 
   private static PriceInterval interval(PricedDiamond p, double level) {
@@ -208,7 +229,7 @@ class PredictionController {
     return Double.isNaN(v) ? null : v;
   }
 
-  private static AnsweringModel answering(ServedModel served) {
-    return new AnsweringModel(served.entry().id(), served.entry().type(), served.entry().version());
+  private static AnsweringModel answering(long id, String type, int version) {
+    return new AnsweringModel(id, type, version);
   }
 }

@@ -2,153 +2,193 @@ package com.diamondpricing.server.prediction;
 
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
-import com.diamondpricing.interval.Calibration;
 import com.diamondpricing.model.MissingFeatureException;
-import com.diamondpricing.model.PriceExplanation;
-import com.diamondpricing.model.TrainedModel;
+import com.diamondpricing.model.ModelTypes;
+import com.diamondpricing.server.registry.ModelNotFoundException;
 import com.diamondpricing.server.web.ApiException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Chooses the model for a request and prices diamonds with it: the price, its 80% and 90%
- * intervals, the warnings of a stone unlike the model's training diamonds, and, when asked, why.
+ * Chooses the model for each stone and prices it: the champion (or the best model of a type asked
+ * for) of the richest feature set whose features the stone gives, so that a stone without its
+ * measurements is priced by a model that learned without them; its price, 80% and 90% ranges,
+ * warnings and, when asked, why ({@link PriceAnswer}). Every other registered type gives its price
+ * too ({@link SecondOpinion}): a type that disagrees beyond the answer's 90% range is a warning.
  */
 @Service
 public class PredictionService {
 
-  /**
-   * A price above this multiple of the dearest training stone, or below the cheapest one divided by
-   * it, is not given.
-   */
-  static final double ABSURD_MULTIPLE = 10;
-
   private final ServingModels models;
   private final TrainingProfiles profiles;
+  private final ModelTypes types;
 
-  PredictionService(ServingModels models, TrainingProfiles profiles) {
+  PredictionService(ServingModels models, TrainingProfiles profiles, ModelTypes types) {
     this.models = models;
     this.profiles = profiles;
+    this.types = types;
     // a new champion's training profile is read before it serves, not by its first request
     models.prepareEachChampion(next -> next.profile(profiles));
   }
 
+  /** The features a stone gives (the four Cs always). */
+  public static Set<Feature> present(Diamond d) {
+    Set<Feature> present = EnumSet.noneOf(Feature.class);
+    for (Feature f : Feature.values()) {
+      if (d.has(f)) {
+        present.add(f);
+      }
+    }
+    return present;
+  }
+
   /**
-   * A hold on the model a request asks for: {@code modelId} exactly, else the best registered
-   * version of {@code type}, else the champion. Close it when the request is done.
+   * A hold on the model for a stone with these features: {@code modelId} exactly, else the best
+   * registered version of {@code type}, else the champion, of the richest feature set the stone
+   * gives. Close it when the request is done.
    */
-  public ServedModel.Lease choose(String type, Long modelId) {
+  public ServedModel.Lease choose(String type, Long modelId, Set<Feature> present) {
     if (modelId != null && type != null) {
       throw ApiException.invalidParameter(
           "modelId", "give either 'model' or 'modelId', not both", List.of());
     }
-    return models.lease(type, modelId);
+    return models.lease(type, modelId, present);
   }
 
-  /** One stone priced: price, intervals, warnings and, when {@code explain}, why. */
-  public PricedDiamond price(ServedModel served, Diamond diamond, boolean explain) {
-    requireFeatures(served, diamond);
-    return answer(
+  /** One stone priced with the model held: price, ranges, warnings and, when asked, why. */
+  public PricedDiamond price(ServedModel served, Diamond d, boolean explain) {
+    requireFeatures(served, d);
+    double raw = served.model().predict(d);
+    List<SecondOpinion> others = secondOpinions(served, List.of(d), present(d)).get(0);
+    return PriceAnswer.answer(
+        served.entry(),
         served.model(),
+        served.features(),
         served.profile(profiles),
-        diamond,
-        served.model().predict(diamond),
-        explain);
+        d,
+        raw,
+        explain,
+        others);
   }
 
-  /** Many stones priced in one call of the model, in order. */
-  public List<PricedDiamond> price(ServedModel served, List<Diamond> diamonds, boolean explain) {
-    double[] raw = served.model().predict(diamonds);
+  /**
+   * Many stones priced, in order, each by the model {@link #choose} picks for its features (a batch
+   * may mix stones with and without measurements); the models are held for the call.
+   *
+   * @throws MissingFeatureProblem naming {@code diamonds[i].field} when the model asked for (by id
+   *     or type) cannot price stone i
+   */
+  public List<PricedDiamond> price(
+      String type, Long modelId, List<Diamond> diamonds, boolean explain) {
+    Map<Set<Feature>, ServedModel.Lease> leases = new HashMap<>();
+    try {
+      Map<Group, List<Integer>> groups = new LinkedHashMap<>();
+      for (int i = 0; i < diamonds.size(); i++) {
+        Set<Feature> present = present(diamonds.get(i));
+        ServedModel served =
+            leases.computeIfAbsent(present, p -> choose(type, modelId, p)).served();
+        try {
+          requireFeatures(served, diamonds.get(i));
+        } catch (MissingFeatureProblem e) {
+          throw MissingFeatureProblem.inBatch(i, e);
+        }
+        groups.computeIfAbsent(new Group(served, present), g -> new ArrayList<>()).add(i);
+      }
+      PricedDiamond[] out = new PricedDiamond[diamonds.size()];
+      for (Map.Entry<Group, List<Integer>> group : groups.entrySet()) {
+        price(group.getKey(), group.getValue(), diamonds, explain, out);
+      }
+      return Arrays.asList(out);
+    } finally {
+      leases.values().forEach(ServedModel.Lease::close);
+    }
+  }
+
+  /** Stones of a batch with the same features, priced by the same model. */
+  private record Group(ServedModel served, Set<Feature> present) {}
+
+  /** The stones at {@code indexes}, priced by one model in one call, into {@code out}. */
+  private void price(
+      Group group,
+      List<Integer> indexes,
+      List<Diamond> diamonds,
+      boolean explain,
+      PricedDiamond[] out) {
+    ServedModel served = group.served();
+    List<Diamond> stones = indexes.stream().map(diamonds::get).toList();
+    double[] raw = served.model().predict(stones);
+    List<List<SecondOpinion>> others = secondOpinions(served, stones, group.present());
     TrainingProfile profile = served.profile(profiles);
-    List<PricedDiamond> out = new ArrayList<>(raw.length);
-    for (int i = 0; i < raw.length; i++) {
+    for (int j = 0; j < raw.length; j++) {
+      int i = indexes.get(j);
       try {
-        out.add(answer(served.model(), profile, diamonds.get(i), raw[i], explain));
+        out[i] =
+            PriceAnswer.answer(
+                served.entry(),
+                served.model(),
+                served.features(),
+                profile,
+                stones.get(j),
+                raw[j],
+                explain,
+                others.get(j));
       } catch (UnpriceableProblem e) {
         throw new UnpriceableProblem(
             "diamonds[" + i + "]." + e.field(), "diamonds[" + i + "]: " + e.getMessage());
       }
     }
-    return out;
   }
 
   /**
-   * The answer for one stone the model priced {@code raw}: refused when that is no usable price
-   * (not a number, or outside a tenth of the cheapest to ten times the dearest training stone),
-   * else rounded to cents with its intervals, the warnings of {@code profile} (the model's training
-   * rows; null: none) and, when {@code explain}, why. The command line answers with it too.
+   * Per stone, the prices of the best model of every other registered type that can price stones
+   * with these features (the same for all the stones).
    */
-  public static PricedDiamond answer(
-      TrainedModel model, TrainingProfile profile, Diamond d, double raw, boolean explain) {
-    check(raw, profile);
-    double price = cents(raw);
-    List<PriceWarning> warnings = profile == null ? List.of() : profile.warnings(d);
-    ExplanationView explanation = null;
-    if (explain) {
-      var why = model.explain(d);
-      if (why.isPresent()) {
-        explanation = ExplanationView.of(PriceExplanation.of(why.get(), price));
-      } else {
-        warnings = new ArrayList<>(warnings);
-        warnings.add(
-            new PriceWarning(
-                PriceWarning.NO_EXPLANATION,
-                "explain",
-                "this model was stored before it kept what explaining needs; a model trained"
-                    + " now explains its prices"));
+  private List<List<SecondOpinion>> secondOpinions(
+      ServedModel answering, List<Diamond> stones, Set<Feature> present) {
+    List<List<SecondOpinion>> out = new ArrayList<>(stones.size());
+    for (int j = 0; j < stones.size(); j++) {
+      out.add(new ArrayList<>(2));
+    }
+    for (String type : types.names()) {
+      if (type.equals(answering.entry().type())) {
+        continue;
       }
-    }
-    return new PricedDiamond(
-        price,
-        intervals(model, d, raw, profile != null && profile.fewComparables(d)),
-        warnings,
-        explanation);
-  }
-
-  /** Refuses a price that is not a number, not a cent at least, or absurdly low or high. */
-  private static void check(double raw, TrainingProfile profile) {
-    double ceiling =
-        profile == null ? Double.POSITIVE_INFINITY : ABSURD_MULTIPLE * profile.maxPrice();
-    double floor = profile == null ? 0.01 : Math.max(0.01, profile.minPrice() / ABSURD_MULTIPLE);
-    if (!Double.isFinite(raw) || raw < floor || raw > ceiling) {
-      throw new UnpriceableProblem(
-          "carat",
-          String.format(
-              Locale.ROOT,
-              "the model's answer for this stone (%s) is not a usable price: the stone is too far"
-                  + " from every diamond it was trained on",
-              Double.isFinite(raw)
-                  ? String.format(Locale.ROOT, "%.2f dollars", raw)
-                  : "no number"));
-    }
-  }
-
-  private static List<PriceInterval> intervals(
-      TrainedModel model, Diamond d, double raw, boolean fewComparables) {
-    Calibration c = model.provenance().calibration();
-    if (c == null) {
-      return List.of();
-    }
-    List<PriceInterval> out = new ArrayList<>(2);
-    for (double level : Calibration.LEVELS) {
-      double[] range = c.interval(d, raw, level, fewComparables);
-      out.add(new PriceInterval(level, cents(range[0]), cents(range[1])));
+      ServedModel.Lease lease;
+      try {
+        lease = models.lease(type, null, present);
+      } catch (ModelNotFoundException none) {
+        continue;
+      }
+      try (lease) {
+        ServedModel other = lease.served();
+        if (!other.prices(present)) {
+          continue;
+        }
+        double[] prices = other.model().predict(stones);
+        ModelRef ref = ModelRef.of(other.entry());
+        for (int j = 0; j < prices.length; j++) {
+          if (Double.isFinite(prices[j]) && prices[j] > 0) {
+            out.get(j).add(new SecondOpinion(ref, prices[j]));
+          }
+        }
+      }
     }
     return out;
   }
 
   /** Throws a 422 problem naming the feature when the diamond lacks one the model needs. */
   public void requireFeatures(ServedModel served, Diamond diamond) {
-    for (Feature f : served.type().requiredFeatures()) {
+    for (Feature f : served.requiredFeatures()) {
       if (!diamond.has(f)) {
         throw MissingFeatureProblem.of(new MissingFeatureException(f, served.entry().type()));
       }
     }
-  }
-
-  static double cents(double price) {
-    return Math.round(price * 100) / 100.0;
   }
 }

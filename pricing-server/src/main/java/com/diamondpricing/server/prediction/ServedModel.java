@@ -1,8 +1,12 @@
 package com.diamondpricing.server.prediction;
 
+import com.diamondpricing.data.Feature;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.registry.ModelEntry;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,8 @@ public final class ServedModel {
   private final ModelEntry entry;
   private final ModelType type;
   private final TrainedModel model;
+  private final Set<Feature> required;
+  private final List<String> features;
 
   /** Requests holding it; -1 once closed. */
   private final AtomicInteger users = new AtomicInteger();
@@ -38,6 +44,29 @@ public final class ServedModel {
     this.entry = entry;
     this.type = type;
     this.model = model;
+    this.required = type.requiredFeatures(model.featureSet());
+    this.features = featuresOf(type, model.featureSet());
+  }
+
+  /** The names of the features a model of this type and feature set reads. */
+  public static List<String> featuresOf(ModelType type, FeatureSet set) {
+    Set<Feature> read = set == FeatureSet.ALL ? type.features() : set.features();
+    return read.stream().sorted().map(Feature::column).toList();
+  }
+
+  /** The names of the features the model reads. */
+  public List<String> features() {
+    return features;
+  }
+
+  /** The features a stone must have for this model to price it. */
+  public Set<Feature> requiredFeatures() {
+    return required;
+  }
+
+  /** Whether a stone with these features present can be priced by this model. */
+  boolean prices(Set<Feature> present) {
+    return present.containsAll(required);
   }
 
   public ModelEntry entry() {

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * What a model's training rows looked like, to say when a stone is unlike them: each measurement's
  * range, the grade combinations present, how heavy a cubic millimetre of their stones is (carat /
- * (x y z), from its 0.5th to its 99.5th percentile: a few rows of the data are mismeasured) and the
- * lowest and highest prices.
+ * (x y z), from its 0.5th to its 99.5th percentile: a few rows of the data are mismeasured), the
+ * lowest and highest prices, and per grade combination the carats and the dearest price ({@link
+ * Comparables}).
  */
 public final class TrainingProfile {
 
@@ -98,6 +99,11 @@ public final class TrainingProfile {
   /** Whether the stone has few comparables among the training rows. */
   boolean fewComparables(Diamond d) {
     return comparables.few(d);
+  }
+
+  /** The training stones like this one (same grades, carat within the window). */
+  Comparables comparables() {
+    return comparables;
   }
 
   /** The lowest price of the training rows. */

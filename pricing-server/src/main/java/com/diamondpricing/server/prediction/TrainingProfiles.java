@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@link TrainingProfile} of a model's training rows (its snapshot's training part, split as
- * the pipeline splits it), read once per snapshot and kept for the last few snapshots.
+ * The {@link TrainingProfile} of the rows a served model learned from: every row of its snapshot
+ * for a model refitted on all of them, else the snapshot's training part (split as the pipeline
+ * splits it). Read once per snapshot and kind, and kept for the last few.
  */
 @Component
 public class TrainingProfiles {
@@ -22,12 +23,16 @@ public class TrainingProfiles {
   private static final int KEEP = 8;
 
   private final DatasetStore datasets;
-  private final Map<Long, TrainingProfile> bySnapshot =
+
+  /** The rows of a snapshot a profile covers: all of them, or its training part. */
+  private record Rows(long snapshotId, boolean all) {}
+
+  private final Map<Rows, TrainingProfile> bySnapshot =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, TrainingProfile> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Rows, TrainingProfile> eldest) {
           return size() > KEEP;
         }
       };
@@ -38,7 +43,7 @@ public class TrainingProfiles {
 
   /** The profile of the model's training rows; empty when its snapshot cannot be read. */
   public Optional<TrainingProfile> of(ModelEntry model) {
-    long snapshot = model.snapshotId();
+    Rows snapshot = new Rows(model.snapshotId(), model.servesEveryRow());
     synchronized (bySnapshot) {
       TrainingProfile known = bySnapshot.get(snapshot);
       if (known != null) {
@@ -47,8 +52,10 @@ public class TrainingProfiles {
     }
     TrainingProfile profile;
     try {
-      Dataset all = datasets.rows(snapshot);
-      profile = TrainingProfile.of(all.rows(TrainTestSplit.notebook(all.size()).train()));
+      Dataset all = datasets.rows(snapshot.snapshotId());
+      profile =
+          TrainingProfile.of(
+              snapshot.all() ? all : all.rows(TrainTestSplit.notebook(all.size()).train()));
     } catch (RuntimeException e) {
       log.warn("No training profile for snapshot {}: {}", snapshot, e.toString());
       return Optional.empty();

@@ -1,6 +1,9 @@
 package com.diamondpricing.server.registry;
 
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.interval.Calibration;
+import com.diamondpricing.interval.CoverageReport;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.Provenance;
 import java.time.Instant;
 import java.util.Map;
@@ -24,6 +27,18 @@ import java.util.Map;
  * @param artifactMediaType the media type of the stored artifact
  * @param testCoverage per interval level (0.8, 0.9), the share of the test rows inside their
  *     interval; empty for a model without intervals
+ * @param featureSet the features the model learned from
+ * @param servedRows the rows the served artifact was fitted on (every row of the snapshot), or null
+ *     when the artifact is the fit on the training part (models registered before, and models
+ *     trained on a cluster)
+ * @param calibration the ranges of the served artifact: cross-conformal ones, or those of its
+ *     provenance; null for a model without ranges
+ * @param outOfFoldCoverage how the served ranges covered every row out of fold, overall and per
+ *     segment; null when not measured
+ * @param testCoverageReport how the evaluation fit's ranges covered the test rows, per segment;
+ *     null when not measured
+ * @param separateEvaluation whether the evaluation fit is kept apart from the served artifact
+ * @param fingerprint what was trained on what ({@link ModelFingerprint}), or null
  */
 public record ModelEntry(
     long id,
@@ -38,9 +53,26 @@ public record ModelEntry(
     int nTrain,
     int nTest,
     String artifactMediaType,
-    Map<Double, Double> testCoverage) {
+    Map<Double, Double> testCoverage,
+    FeatureSet featureSet,
+    Integer servedRows,
+    Calibration calibration,
+    CoverageReport outOfFoldCoverage,
+    CoverageReport testCoverageReport,
+    boolean separateEvaluation,
+    String fingerprint) {
 
   public ModelEntry {
     testCoverage = Map.copyOf(testCoverage);
+  }
+
+  /** The rows the served artifact learned from. */
+  public int trainedRows() {
+    return servedRows != null ? servedRows : nTrain;
+  }
+
+  /** Whether the served artifact is a refit on every row of the snapshot. */
+  public boolean servesEveryRow() {
+    return servedRows != null;
   }
 }

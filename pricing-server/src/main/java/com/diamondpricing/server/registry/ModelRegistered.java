@@ -7,6 +7,7 @@ import com.diamondpricing.model.TrainedModel;
  * still open: a listener may use it (not keep it).
  *
  * @param entry the model as registered
- * @param model the trained model
+ * @param evaluation its evaluation fit: the one fitted on the snapshot's training part, scored on
+ *     its test rows (the served model itself when it serves that fit)
  */
-public record ModelRegistered(ModelEntry entry, TrainedModel model) {}
+public record ModelRegistered(ModelEntry entry, TrainedModel evaluation) {}

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.registry;
 
-import com.diamondpricing.data.Metrics;
+import com.diamondpricing.interval.IntervalJson;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.Provenance;
@@ -61,23 +62,18 @@ public class ModelRegistry {
   }
 
   /**
-   * Registers a trained model as the next version of its type. Servers registering the same type at
-   * once may pick the same number: the loser of the unique key tries the next one. Once committed,
-   * {@link ModelRegistered} is published (a listener's failure is logged, never the caller's).
+   * Registers a trained model as the next version of its type: the served artifact, the evaluation
+   * fit apart from it when they differ, the served ranges and their coverage. Servers registering
+   * the same type at once may pick the same number: the loser of the unique key tries the next one.
+   * Once committed, {@link ModelRegistered} is published (a listener's failure is logged, never the
+   * caller's).
    */
-  public ModelEntry register(
-      TrainedModel model,
-      Long runId,
-      long snapshotId,
-      Metrics test,
-      Map<Double, Double> coverage,
-      int nTrain,
-      int nTest) {
+  public ModelEntry register(Registration r) {
     for (int attempt = 1; ; attempt++) {
       try {
-        ModelEntry entry = insert(model, runId, snapshotId, test, coverage, nTrain, nTest);
+        ModelEntry entry = insert(r);
         try {
-          events.publishEvent(new ModelRegistered(entry, model));
+          events.publishEvent(new ModelRegistered(entry, r.evaluated()));
         } catch (RuntimeException e) {
           log.warn("A listener of model {}'s registration failed", entry.id(), e);
         }
@@ -87,26 +83,22 @@ public class ModelRegistry {
           throw e;
         }
         log.info(
-            "Version of a new {} model taken by another server; trying the next", model.type());
+            "Version of a new {} model taken by another server; trying the next",
+            r.evaluated().type());
       }
     }
   }
 
-  private ModelEntry insert(
-      TrainedModel model,
-      Long runId,
-      long snapshotId,
-      Metrics test,
-      Map<Double, Double> coverage,
-      int nTrain,
-      int nTest) {
-    Provenance provenance = model.provenance();
+  private ModelEntry insert(Registration r) {
+    TrainedModel serving = r.serving();
+    Provenance provenance = serving.provenance();
     MetricsView validation = MetricsView.of(provenance.validation());
+    Map<Double, Double> coverage = r.testCoverage() != null ? r.testCoverage().overall() : Map.of();
     return tx.execute(
         status -> {
           int version =
               jdbc.sql("select coalesce(max(version), 0) + 1 from model where type = ?")
-                  .param(model.type())
+                  .param(serving.type())
                   .query(Integer.class)
                   .single();
           KeyHolder key = new GeneratedKeyHolder();
@@ -114,35 +106,65 @@ public class ModelRegistry {
                   "insert into model (type, version, run_id, snapshot_id, created_at,"
                       + " training_seconds, parameters, provenance, test_r2, test_mae, test_rmse,"
                       + " test_mape, validation_metrics, n_train, n_test, libraries, artifact,"
-                      + " artifact_media_type, test_coverage_80, test_coverage_90)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      + " artifact_media_type, test_coverage_80, test_coverage_90, feature_set,"
+                      + " served_rows, evaluation_artifact, calibration, oof_coverage,"
+                      + " test_coverage, fingerprint)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                      + " ?, ?, ?, ?, ?, ?)")
               .params(
-                  model.type(),
+                  serving.type(),
                   version,
-                  runId,
-                  snapshotId,
+                  r.runId(),
+                  r.snapshotId(),
                   SqlTimes.sql(SqlTimes.now(clock)),
-                  provenance.trainingSeconds(),
+                  r.seconds(),
                   Json.write(provenance.parameters()),
                   ProvenanceJson.write(provenance),
-                  test.r2(),
-                  test.mae(),
-                  test.rmse(),
-                  test.mape(),
+                  r.test().r2(),
+                  r.test().mae(),
+                  r.test().rmse(),
+                  r.test().mape(),
                   validation == null ? null : Json.write(validation),
-                  nTrain,
-                  nTest,
+                  r.nTrain(),
+                  r.nTest(),
                   Json.write(provenance.libraries()),
-                  model.artifact(),
-                  model.artifactMediaType(),
+                  serving.artifact(),
+                  serving.artifactMediaType(),
                   coverage.get(0.8),
-                  coverage.get(0.9))
+                  coverage.get(0.9),
+                  serving.featureSet().label(),
+                  r.served() == null ? null : r.served().provenance().trainingRows(),
+                  r.served() == null ? null : r.evaluated().artifact(),
+                  r.calibration() == null ? null : Json.write(IntervalJson.toMap(r.calibration())),
+                  r.outOfFoldCoverage() == null
+                      ? null
+                      : Json.write(IntervalJson.toMap(r.outOfFoldCoverage())),
+                  r.testCoverage() == null
+                      ? null
+                      : Json.write(IntervalJson.toMap(r.testCoverage())),
+                  r.fingerprint())
               .update(key, "id");
           long id = key.getKeyAs(Number.class).longValue();
           log.info(
-              "Registered model {} ({} v{}), test MAE {}", id, model.type(), version, test.mae());
+              "Registered model {} ({} v{}, {}), test MAE {}",
+              id,
+              serving.type(),
+              version,
+              serving.featureSet(),
+              r.test().mae());
           return find(id).orElseThrow();
         });
+  }
+
+  /** The model registered with this fingerprint, the newest if several. */
+  public Optional<ModelEntry> byFingerprint(String fingerprint) {
+    return jdbc.sql(
+            "select "
+                + ModelRows.COLUMNS
+                + " from model where fingerprint = ? order by id desc limit 1")
+        .param(fingerprint)
+        .query(ModelRows::entry)
+        .optional();
   }
 
   public Optional<ModelEntry> find(long id) {
@@ -171,15 +193,29 @@ public class ModelRegistry {
   public Optional<ModelEntry> alias(String alias) {
     return jdbc.sql(
             "select "
-                + prefixed("m")
-                + " from model m join model_alias a on a.model_id = m.id where a.alias = ?")
+                + ModelRows.COLUMNS
+                + " from model where id = (select model_id from model_alias where alias = ?)")
         .param(alias)
         .query(ModelRows::entry)
         .optional();
   }
 
+  /** The champion of the models of every feature. */
   public Optional<ModelEntry> champion() {
     return alias(CHAMPION);
+  }
+
+  /** The champion of a feature set's models. */
+  public Optional<ModelEntry> champion(FeatureSet set) {
+    return alias(championAlias(set));
+  }
+
+  /**
+   * The alias naming a feature set's champion: {@value #CHAMPION} for {@link FeatureSet#ALL} (what
+   * it always named), {@code champion-four-cs} for the four Cs.
+   */
+  public static String championAlias(FeatureSet set) {
+    return set == FeatureSet.ALL ? CHAMPION : CHAMPION + "-" + set.label();
   }
 
   /** The id the alias points at now, without reading the model (cheap enough to poll). */
@@ -311,6 +347,20 @@ public class ModelRegistry {
   }
 
   /**
+   * The model's evaluation fit, the one fitted on its snapshot's training part and scored on the
+   * test rows (the served artifact itself for a model that serves that fit). The caller closes it.
+   */
+  public TrainedModel loadEvaluation(long id) throws ModelLoadException {
+    ModelEntry e = get(id);
+    byte[] bytes =
+        jdbc.sql("select coalesce(evaluation_artifact, artifact) from model where id = ?")
+            .param(id)
+            .query((rs, n) -> rs.getBytes(1))
+            .single();
+    return types.get(e.type()).load(bytes);
+  }
+
+  /**
    * Whether a write failed on a unique key (a version or an alias another server took first).
    * SQLite's driver sets no SQL state, so Spring reports its constraint violations uncategorized:
    * its result code tells.
@@ -327,10 +377,6 @@ public class ModelRegistry {
       }
     }
     return false;
-  }
-
-  private static String prefixed(String alias) {
-    return alias + "." + ModelRows.COLUMNS.replace(", ", ", " + alias + ".");
   }
 
   private static String truncate(String s, int max) {

@@ -63,9 +63,10 @@ final class PredictionInserts {
     s.setString(i++, RequestLogDialect.clean(r.requestId()));
     s.setInt(i++, item.index());
     s.setTimestamp(i++, Timestamp.from(r.receivedAt() == null ? Instant.EPOCH : r.receivedAt()));
-    s.setLong(i++, r.modelId());
-    s.setString(i++, r.modelType());
-    s.setInt(i++, r.modelVersion());
+    boolean own = p.modelId() != null;
+    s.setLong(i++, own ? p.modelId() : r.modelId());
+    s.setString(i++, own ? p.modelType() : r.modelType());
+    s.setInt(i++, own ? p.modelVersion() : r.modelVersion());
     s.setDouble(i++, p.carat());
     s.setString(i++, p.cut());
     s.setString(i++, p.color());

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * One priced diamond of a request, left on the request by the feature that priced it, and written
  * by the request log into {@code prediction} with its request's row (same journal line, same
- * transaction): a prediction on record that a sale can later be joined to. The model is the
- * request's answering model.
+ * transaction): a prediction on record that a sale can later be joined to. The model is the one
+ * named here, or the request's answering model when none is (a batch may mix stones priced by the
+ * models of different feature sets).
  *
  * @param predictionId the id the response gave for it
  * @param carat carat
@@ -24,6 +25,9 @@ import java.util.List;
  * @param upper80 its upper end, or null
  * @param lower90 the 90% interval's lower end, or null
  * @param upper90 its upper end, or null
+ * @param modelId the model that priced it, or null for the request's
+ * @param modelType its type, or null
+ * @param modelVersion its version, or null
  */
 public record PredictionRecord(
     String predictionId,
@@ -40,7 +44,10 @@ public record PredictionRecord(
     Double lower80,
     Double upper80,
     Double lower90,
-    Double upper90) {
+    Double upper90,
+    Long modelId,
+    String modelType,
+    Integer modelVersion) {
 
   static final String ATTRIBUTE = "diamonds.predictions";
 

@@ -66,7 +66,10 @@ final class RecordLines {
     return out.toByteArray();
   }
 
-  /** A prediction as an array: id, the nine features, price, the two intervals' ends. */
+  /**
+   * A prediction as an array: id, the nine features, price, the two intervals' ends, and its model
+   * (id, type, version) when it names one.
+   */
   private static void prediction(JsonGenerator g, PredictionRecord p) {
     g.writeStartArray();
     g.writeString(p.predictionId());
@@ -84,6 +87,11 @@ final class RecordLines {
     number(g, p.upper80());
     number(g, p.lower90());
     number(g, p.upper90());
+    if (p.modelId() != null) {
+      g.writeNumber(p.modelId());
+      g.writeString(p.modelType());
+      g.writeNumber(p.modelVersion());
+    }
     g.writeEndArray();
   }
 
@@ -99,11 +107,11 @@ final class RecordLines {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw new IllegalArgumentException("a prediction that is not an array");
     }
-    Object[] v = new Object[15];
+    Object[] v = new Object[18];
     int i = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (i >= v.length) {
-        throw new IllegalArgumentException("a prediction with more than 15 values");
+        throw new IllegalArgumentException("a prediction with more than 18 values");
       }
       v[i++] =
           switch (t) {
@@ -113,8 +121,8 @@ final class RecordLines {
             default -> throw new IllegalArgumentException("a prediction value of " + t);
           };
     }
-    if (i != v.length) {
-      throw new IllegalArgumentException("a prediction with " + i + " values, not 15");
+    if (i != 15 && i != 18) {
+      throw new IllegalArgumentException("a prediction with " + i + " values, not 15 or 18");
     }
     return new PredictionRecord(
         (String) v[0],
@@ -131,7 +139,10 @@ final class RecordLines {
         (Double) v[11],
         (Double) v[12],
         (Double) v[13],
-        (Double) v[14]);
+        (Double) v[14],
+        v[15] == null ? null : ((Double) v[15]).longValue(),
+        (String) v[16],
+        v[17] == null ? null : ((Double) v[17]).intValue());
   }
 
   private static void string(JsonGenerator g, String name, String value) {

@@ -82,8 +82,19 @@ public record DiamondsProperties(
   /**
    * @param metric the test metric a candidate must beat the champion on: mae, rmse, mape (lower is
    *     better) or r2 (higher is better)
+   * @param minComparisonRows the fewest rows neither model trained on that a comparison needs; with
+   *     fewer, the candidate is not promoted
    */
-  public record Champion(@DefaultValue("mae") String metric) {}
+  public record Champion(
+      @DefaultValue("mae") String metric, @DefaultValue("100") int minComparisonRows) {
+
+    public Champion {
+      if (minComparisonRows < 1) {
+        throw new IllegalArgumentException(
+            "diamonds.champion.min-comparison-rows must be at least 1, not " + minComparisonRows);
+      }
+    }
+  }
 
   /**
    * @param dir the watched folder; default {@code home/inbox}

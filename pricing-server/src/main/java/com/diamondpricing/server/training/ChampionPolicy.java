@@ -2,10 +2,13 @@ package com.diamondpricing.server.training;
 
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.TrainedModel;
+import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -13,12 +16,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a freshly trained candidate replaces the champion. The candidate is loaded from
- * its stored artifact and re-scored on its own test rows, and so is the champion; the candidate
- * wins only when that succeeds for both and it is strictly better on the configured metric (MAE by
- * default; r2 counts higher as better, the others lower). The move is a compare-and-set on the
- * champion it was compared with: when another server moved the champion meanwhile, the candidate is
- * compared again with the new one.
+ * Decides whether a freshly trained candidate replaces the champion of its feature set. The two are
+ * compared only on rows neither trained on: the candidate's test rows, less every row the
+ * champion's evaluation fit trained on (its snapshot's training part, matched by value). After an
+ * append, most of the candidate's test rows are rows the champion learned from, where its error is
+ * its in-sample error, far below its real one; scored there, the incumbent would win unfairly. With
+ * fewer than {@code diamonds.champion.min-comparison-rows} rows left the candidate is not promoted.
+ * Both models are the evaluation fits loaded from the registry (the served ones learned from every
+ * row of their snapshots); the candidate wins only when it is strictly better on the configured
+ * metric (MAE by default; r2 counts higher as better, the others lower). The move is a
+ * compare-and-set on the champion it was compared with: when another server moved the champion
+ * meanwhile, the candidate is compared again with the new one.
  */
 @Component
 public class ChampionPolicy {
@@ -27,40 +35,35 @@ public class ChampionPolicy {
   static final int MAX_ATTEMPTS = 5;
 
   private final ModelRegistry registry;
+  private final DatasetStore datasets;
   private final String metric;
+  private final int minRows;
 
-  ChampionPolicy(ModelRegistry registry, DiamondsProperties properties) {
+  ChampionPolicy(ModelRegistry registry, DatasetStore datasets, DiamondsProperties properties) {
     this.registry = registry;
+    this.datasets = datasets;
     this.metric = properties.champion().metric().toLowerCase(Locale.ROOT);
+    this.minRows = properties.champion().minComparisonRows();
     new Metrics(0, 0, 0, 0).get(metric); // rejects an unknown metric at start
   }
 
   /** What was decided, and why. */
   public record Decision(boolean promoted, String reason) {}
 
-  /** Compares the candidate with the champion and moves the alias when the candidate wins. */
+  /**
+   * Compares the candidate with its feature set's champion on the rows neither trained on, and
+   * moves the alias when the candidate wins.
+   *
+   * @param testRows the candidate's test rows (its snapshot's, split as the pipeline splits)
+   */
   public Decision consider(ModelEntry candidate, Dataset testRows) {
-    double candidateScore;
-    try {
-      candidateScore = rescore(candidate, testRows);
-    } catch (Exception e) {
-      log.warn("Candidate model {} cannot be loaded and re-scored", candidate.id(), e);
-      return new Decision(
-          false,
-          String.format(
-              Locale.ROOT,
-              "candidate %d (%s v%d) cannot be loaded from the registry and re-scored (%s): not"
-                  + " promoted",
-              candidate.id(),
-              candidate.type(),
-              candidate.version(),
-              words(e)));
-    }
+    String alias = ModelRegistry.championAlias(candidate.featureSet());
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      Optional<ModelEntry> champion = registry.champion();
+      Optional<ModelEntry> champion = registry.alias(alias);
       if (champion.isEmpty()) {
-        String reason = "first model: no champion yet";
-        if (registry.moveAlias(ModelRegistry.CHAMPION, null, candidate.id(), reason).moved()) {
+        String reason =
+            "first model of " + candidate.featureSet().label() + " features: no champion yet";
+        if (registry.moveAlias(alias, null, candidate.id(), reason).moved()) {
           return new Decision(true, reason);
         }
         continue; // another server's model became the first champion: compare with it
@@ -69,49 +72,21 @@ public class ChampionPolicy {
       if (current.id() == candidate.id()) {
         return new Decision(false, "already champion");
       }
-      double championScore;
+      Comparison c;
       try {
-        championScore = rescore(current, testRows);
-      } catch (Exception e) {
-        log.warn("Champion model {} cannot be re-scored", current.id(), e);
-        return new Decision(
-            false,
-            String.format(
-                Locale.ROOT,
-                "champion %d (%s v%d) cannot be loaded and re-scored (%s), so the candidate %d is"
-                    + " not promoted (%s %.4f); promote it by hand if the champion is broken",
-                current.id(),
-                current.type(),
-                current.version(),
-                words(e),
-                candidate.id(),
-                metric,
-                candidateScore));
+        c = compare(candidate, current, testRows);
+      } catch (Unscorable e) {
+        log.warn("Model {} cannot be re-scored", e.model.id(), e.getCause());
+        return new Decision(false, e.reason());
       }
-      boolean better =
-          metric.equals("r2") ? candidateScore > championScore : candidateScore < championScore;
-      String reason =
-          String.format(
-              Locale.ROOT,
-              "%s on the candidate's %d test rows: candidate %d (%s v%d) %.4f %s champion %d (%s"
-                  + " v%d) %.4f",
-              metric,
-              testRows.size(),
-              candidate.id(),
-              candidate.type(),
-              candidate.version(),
-              candidateScore,
-              better ? "beats" : "does not beat",
-              current.id(),
-              current.type(),
-              current.version(),
-              championScore);
-      if (!better) {
+      if (c.rows() < minRows) {
+        return new Decision(false, c.tooFew(minRows));
+      }
+      String reason = c.describe();
+      if (!c.better()) {
         return new Decision(false, reason);
       }
-      if (registry
-          .moveAlias(ModelRegistry.CHAMPION, current.id(), candidate.id(), reason)
-          .moved()) {
+      if (registry.moveAlias(alias, current.id(), candidate.id(), reason).moved()) {
         return new Decision(true, reason);
       }
       // the champion moved meanwhile (another server): compare with the new one
@@ -120,19 +95,135 @@ public class ChampionPolicy {
         false, "the champion kept moving while the candidate was compared; not promoted");
   }
 
-  /** The model's metric on the rows, predicted by the model loaded from its stored artifact. */
-  private double rescore(ModelEntry entry, Dataset rows) throws Exception {
-    try (TrainedModel model = registry.load(entry.id())) {
+  /** The two models' scores on the rows neither trained on. */
+  private Comparison compare(ModelEntry candidate, ModelEntry champion, Dataset testRows)
+      throws Unscorable {
+    long[] learned;
+    try {
+      learned = trainedOn(champion);
+    } catch (RuntimeException e) {
+      throw new Unscorable(champion, e, "its training rows cannot be read");
+    }
+    int[] fair =
+        java.util.stream.IntStream.range(0, testRows.size())
+            .filter(i -> Arrays.binarySearch(learned, testRows.rowHash(i)) < 0)
+            .toArray();
+    Dataset rows = testRows.rows(fair);
+    if (fair.length < minRows) {
+      return new Comparison(
+          metric, candidate, champion, testRows.size(), fair.length, Double.NaN, Double.NaN);
+    }
+    double candidateScore = score(candidate, rows);
+    double championScore = score(champion, rows);
+    return new Comparison(
+        metric, candidate, champion, testRows.size(), fair.length, candidateScore, championScore);
+  }
+
+  /** The sorted row hashes of the rows the model's evaluation fit trained on. */
+  private long[] trainedOn(ModelEntry model) {
+    Dataset all = datasets.rows(model.snapshotId());
+    int[] train = TrainTestSplit.notebook(all.size()).train();
+    long[] hashes = new long[train.length];
+    for (int i = 0; i < train.length; i++) {
+      hashes[i] = all.rowHash(train[i]);
+    }
+    Arrays.sort(hashes);
+    return hashes;
+  }
+
+  /** The metric of the model's evaluation fit (loaded from the registry) on the rows. */
+  private double score(ModelEntry entry, Dataset rows) throws Unscorable {
+    try (TrainedModel model = registry.loadEvaluation(entry.id())) {
       double score = Metrics.of(rows.prices(), model.predict(rows)).get(metric);
       if (!Double.isFinite(score)) {
         throw new IllegalStateException("its " + metric + " is not a finite number");
       }
       return score;
+    } catch (Exception e) {
+      throw new Unscorable(entry, e, "it cannot be loaded from the registry and re-scored");
     }
   }
 
-  private static String words(Exception e) {
-    String m = e.getMessage();
+  /** A model that could not be scored. */
+  private static final class Unscorable extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient ModelEntry model;
+    final String why;
+
+    Unscorable(ModelEntry model, Exception cause, String why) {
+      super(cause);
+      this.model = model;
+      this.why = why;
+    }
+
+    String reason() {
+      return String.format(
+          Locale.ROOT,
+          "model %d (%s v%d): %s (%s); not promoted, promote by hand if the champion is broken",
+          model.id(),
+          model.type(),
+          model.version(),
+          why,
+          words(getCause()));
+    }
+  }
+
+  /**
+   * A comparison on the rows neither model trained on.
+   *
+   * @param testRows the candidate's test rows
+   * @param rows those the champion did not train on either
+   */
+  private record Comparison(
+      String metric,
+      ModelEntry candidate,
+      ModelEntry champion,
+      int testRows,
+      int rows,
+      double candidateScore,
+      double championScore) {
+
+    boolean better() {
+      return metric.equals("r2") ? candidateScore > championScore : candidateScore < championScore;
+    }
+
+    String describe() {
+      return String.format(
+          Locale.ROOT,
+          "%s on %,d rows neither model trained on (the candidate's %,d test rows less %,d the"
+              + " champion trained on): candidate %d (%s v%d) %.4f %s champion %d (%s v%d) %.4f",
+          metric,
+          rows,
+          testRows,
+          testRows - rows,
+          candidate.id(),
+          candidate.type(),
+          candidate.version(),
+          candidateScore,
+          better() ? "beats" : "does not beat",
+          champion.id(),
+          champion.type(),
+          champion.version(),
+          championScore);
+    }
+
+    String tooFew(int min) {
+      return String.format(
+          Locale.ROOT,
+          "only %,d of the candidate's %,d test rows were not trained on by champion %d (%s v%d);"
+              + " a fair comparison needs %,d: not promoted (promote by hand, or train on more"
+              + " new rows)",
+          rows,
+          testRows,
+          champion.id(),
+          champion.type(),
+          champion.version(),
+          min);
+    }
+  }
+
+  private static String words(Throwable e) {
+    String m = e == null ? null : e.getMessage();
     String first = m == null ? "" : m.lines().findFirst().orElse("").strip();
     if (first.isEmpty() || first.matches(".*\\b([a-z_]+\\.)+[A-Z]\\w*.*")) {
       return "see the server log";

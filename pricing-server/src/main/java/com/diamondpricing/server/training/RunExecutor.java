@@ -1,17 +1,18 @@
 package com.diamondpricing.server.training;
 
 import com.diamondpricing.data.Dataset;
-import com.diamondpricing.data.Metrics;
 import com.diamondpricing.data.TrainTestSplit;
-import com.diamondpricing.model.HoldoutEvaluation;
+import com.diamondpricing.interval.CoverageReport;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
-import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.registry.ModelEntry;
+import com.diamondpricing.server.registry.ModelFingerprint;
 import com.diamondpricing.server.registry.ModelRegistry;
+import com.diamondpricing.server.registry.Registration;
 import com.diamondpricing.server.spark.SparkJobException;
 import com.diamondpricing.server.spark.SparkJobs;
 import com.diamondpricing.server.system.DiamondsProperties;
@@ -21,7 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -147,95 +148,83 @@ class RunExecutor {
     TrainTestSplit split = TrainTestSplit.notebook(all.size());
     Dataset train = all.rows(split.train());
     Dataset test = all.rows(split.test());
+    String dataHash = all.contentHash();
+    RunOptions o = run.options();
     List<RunOutcome> outcomes = new ArrayList<>();
     int index = 0;
     for (String name : run.modelTypes()) {
-      index++;
       ModelType type = types.get(name);
-      runs.modelStarted(run.id(), index, name);
-      RunOptions o = run.options();
-      TrainingOptions options =
-          new TrainingOptions(
-              o.seed(), o.trials(), o.workers(), true, progressWriter(run.id(), extra));
-      ModelEntry entry;
-      Metrics metrics;
-      try (Fitted fitted =
-          o.spark() == null
-              ? Fitted.here(type.trainer(options).fit(train), test)
-              : onSpark(o, name, options.listener(), train, test)) {
-        metrics = fitted.metrics();
-        entry =
-            registry.register(
-                fitted.model(),
-                run.id(),
-                run.snapshotId(),
-                metrics,
-                fitted.coverage(),
-                train.size(),
-                test.size());
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception | LinkageError e) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new InterruptedException("interrupted while training " + name);
+      for (FeatureSet set : RunVariants.featureSets(type, o)) {
+        index++;
+        String variant = RunVariants.describe(name, set);
+        runs.modelStarted(run.id(), index, variant);
+        TrainingOptions options =
+            new TrainingOptions(
+                o.seed(), o.trials(), o.workers(), true, progressWriter(run.id(), extra), set);
+        String fingerprint =
+            ModelFingerprint.of(
+                type,
+                set,
+                dataHash,
+                o.seed(),
+                o.trials(),
+                o.workers(),
+                o.spark() == null ? "local" : "spark");
+        Optional<ModelEntry> existing = registry.byFingerprint(fingerprint);
+        if (existing.isPresent()) {
+          outcomes.add(RunOutcome.existing(existing.get()));
+          runs.outcomes(run.id(), outcomes);
+          continue;
         }
-        throw new ModelFailed(name, e);
+        ModelEntry entry;
+        Registration registration = null;
+        try {
+          registration =
+              o.spark() == null
+                  ? VariantTraining.train(
+                      type, options, all, train, test, run.id(), run.snapshotId(), fingerprint)
+                  : onSpark(o, run, name, options.listener(), train, test, fingerprint);
+          entry = registry.register(registration);
+        } catch (InterruptedException e) {
+          throw e;
+        } catch (Exception | LinkageError e) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("interrupted while training " + variant);
+          }
+          throw new ModelFailed(variant, e);
+        } finally {
+          if (registration != null) {
+            registration.evaluated().close();
+            if (registration.served() != null) {
+              registration.served().close();
+            }
+          }
+        }
+        if (lost.get() || Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("the run was interrupted before its model was considered");
+        }
+        ChampionPolicy.Decision decision = champion.consider(entry, test);
+        outcomes.add(RunOutcome.of(entry, decision.promoted(), decision.reason()));
+        runs.outcomes(run.id(), outcomes);
       }
-      if (lost.get() || Thread.currentThread().isInterrupted()) {
-        throw new InterruptedException("the run was interrupted before its model was considered");
-      }
-      ChampionPolicy.Decision decision = champion.consider(entry, test);
-      outcomes.add(
-          new RunOutcome(
-              entry.id(),
-              entry.type(),
-              entry.version(),
-              metrics.mae(),
-              metrics.r2(),
-              decision.promoted(),
-              decision.reason()));
-      runs.outcomes(run.id(), outcomes);
     }
   }
 
   /**
-   * A trained model with its scores on the test rows.
-   *
-   * @param model the model
-   * @param metrics its metrics on the test rows
-   * @param coverage per interval level, the share of test rows inside their interval
+   * A model trained on Spark (every feature; the evaluated fit serves), with the cluster's scores
+   * of its test rows. The cluster splits the file the snapshot was stored from by the same rule; a
+   * split of another size means it read other rows, and the model is refused.
    */
-  private record Fitted(TrainedModel model, Metrics metrics, Map<Double, Double> coverage)
-      implements AutoCloseable {
-
-    /** A model trained here, scored here. */
-    static Fitted here(TrainedModel model, Dataset test) {
-      try {
-        double[] predicted = model.predict(test);
-        return new Fitted(
-            model,
-            Metrics.of(test.prices(), predicted),
-            HoldoutEvaluation.coverage(model.provenance().calibration(), test.prices(), predicted));
-      } catch (RuntimeException e) {
-        model.close();
-        throw e;
-      }
-    }
-
-    @Override
-    public void close() {
-      model.close();
-    }
-  }
-
-  /**
-   * A model trained on Spark, with the cluster's scores of its test rows. The cluster splits the
-   * file the snapshot was stored from by the same rule; a split of another size means it read other
-   * rows, and the model is refused.
-   */
-  private Fitted onSpark(
-      RunOptions o, String type, TrainingListener listener, Dataset train, Dataset test)
+  private Registration onSpark(
+      RunOptions o,
+      TrainingRun run,
+      String type,
+      TrainingListener listener,
+      Dataset train,
+      Dataset test,
+      String fingerprint)
       throws InterruptedException, SparkJobException {
+    long start = System.nanoTime();
     SparkJobs.Trained t = spark.train(o.spark(), type, o.seed(), o.trials(), listener);
     if (t.nTrain() != train.size() || t.nTest() != test.size()) {
       t.model().close();
@@ -250,7 +239,19 @@ class RunExecutor {
               train.size(),
               test.size()));
     }
-    return new Fitted(t.model(), t.test(), t.coverage());
+    return new Registration(
+        t.model(),
+        null,
+        null,
+        null,
+        t.coverage().isEmpty() ? null : new CoverageReport(t.nTest(), t.coverage(), List.of()),
+        t.test(),
+        t.nTrain(),
+        t.nTest(),
+        run.id(),
+        run.snapshotId(),
+        (System.nanoTime() - start) / 1e9,
+        fingerprint);
   }
 
   /** Writes progress to the run at most twice a second, and always forwards it. */

@@ -1,5 +1,6 @@
 package com.diamondpricing.server.training;
 
+import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.xgboost.XgboostTraining;
 import com.diamondpricing.server.dataset.DatasetStore;
@@ -34,6 +35,7 @@ public class TrainingPipeline {
   private final TrainingRunStore runs;
   private final DatasetStore datasets;
   private final ModelChoice choice;
+  private final ModelTypes types;
   private final RunExecutor executor;
   private final DiamondsProperties.Training defaults;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
@@ -43,8 +45,10 @@ public class TrainingPipeline {
       TrainingRunStore runs,
       DatasetStore datasets,
       ModelChoice choice,
+      ModelTypes types,
       RunExecutor executor,
       DiamondsProperties properties) {
+    this.types = types;
     this.runs = runs;
     this.datasets = datasets;
     this.choice = choice;
@@ -87,6 +91,7 @@ public class TrainingPipeline {
         runs.createQueued(
                 request.snapshotId(),
                 checked.names(),
+                checked.models(),
                 trigger,
                 checked.options(),
                 defaults.maxQueued(),
@@ -119,6 +124,7 @@ public class TrainingPipeline {
           runs.createRunning(
               request.snapshotId(),
               checked.names(),
+              checked.models(),
               trigger,
               checked.options(),
               executor.owner(),
@@ -150,7 +156,8 @@ public class TrainingPipeline {
     this.queuedListener = listener;
   }
 
-  private record Checked(List<String> names, RunOptions options) {}
+  /** A run's checked request: its types, the models they make (one per feature set), options. */
+  private record Checked(List<String> names, int models, RunOptions options) {}
 
   private Checked check(RunRequest request) {
     List<String> names =
@@ -163,8 +170,9 @@ public class TrainingPipeline {
       throw ApiException.invalidParameter(
           "snapshotId", "there is no dataset snapshot " + request.snapshotId(), List.of());
     }
-    return new Checked(
-        names, new RunOptions(defaults.seed(), trials, defaults.workers(), request.spark()));
+    RunOptions options =
+        new RunOptions(defaults.seed(), trials, defaults.workers(), request.spark());
+    return new Checked(names, RunVariants.count(types, names, options), options);
   }
 
   /** The types a run on Spark trains: the XGBoost ones asked for, both by default. */

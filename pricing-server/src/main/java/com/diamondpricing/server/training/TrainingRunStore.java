@@ -65,6 +65,7 @@ class TrainingRunStore {
   Optional<TrainingRun> createQueued(
       long snapshotId,
       List<String> types,
+      int models,
       Trigger trigger,
       RunOptions options,
       int maxQueued,
@@ -76,7 +77,15 @@ class TrainingRunStore {
                 return null;
               }
               return insert(
-                  snapshotId, types, trigger, options, RunStatus.QUEUED, null, null, reason);
+                  snapshotId,
+                  types,
+                  models,
+                  trigger,
+                  options,
+                  RunStatus.QUEUED,
+                  null,
+                  null,
+                  reason);
             });
     return id == null ? Optional.empty() : Optional.of(get(id));
   }
@@ -85,17 +94,28 @@ class TrainingRunStore {
   TrainingRun createRunning(
       long snapshotId,
       List<String> types,
+      int models,
       Trigger trigger,
       RunOptions options,
       String owner,
       Instant leaseUntil) {
     return get(
-        insert(snapshotId, types, trigger, options, RunStatus.RUNNING, owner, leaseUntil, null));
+        insert(
+            snapshotId,
+            types,
+            models,
+            trigger,
+            options,
+            RunStatus.RUNNING,
+            owner,
+            leaseUntil,
+            null));
   }
 
   private long insert(
       long snapshotId,
       List<String> types,
+      int models,
       Trigger trigger,
       RunOptions options,
       RunStatus status,
@@ -116,7 +136,7 @@ class TrainingRunStore {
             Json.write(options),
             SqlTimes.sql(now),
             status == RunStatus.RUNNING ? SqlTimes.sql(now) : null,
-            types.size(),
+            models,
             owner,
             SqlTimes.sql(leaseUntil),
             reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
