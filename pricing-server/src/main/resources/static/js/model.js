@@ -32,6 +32,37 @@
     document.querySelector("#metrics tbody").replaceChildren(tr);
   }
 
+  function share(v) {
+    return v == null ? "–" : (100 * v).toFixed(1) + "%";
+  }
+
+  function coverage(m) {
+    const c = m.coverage || {};
+    const body = document.querySelector("#coverage tbody");
+    body.replaceChildren();
+    if (!c.outOfFold && !c.test) {
+      document.getElementById("coverage-summary").textContent =
+        "Not measured: this model was trained before ranges were calibrated per segment.";
+      return;
+    }
+    const test = {};
+    ((c.test && c.test.segments) || []).forEach((s) => (test[s.kind + "=" + s.level] = s));
+    const rows = [{ kind: "all", level: "stones", o: c.outOfFold, t: c.test }];
+    ((c.outOfFold && c.outOfFold.segments) || []).forEach((s) =>
+      rows.push({ kind: s.kind, level: s.level, o: s, t: test[s.kind + "=" + s.level] }));
+    rows.forEach((r) => {
+      const tr = document.createElement("tr");
+      const label = r.kind === "comparables" ? "few comparables" : r.kind === "all" ? "all stones" : r.kind + " " + r.level;
+      cell(tr, label);
+      cell(tr, r.o ? r.o.rows.toLocaleString("en-US") : "–", "num");
+      cell(tr, r.o ? share(r.o.coverage80) + " / " + share(r.o.coverage90) : "–", "num");
+      cell(tr, r.t ? r.t.rows.toLocaleString("en-US") : "–", "num");
+      cell(tr, r.t ? share(r.t.coverage80) + " / " + share(r.t.coverage90) : "–", "num");
+      if (r.o && r.o.rows >= 50 && r.o.coverage90 != null && r.o.coverage90 < 0.85) tr.className = "low";
+      body.appendChild(tr);
+    });
+  }
+
   function scatter(canvas, datasets, x, y) {
     return new Chart(document.getElementById(canvas), {
       type: "scatter",
@@ -131,11 +162,20 @@
     }
     const m = await r.json();
     document.title = m.type + " v" + m.version + " · diamond-pricing";
-    document.getElementById("title").textContent = m.type + " v" + m.version + (m.champion ? " ★ champion" : "");
-    document.getElementById("summary").textContent = "Model " + m.id + ", trained on " + m.nTrain.toLocaleString("en-US") +
-      " rows of snapshot " + m.snapshotId + (m.champion ? "; it answers prices now." : ".");
+    const fourCs = m.featureSet === "four-cs";
+    document.getElementById("title").textContent =
+      m.type + " v" + m.version + (fourCs ? " (four Cs)" : "") + (m.champion ? " ★ champion" : "");
+    document.getElementById("summary").textContent = "Model " + m.id + (fourCs
+        ? ", a model of the four Cs (carat, cut, colour, clarity): it prices stones without measurements"
+        : ", reading " + m.features.join(", ")) +
+      ". Evaluated: fitted on " + m.nTrain.toLocaleString("en-US") + " rows of snapshot " + m.snapshotId +
+      ", scored on its " + m.nTest.toLocaleString("en-US") + " test rows" +
+      (m.servedRows == null ? "; that fit serves" : "; served: the same settings refitted on all " +
+        m.servedRows.toLocaleString("en-US") + " rows") +
+      (m.champion ? "; it answers prices now." : ".");
     document.getElementById("model").hidden = false;
     metrics(m);
+    coverage(m);
     trials(m);
     parameters(m);
     provenance(m);

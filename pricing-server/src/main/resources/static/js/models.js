@@ -42,14 +42,19 @@
       link.textContent = m.type;
       cell(tr, link);
       cell(tr, String(m.version), "num");
+      cell(tr, m.featureSet === "four-cs" ? "four Cs" : "all");
       cell(tr, m.createdAt.replace("T", " ").slice(0, 16));
-      cell(tr, m.nTrain.toLocaleString("en-US") + " / " + m.nTest.toLocaleString("en-US"), "num");
+      cell(
+        tr,
+        m.nTrain.toLocaleString("en-US") + " / " + m.nTest.toLocaleString("en-US") +
+          (m.servedRows == null ? "" : " (serves " + m.servedRows.toLocaleString("en-US") + ")"),
+        "num");
       cell(tr, m.test.mae.toFixed(2), "num");
       cell(tr, m.test.r2.toFixed(4), "num");
       cell(tr, coverage(m), "num");
       cell(tr, m.trainingSeconds == null ? "–" : m.trainingSeconds.toFixed(1) + " s", "num");
       if (m.champion) {
-        cell(tr, "★ champion", "champion");
+        cell(tr, m.featureSet === "four-cs" ? "★ champion (four Cs)" : "★ champion", "champion");
       } else {
         const b = document.createElement("button");
         b.type = "button";
@@ -65,7 +70,10 @@
   let chart = null;
   function draw(models) {
     const byType = {};
-    models.forEach((m) => (byType[m.type] = byType[m.type] || []).push({ x: m.version, y: m.test.mae }));
+    models.forEach((m) => {
+      const series = m.type + (m.featureSet === "four-cs" ? " (four Cs)" : "");
+      (byType[series] = byType[series] || []).push({ x: m.version, y: m.test.mae });
+    });
     const datasets = Object.keys(byType).sort().map((type, i) => ({
       label: type,
       data: byType[type].sort((a, b) => a.x - b.x),

@@ -25,9 +25,10 @@
     const datasets = [];
     series.forEach((m, i) => {
       const colour = colours[i % colours.length];
-      datasets.push({ label: m.type + " v" + m.version + " live MAE", data: m.days.map((d) => d.mae),
+      const name = m.type + " v" + m.version + (m.featureSet === "four-cs" ? " (four Cs)" : "");
+      datasets.push({ label: name + " live MAE", data: m.days.map((d) => d.mae),
         borderColor: colour, backgroundColor: colour, spanGaps: true, tension: 0 });
-      datasets.push({ label: m.type + " v" + m.version + " test MAE", data: m.days.map(() => m.testMae),
+      datasets.push({ label: name + " test MAE", data: m.days.map(() => m.testMae),
         borderColor: colour, borderDash: [6, 4], pointRadius: 0, borderWidth: 1 });
     });
     new Chart(document.getElementById("live-chart"), {
@@ -36,6 +37,34 @@
       options: { animation: false, maintainAspectRatio: false,
         scales: { y: { title: { display: true, text: "MAE ($)" } }, x: { title: { display: true, text: "day of sale (UTC)" } } } },
     });
+  }
+
+  function share(v) {
+    return v == null ? "–" : (100 * v).toFixed(1) + "%";
+  }
+
+  async function liveCoverage() {
+    const r = await fetch("/api/v1/models", { headers: { Accept: "application/json" } });
+    if (!r.ok) return;
+    const champions = (await r.json()).filter((m) => m.champion);
+    const body = document.querySelector("#live-coverage tbody");
+    body.replaceChildren();
+    for (const m of champions) {
+      const l = await fetch("/api/v1/models/" + m.id + "/live", { headers: { Accept: "application/json" } });
+      if (!l.ok) continue;
+      const v = await l.json();
+      const name = m.type + " v" + m.version + (m.featureSet === "four-cs" ? " (four Cs)" : "");
+      const rows = [{ label: "all sold stones", sales: v.n, c80: v.coverage80, c90: v.coverage90 }];
+      (v.segments || []).forEach((s) => rows.push({ label: s.kind + " " + s.level, sales: s.sales, c80: s.coverage80, c90: s.coverage90 }));
+      rows.forEach((row, i) => {
+        const tr = document.createElement("tr");
+        cell(tr, i === 0 ? name : "");
+        cell(tr, row.label);
+        cell(tr, String(row.sales), "num");
+        cell(tr, i === 0 && !v.enough ? v.message : share(row.c80) + " / " + share(row.c90), "num");
+        body.appendChild(tr);
+      });
+    }
   }
 
   function drift(report) {
@@ -72,6 +101,7 @@
         fetch("/api/v1/monitoring/drift", { headers: { Accept: "application/json" } }),
       ]);
       if (l.ok) live(await l.json()); else error.textContent = "Live accuracy cannot be read right now.";
+      await liveCoverage();
       if (d.ok) drift(await d.json());
       else {
         const p = await d.json().catch(() => ({}));

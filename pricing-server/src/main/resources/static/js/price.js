@@ -119,11 +119,15 @@
       return;
     }
     document.getElementById("price").textContent = dollars.format(answer.price);
-    document.getElementById("ranges").textContent = answer.intervals
-      .map((i) => Math.round(i.level * 100) + "% range: " + dollars.format(i.lower) + " – " + dollars.format(i.upper))
-      .join(" · ");
+    const uncalibrated = answer.intervals.some((i) => i.calibrated === false);
+    document.getElementById("ranges").textContent =
+      answer.intervals
+        .map((i) => Math.round(i.level * 100) + "% range: " + dollars.format(i.lower) + " – " + dollars.format(i.upper))
+        .join(" · ") + (uncalibrated ? " (not calibrated for this stone: see the warnings)" : "");
+    const fourCs = answer.model.featureSet === "four-cs";
     document.getElementById("model").textContent =
-      "Priced by model " + answer.model.id + " (" + answer.model.type + " v" + answer.model.version + ")";
+      "Priced by model " + answer.model.id + " (" + answer.model.type + " v" + answer.model.version +
+      (fourCs ? ", a model of the four Cs" : "") + ") from " + answer.features.join(", ");
     const warnings = document.getElementById("warnings");
     warnings.replaceChildren(...answer.warnings.map((w) => text("li", w.message)));
     if (answer.explanation) waterfall(answer.explanation, answer.price);

@@ -68,8 +68,8 @@
       if (i) list.append(", ");
       const a = document.createElement("a");
       a.href = "/models/" + o.modelId;
-      a.textContent = o.type + " v" + o.version;
-      list.append(a, o.promoted ? " ★" : "");
+      a.textContent = o.type + " v" + o.version + (o.featureSet === "four-cs" ? " (four Cs)" : "");
+      list.append(a, o.promoted ? " ★" : o.existing ? " (registered before)" : "");
       a.title = o.reason;
     });
     return list;

@@ -67,8 +67,13 @@ public final class HoldoutEvaluation {
     try {
       double[] predicted = model.predict(test);
       Metrics metrics = Metrics.of(test.prices(), predicted);
+      // the folds report no progress: the evaluation's progress is the tuning's and the fit's
       CalibrationFit.Result calibrated =
-          CrossConformal.calibrate(trainer, model, train, options.seed());
+          CrossConformal.calibrate(
+              type.trainer(options.withListener(TrainingListener.NONE)),
+              model,
+              train,
+              options.seed());
       if (calibrated == null) {
         return new Result(model, metrics, train.size(), test.size(), seconds, null, null, null);
       }

@@ -1,12 +1,15 @@
 package com.diamondpricing.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.when;
 
 import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Dataset;
+import com.diamondpricing.data.Grade;
 import com.diamondpricing.model.LibraryVersions;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.model.TrainingException;
@@ -21,6 +24,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import ml.dmlc.xgboost4j.scala.spark.XGBoostRegressionModel;
 import ml.dmlc.xgboost4j.scala.spark.XGBoostRegressor;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -58,7 +62,7 @@ final class SparkXgboostTrainer {
     long tuned = System.nanoTime();
     Map<String, Object> params = training.boosterParams(choice.hyperparameters(), 1);
     XGBoostRegressionModel fitted =
-        regressor(typeName, choice, params).fit(labelled(typeName, split));
+        regressor(training, choice, params).fit(labelled(training, split));
     // the job's log says where the time went (docs/scaling.md compares the two halves)
     System.err.printf(
         Locale.ROOT,
@@ -95,11 +99,11 @@ final class SparkXgboostTrainer {
   }
 
   private XGBoostRegressor regressor(
-      String typeName, XgboostTraining.Choice choice, Map<String, Object> params) {
+      XgboostTraining training, XgboostTraining.Choice choice, Map<String, Object> params) {
     XGBoostRegressor r = new XGBoostRegressor();
-    r.setFeaturesCol(XgboostTraining.featureNames().toArray(String[]::new));
-    r.setFeatureNames(XgboostTraining.featureNames().toArray(String[]::new));
-    r.setFeatureTypes(XgboostTraining.featureTypes().toArray(String[]::new));
+    r.setFeaturesCol(training.featureNames().toArray(String[]::new));
+    r.setFeatureNames(training.featureNames().toArray(String[]::new));
+    r.setFeatureTypes(training.featureTypes().toArray(String[]::new));
     r.setLabelCol(LABEL);
     r.setNumWorkers(workers);
     r.setNumRound(choice.rounds());
@@ -138,9 +142,29 @@ final class SparkXgboostTrainer {
     return ((Number) params.get(name)).doubleValue();
   }
 
-  private static org.apache.spark.sql.Dataset<Row> labelled(String typeName, NotebookSplit split) {
-    boolean logPrice = !"xgboost".equals(typeName);
-    return split.train.withColumn(LABEL, logPrice ? log(col("price")) : col("price"));
+  /**
+   * The training part labelled for the type (the price, or its log), with each grade as the value
+   * the model reads: its code in the notebook's order, or its rank in the trade's order for a model
+   * of ordered grades (the frames carry the codes).
+   */
+  private static org.apache.spark.sql.Dataset<Row> labelled(
+      XgboostTraining training, NotebookSplit split) {
+    org.apache.spark.sql.Dataset<Row> rows =
+        split.train.withColumn(LABEL, training.logPrice() ? log(col("price")) : col("price"));
+    rows = rows.withColumn("cut", graded(training, "cut", Cut.values()));
+    rows = rows.withColumn("color", graded(training, "color", Color.values()));
+    return rows.withColumn("clarity", graded(training, "clarity", Clarity.values()));
+  }
+
+  /** A grade column's codes as the values the model reads. */
+  private static Column graded(XgboostTraining training, String name, Grade[] levels) {
+    Column value = null;
+    for (Grade g : levels) {
+      Column is = col(name).equalTo(lit((double) g.code()));
+      Column v = lit(training.gradeValue(g));
+      value = value == null ? when(is, v) : value.when(is, v);
+    }
+    return value;
   }
 
   /** Collected rows (grades as codes) as a dataset, in their order. */

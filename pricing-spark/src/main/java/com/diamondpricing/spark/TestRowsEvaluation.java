@@ -61,7 +61,7 @@ record TestRowsEvaluation(Metrics test, Map<Double, Double> coverage, int rows) 
     }
     return new TestRowsEvaluation(
         Metrics.of(actual, predicted),
-        HoldoutEvaluation.coverage(model, actual, predicted),
+        HoldoutEvaluation.coverage(model.provenance().calibration(), actual, predicted),
         actual.length);
   }
 

@@ -127,6 +127,11 @@ public final class XgboostTraining {
     return trainer.matrix().ordinalGrades() ? grade.rank() : grade.code();
   }
 
+  /** Whether the trees fit log(price) (else the price). */
+  public boolean logPrice() {
+    return target.logPrice();
+  }
+
   /** The label the trees fit for a price: the price, or its log for {@code xgboost-log}. */
   public double label(double price) {
     return target.label(price);

@@ -1,5 +1,6 @@
 package com.diamondpricing.server.cli;
 
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.server.registry.AliasChange;
 import com.diamondpricing.server.registry.ModelRegistry;
 import java.util.List;
@@ -7,14 +8,23 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code diamonds models history}: every move of the champion, oldest first. */
+/** {@code diamonds models history}: every move of a feature set's champion, oldest first. */
 @Command(
     name = "history",
-    description = "Every change of the champion, oldest first: when, from, to, why.")
+    description =
+        "Every change of a feature set's champion (all by default), oldest first: when, from, to,"
+            + " why.")
 final class ChampionHistoryCommand extends RegistryCommand {
 
   @Option(names = "--json", description = "print one JSON array of the changes")
   boolean json;
+
+  @Option(
+      names = "--features",
+      defaultValue = "all",
+      paramLabel = "SET",
+      description = "whose champion: all or four-cs (default: ${DEFAULT-VALUE})")
+  String features;
 
   /**
    * One move as {@code --json} prints it.
@@ -40,13 +50,17 @@ final class ChampionHistoryCommand extends RegistryCommand {
 
   @Override
   int run(ModelRegistry registry) {
-    List<AliasChange> changes = registry.history(ModelRegistry.CHAMPION);
+    FeatureSet set = new ChoiceOptions(spec).featureSetName("--features", features);
+    List<AliasChange> changes = registry.history(ModelRegistry.championAlias(set));
     if (json) {
       out.println(CliJson.write(changes.stream().map(c -> move(registry, c)).toList()));
       return 0;
     }
     if (changes.isEmpty()) {
-      out.println("The champion has never changed: no model has been promoted yet.");
+      out.println(
+          "The champion of "
+              + set.label()
+              + " features has never changed: no model has been promoted yet.");
       return 0;
     }
     out.printf(Locale.ROOT, "%-20s  %-18s  %-18s  %s%n", "when", "from", "to", "why");

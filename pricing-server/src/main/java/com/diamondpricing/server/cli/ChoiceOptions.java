@@ -53,6 +53,19 @@ final class ChoiceOptions {
     }
   }
 
+  /** The feature set named by {@code option}, any of them. */
+  FeatureSet featureSetName(String option, String requested) {
+    try {
+      return FeatureSet.of(requested);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          option
+              + ": unknown feature set; allowed values: "
+              + String.join(", ", FeatureSet.labels()));
+    }
+  }
+
   /** The trial count given to {@code option}, or null when it was not given. */
   Integer trials(String option, Integer requested) {
     try {

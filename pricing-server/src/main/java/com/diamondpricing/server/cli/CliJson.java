@@ -36,14 +36,18 @@ final class CliJson {
    * @param runId the run that trained it, or null
    * @param snapshotId the snapshot it was trained on
    * @param test its metrics on the test rows
-   * @param nTrain training rows
+   * @param nTrain training rows of the evaluation fit
    * @param nTest test rows
    * @param trainingSeconds how long fitting took, or null
+   * @param featureSet the features it learned from: all, or four-cs
+   * @param servedRows the rows the served model was fitted on, or null when it serves the
+   *     evaluation fit
    */
   record ModelSummary(
       long id,
       String type,
       int version,
+      String featureSet,
       boolean champion,
       String createdAt,
       Long runId,
@@ -51,13 +55,15 @@ final class CliJson {
       MetricsView test,
       int nTrain,
       int nTest,
-      Double trainingSeconds) {
+      Double trainingSeconds,
+      Integer servedRows) {
 
     static ModelSummary of(ModelEntry e, boolean champion) {
       return new ModelSummary(
           e.id(),
           e.type(),
           e.version(),
+          e.featureSet().label(),
           champion,
           time(e.createdAt()),
           e.runId(),
@@ -65,7 +71,8 @@ final class CliJson {
           MetricsView.of(e.test()),
           e.nTrain(),
           e.nTest(),
-          number(e.trainingSeconds()));
+          number(e.trainingSeconds()),
+          e.servedRows());
     }
   }
 }

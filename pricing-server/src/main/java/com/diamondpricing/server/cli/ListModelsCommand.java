@@ -4,14 +4,16 @@ import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code diamonds models list}: every model, newest first, the champion marked. */
+/** {@code diamonds models list}: every model, newest first, the champions marked. */
 @Command(
     name = "list",
-    description = "List every model, newest first; the champion is marked with *.")
+    description =
+        "List every model, newest first, with the features it learned from (all, or four-cs);"
+            + " each feature set's champion is marked with *.")
 final class ListModelsCommand extends RegistryCommand {
 
   @Option(names = "--json", description = "print one JSON array of the models")
@@ -20,12 +22,12 @@ final class ListModelsCommand extends RegistryCommand {
   @Override
   int run(ModelRegistry registry) {
     List<ModelEntry> models = registry.list();
-    Optional<Long> champion = registry.aliasTarget(ModelRegistry.CHAMPION);
+    Set<Long> champions = registry.championIds();
     if (json) {
       out.println(
           CliJson.write(
               models.stream()
-                  .map(e -> CliJson.ModelSummary.of(e, isChampion(champion, e)))
+                  .map(e -> CliJson.ModelSummary.of(e, champions.contains(e.id())))
                   .toList()));
       return 0;
     }
@@ -35,35 +37,37 @@ final class ListModelsCommand extends RegistryCommand {
     }
     out.printf(
         Locale.ROOT,
-        "  %5s  %-10s %7s  %-20s  %10s  %9s  %8s%n",
+        "  %5s  %-11s %7s  %-8s  %-20s  %10s  %9s  %8s  %8s%n",
         "id",
         "type",
         "version",
+        "features",
         "created",
         "test MAE",
         "test R2",
-        "n_train");
+        "n_train",
+        "served");
     for (ModelEntry e : models) {
       out.printf(
           Locale.ROOT,
-          "%s %5d  %-10s %7d  %-20s  %10.2f  %9.6f  %,8d%n",
-          isChampion(champion, e) ? "*" : " ",
+          "%s %5d  %-11s %7d  %-8s  %-20s  %10.2f  %9.6f  %,8d  %8s%n",
+          champions.contains(e.id()) ? "*" : " ",
           e.id(),
           e.type(),
           e.version(),
+          e.featureSet().label(),
           ModelText.when(e.createdAt()),
           e.test().mae(),
           e.test().r2(),
-          e.nTrain());
+          e.nTrain(),
+          e.servedRows() == null ? "n_train" : String.format(Locale.ROOT, "%,d", e.servedRows()));
     }
     out.println(
-        champion.isPresent()
-            ? "* champion (serves prices)"
-            : "No champion yet: diamonds models promote ID chooses one.");
+        champions.isEmpty()
+            ? "No champion yet: diamonds models promote ID chooses one."
+            : "* champion of its feature set (serves prices: all for stones with every"
+                + " measurement, four-cs for the others); served = rows the served model learned"
+                + " from");
     return 0;
-  }
-
-  private static boolean isChampion(Optional<Long> champion, ModelEntry e) {
-    return champion.isPresent() && champion.get() == e.id();
   }
 }

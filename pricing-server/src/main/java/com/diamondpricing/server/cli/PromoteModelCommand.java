@@ -51,8 +51,8 @@ final class PromoteModelCommand extends RegistryCommand {
   @Override
   int run(ModelRegistry registry) {
     ModelEntry e = registry.get(id);
-    Optional<Long> before = registry.aliasTarget(ModelRegistry.CHAMPION);
-    Optional<AliasChange> change = registry.moveAlias(ModelRegistry.CHAMPION, e.id(), reason);
+    Optional<Long> before = registry.aliasTarget(ModelRegistry.championAlias(e.featureSet()));
+    Optional<AliasChange> change = registry.promote(e.id(), reason);
     if (json) {
       out.println(
           CliJson.write(
@@ -65,12 +65,16 @@ final class PromoteModelCommand extends RegistryCommand {
     }
     if (change.isEmpty()) {
       out.printf(
-          Locale.ROOT, "Model %s is already the champion; nothing changed.%n", ModelText.label(e));
+          Locale.ROOT,
+          "Model %s is already the champion of %s features; nothing changed.%n",
+          ModelText.label(e),
+          e.featureSet().label());
     } else {
       out.printf(
           Locale.ROOT,
-          "Model %s is now the champion (was %s).%n",
+          "Model %s is now the champion of %s features (was %s).%n",
           ModelText.label(e),
+          e.featureSet().label(),
           before.map(b -> ModelText.label(registry, b)).orElse("none"));
     }
     return 0;

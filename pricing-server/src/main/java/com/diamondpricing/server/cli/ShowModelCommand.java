@@ -3,6 +3,7 @@ package com.diamondpricing.server.cli;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.server.feedback.LiveAccuracies;
 import com.diamondpricing.server.feedback.LiveAccuracyView;
+import com.diamondpricing.server.registry.CoverageView;
 import com.diamondpricing.server.registry.IntervalView;
 import com.diamondpricing.server.registry.MetricsView;
 import com.diamondpricing.server.registry.ModelEntry;
@@ -54,6 +55,8 @@ final class ShowModelCommand extends RegistryCommand {
    * @param bestTrials the best complete trials, best first
    * @param trials every trial, oldest first
    * @param intervals its 80% and 90% intervals with their test coverage
+   * @param outOfFoldCoverage how its served ranges covered every row out of fold, per segment
+   * @param testCoverage how its evaluation fit's ranges covered the test rows, per segment
    * @param live its accuracy on the stones it priced that sold in the last 30 days
    */
   record Shown(
@@ -70,12 +73,14 @@ final class ShowModelCommand extends RegistryCommand {
       List<ProvenanceView.Trial> bestTrials,
       List<ProvenanceView.Trial> trials,
       List<IntervalView> intervals,
+      CoverageView outOfFoldCoverage,
+      CoverageView testCoverage,
       LiveAccuracyView live) {}
 
   @Override
   int run(ModelRegistry registry) {
     ModelEntry e = registry.get(id);
-    boolean champion = registry.aliasTarget(ModelRegistry.CHAMPION).orElse(-1L) == e.id();
+    boolean champion = registry.isChampion(e);
     ProvenanceView p = ProvenanceView.of(e.provenance());
     List<ProvenanceView.Trial> best = best(p.trials());
     LiveAccuracyView live = context.bean(LiveAccuracies.class).of(e.id(), null, null);
@@ -96,16 +101,19 @@ final class ShowModelCommand extends RegistryCommand {
                   best,
                   p.trials(),
                   IntervalView.of(e),
+                  CoverageView.of(e.outOfFoldCoverage()),
+                  CoverageView.of(e.testCoverageReport()),
                   live)));
       return 0;
     }
     out.printf(
         Locale.ROOT,
-        "Model %d: %s v%d%s%n",
+        "Model %d: %s v%d, %s features%s%n",
         e.id(),
         e.type(),
         e.version(),
-        champion ? " (champion)" : "");
+        e.featureSet().label(),
+        champion ? " (champion of its feature set)" : "");
     row("created", ModelText.when(e.createdAt()));
     row(
         "trained by",
@@ -121,11 +129,24 @@ final class ShowModelCommand extends RegistryCommand {
             + provenance.seed()
             + ", trained at "
             + provenance.trainedAt());
-    row("rows", String.format(Locale.ROOT, "%,d training, %,d test", e.nTrain(), e.nTest()));
+    row(
+        "rows",
+        String.format(
+            Locale.ROOT,
+            "evaluated: fitted on %,d training rows, scored on %,d test rows; served: %s",
+            e.nTrain(),
+            e.nTest(),
+            e.servedRows() == null
+                ? "that fit"
+                : String.format(Locale.ROOT, "refitted on every row (%,d)", e.servedRows())));
     row("test", ModelText.metrics(e.test()));
     row("validation", p.validation() == null ? "none" : validation(p.validation()));
     row("intervals", intervals(IntervalView.of(e)));
     row("live", live(live));
+    if (e.outOfFoldCoverage() != null) {
+      out.println("  coverage by segment:");
+      CoverageLines.segments(out, e.outOfFoldCoverage(), e.testCoverageReport());
+    }
     row("parameters", ModelText.entries(p.parameters().values()));
     row("libraries", ModelText.entries(p.libraries()));
     row("artifact", e.artifactMediaType());

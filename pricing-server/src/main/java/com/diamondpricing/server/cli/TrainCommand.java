@@ -1,6 +1,7 @@
 package com.diamondpricing.server.cli;
 
 import com.diamondpricing.data.DatasetRejectedException;
+import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.xgboost.XgboostTraining;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
@@ -10,6 +11,7 @@ import com.diamondpricing.server.spark.SparkJobs;
 import com.diamondpricing.server.spark.SparkRun;
 import com.diamondpricing.server.training.RunOutcome;
 import com.diamondpricing.server.training.RunStatus;
+import com.diamondpricing.server.training.RunVariants;
 import com.diamondpricing.server.training.TrainingPipeline;
 import com.diamondpricing.server.training.TrainingRun;
 import com.diamondpricing.server.training.Trigger;
@@ -146,7 +148,9 @@ final class TrainCommand implements Callable<Integer> {
               : " on Spark (" + spark.master() + ", " + spark.workers() + " XGBoost workers)");
       info.flush();
       TrainingRun run;
-      try (RunProgress progress = new RunProgress(types, info, RunProgress.onTerminal())) {
+      List<String> variants =
+          RunVariants.names(context.bean(ModelTypes.class), types, spark != null);
+      try (RunProgress progress = new RunProgress(variants, info, RunProgress.onTerminal())) {
         run =
             context
                 .bean(TrainingPipeline.class)
@@ -219,18 +223,25 @@ final class TrainCommand implements Callable<Integer> {
     for (RunOutcome o : outcomes) {
       info.printf(
           Locale.ROOT,
-          "  model %d: %s v%d, test MAE %.2f, R2 %.6f, %s%n",
+          "  model %d: %s v%d (%s features), test MAE %.2f, R2 %.6f, %s%n",
           o.modelId(),
           o.type(),
           o.version(),
+          o.featureSet(),
           o.testMae(),
           o.testR2(),
-          o.promoted() ? "promoted to champion" : "not promoted");
+          o.existing()
+              ? "registered before"
+              : o.promoted() ? "promoted to champion" : "not promoted");
       info.printf(Locale.ROOT, "    %s%n", o.reason());
     }
-    if (outcomes.size() < run.modelTypes().size()) {
-      List<String> missing = run.modelTypes().subList(outcomes.size(), run.modelTypes().size());
-      info.printf(Locale.ROOT, "  not trained: %s%n", String.join(", ", missing));
+    if (outcomes.size() < run.modelCount()) {
+      info.printf(
+          Locale.ROOT,
+          "  not trained: %d of the %d models of %s%n",
+          run.modelCount() - outcomes.size(),
+          run.modelCount(),
+          String.join(", ", run.modelTypes()));
     }
   }
 

@@ -105,14 +105,15 @@ class FeedbackController {
       summary = "Live accuracy day by day, for every model with sales",
       description =
           "For each model whose priced stones sold in the last `days` days (1 to 366, default"
-              + " 30) and for the champion: its test MAE and, per UTC day, the sales and their"
+              + " 30) and for each feature set's champion: its test MAE and, per UTC day, the sales"
+              + " and their"
               + " MAE (null on a day without sales).")
   List<LiveAccuracies.DailyLive> daily(
       @Parameter(description = "1 to 366", example = "30") @RequestParam(defaultValue = "30")
           int days) {
     java.util.LinkedHashSet<Long> models =
         new java.util.LinkedHashSet<>(live.modelsWithSales(days));
-    live.champion().ifPresent(models::add);
+    models.addAll(live.champions());
     List<LiveAccuracies.DailyLive> out = new java.util.ArrayList<>();
     for (long id : models) {
       out.add(live.dailyOf(id, days));

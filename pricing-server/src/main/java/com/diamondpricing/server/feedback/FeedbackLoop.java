@@ -1,5 +1,6 @@
 package com.diamondpricing.server.feedback;
 
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.training.TrainingPipeline;
@@ -58,13 +59,32 @@ public class FeedbackLoop {
     this.clock = clock;
   }
 
-  /** Looks at the champion once; the run it queued, if it queued one. */
+  /**
+   * Looks at each feature set's champion once (the first that decayed decides); the run it queued,
+   * if it queued one.
+   */
   public synchronized Optional<TrainingRun> look() {
-    Optional<ModelEntry> champion = registry.champion();
-    if (!properties.retrain() || champion.isEmpty()) {
+    if (!properties.retrain()) {
       return Optional.empty();
     }
-    Optional<String> reason = reason(champion.get());
+    Optional<ModelEntry> champion = Optional.empty();
+    Optional<String> reason = Optional.empty();
+    for (FeatureSet set : FeatureSet.values()) {
+      Optional<ModelEntry> c = registry.champion(set);
+      if (c.isEmpty()) {
+        continue;
+      }
+      // drift (of what is priced) is watched against the richest champion's data; every
+      // champion's live accuracy is watched
+      reason = champion.isEmpty() ? reason(c.get()) : maeReason(c.get());
+      champion = champion.isEmpty() || reason.isPresent() ? c : champion;
+      if (reason.isPresent()) {
+        break;
+      }
+    }
+    if (champion.isEmpty()) {
+      return Optional.empty();
+    }
     if (reason.isEmpty() || pipeline.active(Trigger.FEEDBACK) || coolingDown()) {
       return Optional.empty();
     }
@@ -104,7 +124,31 @@ public class FeedbackLoop {
     }
   }
 
+  /** Why to retrain against this champion: its live MAE decayed, or its data drifted. */
   private Optional<String> reason(ModelEntry champion) {
+    Optional<String> mae = maeReason(champion);
+    if (mae.isPresent()) {
+      return mae;
+    }
+    Instant now = clock.instant();
+    List<String> major = major(drifts.of(champion.id(), now.minus(properties.driftWindow()), now));
+    majorDriftLooks = major.isEmpty() ? 0 : majorDriftLooks + 1;
+    if (majorDriftLooks >= properties.retrainDriftChecks()) {
+      return Optional.of(
+          "major drift in "
+              + majorDriftLooks
+              + " looks in a row against "
+              + champion.type()
+              + " v"
+              + champion.version()
+              + ": "
+              + String.join(", ", major));
+    }
+    return Optional.empty();
+  }
+
+  /** Why to retrain: the champion's live MAE over enough sales is too far above its test MAE. */
+  private Optional<String> maeReason(ModelEntry champion) {
     Instant now = clock.instant();
     LiveAccuracyView accuracy = live.of(champion.id(), now.minus(properties.window()), now);
     if (accuracy.n() >= properties.retrainMinSales()
@@ -121,19 +165,6 @@ public class FeedbackLoop {
               champion.type(),
               champion.version(),
               properties.retrainMaeFactor()));
-    }
-    List<String> major = major(drifts.of(champion.id(), now.minus(properties.driftWindow()), now));
-    majorDriftLooks = major.isEmpty() ? 0 : majorDriftLooks + 1;
-    if (majorDriftLooks >= properties.retrainDriftChecks()) {
-      return Optional.of(
-          "major drift in "
-              + majorDriftLooks
-              + " looks in a row against "
-              + champion.type()
-              + " v"
-              + champion.version()
-              + ": "
-              + String.join(", ", major));
     }
     return Optional.empty();
   }

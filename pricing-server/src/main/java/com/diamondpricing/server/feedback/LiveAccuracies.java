@@ -40,12 +40,20 @@ public class LiveAccuracies {
    * @param modelId the model
    * @param type its type
    * @param version its version
+   * @param featureSet the features it learned from
    * @param testMae its MAE on its test rows
    * @param days each day's sales and MAE, oldest first
    */
   @io.swagger.v3.oas.annotations.media.Schema(
       description = "A model's live accuracy day by day, for charts")
-  public record DailyLive(long modelId, String type, int version, double testMae, List<Day> days) {}
+  public record DailyLive(
+      long modelId,
+      String type,
+      int version,
+      @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"all", "four-cs"})
+          String featureSet,
+      double testMae,
+      List<Day> days) {}
 
   /**
    * The model's live accuracy day by day over the last {@code days} days (UTC, today included),
@@ -76,12 +84,18 @@ public class LiveAccuracies {
       List<SaleStore.SoldPrediction> sold = byDay.getOrDefault(d, List.of());
       out.add(new Day(d, sold.size(), sold.isEmpty() ? null : LiveAccuracy.of(sold).mae()));
     }
-    return new DailyLive(model.id(), model.type(), model.version(), model.test().mae(), out);
+    return new DailyLive(
+        model.id(),
+        model.type(),
+        model.version(),
+        model.featureSet().label(),
+        model.test().mae(),
+        out);
   }
 
-  /** The champion's id, if there is one. */
-  public java.util.Optional<Long> champion() {
-    return registry.champion().map(ModelEntry::id);
+  /** The champions' ids, one per feature set that has one. */
+  public java.util.Set<Long> champions() {
+    return registry.championIds();
   }
 
   /** The models with sales of stones they priced in the last {@code days} days. */
@@ -103,7 +117,8 @@ public class LiveAccuracies {
     if (!from.isBefore(to)) {
       throw ApiException.invalidParameter("until", "until must be later than since", List.of());
     }
-    LiveAccuracy accuracy = LiveAccuracy.of(sales.soldPredictions(modelId, from, to));
+    List<SaleStore.SoldPrediction> sold = sales.soldPredictions(modelId, from, to);
+    LiveAccuracy accuracy = LiveAccuracy.of(sold);
     return LiveAccuracyView.of(
         model.id(),
         model.type(),
@@ -112,6 +127,7 @@ public class LiveAccuracies {
         from,
         to,
         properties.minSales(),
-        accuracy);
+        accuracy,
+        LiveSegments.of(sold));
   }
 }

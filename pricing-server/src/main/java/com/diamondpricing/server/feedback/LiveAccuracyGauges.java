@@ -1,6 +1,5 @@
 package com.diamondpricing.server.feedback;
 
-import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.BackgroundWorker;
 import com.diamondpricing.server.system.ShutdownOrder;
@@ -102,7 +101,7 @@ class LiveAccuracyGauges extends BackgroundWorker {
     Instant until = clock.instant();
     Instant since = until.minus(properties.window());
     Set<Long> models = new LinkedHashSet<>(sales.modelsSoldBetween(since, until));
-    registry.champion().map(ModelEntry::id).ifPresent(models::add);
+    models.addAll(registry.championIds());
     List<MultiGauge.Row<?>> counts = new ArrayList<>();
     List<MultiGauge.Row<?>> maes = new ArrayList<>();
     List<MultiGauge.Row<?>> ratios = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.diamondpricing.server.feedback;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A model's live accuracy in a window, as the API and {@code models show} give it. Below the
@@ -24,6 +25,8 @@ import java.time.Instant;
  * @param coverage90 share inside the 90% interval, or null
  * @param testMae the model's MAE on its test rows at training
  * @param maeToTestMae live MAE divided by test MAE, or null
+ * @param segments per segment of the sold stones (cut, colour, clarity, carat band): sales and the
+ *     share inside their ranges; empty below the minimum number of sales
  */
 @Schema(description = "A model's accuracy on the stones it priced that later sold")
 public record LiveAccuracyView(
@@ -43,7 +46,8 @@ public record LiveAccuracyView(
     @Schema(example = "0.79") Double coverage80,
     @Schema(example = "0.9") Double coverage90,
     @Schema(example = "336.07") double testMae,
-    @Schema(example = "1.05") Double maeToTestMae) {
+    @Schema(example = "1.05") Double maeToTestMae,
+    List<LiveSegments.SegmentLive> segments) {
 
   static LiveAccuracyView of(
       long modelId,
@@ -53,7 +57,8 @@ public record LiveAccuracyView(
       Instant since,
       Instant until,
       int minSales,
-      LiveAccuracy a) {
+      LiveAccuracy a,
+      List<LiveSegments.SegmentLive> segments) {
     boolean enough = a.n() >= minSales;
     return new LiveAccuracyView(
         modelId,
@@ -72,6 +77,7 @@ public record LiveAccuracyView(
         enough ? a.coverage80() : null,
         enough ? a.coverage90() : null,
         testMae,
-        enough && testMae > 0 ? a.mae() / testMae : null);
+        enough && testMae > 0 ? a.mae() / testMae : null,
+        enough ? segments : List.of());
   }
 }

@@ -65,7 +65,11 @@ class SaleStore {
       Double upper80,
       Double lower90,
       Double upper90,
-      Instant soldAt) {}
+      Instant soldAt,
+      double carat,
+      String cut,
+      String color,
+      String clarity) {}
 
   /**
    * Records the sales, in one transaction: a sale recorded before with the same price and time is a
@@ -182,7 +186,8 @@ class SaleStore {
   /** A model's sales of stones it priced, sold in [since, until). */
   List<SoldPrediction> soldPredictions(long modelId, Instant since, Instant until) {
     return jdbc.sql(
-            "select predicted_price, actual_price, lower_80, upper_80, lower_90, upper_90, sold_at"
+            "select predicted_price, actual_price, lower_80, upper_80, lower_90, upper_90, sold_at,"
+                + " carat, cut, color, clarity"
                 + " from sale where model_id = ? and sold_at >= ? and sold_at < ?"
                 + " order by sold_at, id")
         .params(modelId, Timestamp.from(since), Timestamp.from(until))
@@ -195,7 +200,11 @@ class SaleStore {
                     nullable(rs, 4),
                     nullable(rs, 5),
                     nullable(rs, 6),
-                    SqlTimes.instant(rs.getTimestamp(7))))
+                    SqlTimes.instant(rs.getTimestamp(7)),
+                    rs.getDouble(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11)))
         .list();
   }
 

@@ -74,9 +74,10 @@ public final class PriceAnswer {
         ranges[l] = c.interval(d, raw, Calibration.LEVELS[l], few);
       }
       double[] widest = ranges[ranges.length - 1];
+      double width = widest[1] - widest[0];
       List<SecondOpinion> outside = new ArrayList<>(0);
       for (SecondOpinion o : others) {
-        if (o.price() < widest[0] || o.price() > widest[1]) {
+        if (Math.abs(o.price() - raw) > width) {
           outside.add(o);
         }
       }

@@ -97,7 +97,10 @@ final class StoneWarnings {
             dearest));
   }
 
-  /** Other types' prices outside the answer's 90% range; null when none is. */
+  /**
+   * Other types' prices that differ from the answer's by more than the width of its 90% range; null
+   * when none does.
+   */
   static PriceWarning disagree(List<SecondOpinion> outside, double lower, double upper) {
     if (outside.isEmpty()) {
       return null;
@@ -113,9 +116,9 @@ final class StoneWarnings {
         "model",
         String.format(
             Locale.ROOT,
-            "%s, outside this price's 90%% range ($%,.2f to $%,.2f): the models do not agree on"
-                + " this stone; the range is widened to their prices and is not calibrated for"
-                + " such doubt",
+            "%s, further from this price than its 90%% range is wide ($%,.2f to $%,.2f): the"
+                + " models do not agree on this stone; the range is widened to their prices and is"
+                + " not calibrated for such doubt",
             String.join(" and ", each),
             lower,
             upper));

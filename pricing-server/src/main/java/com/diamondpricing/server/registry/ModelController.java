@@ -1,8 +1,12 @@
 package com.diamondpricing.server.registry;
 
+import com.diamondpricing.model.FeatureSet;
+import com.diamondpricing.server.web.ApiException;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,16 +45,14 @@ class ModelController {
   /** Every model, newest first. */
   @GetMapping
   List<ModelView> list() {
-    Optional<Long> champion = registry.aliasTarget(ModelRegistry.CHAMPION);
-    return registry.list().stream()
-        .map(m -> ModelView.of(m, champion.isPresent() && champion.get() == m.id()))
-        .toList();
+    Set<Long> champions = registry.championIds();
+    return registry.list().stream().map(m -> ModelView.of(m, champions.contains(m.id()))).toList();
   }
 
   @GetMapping("/{id:\\d+}")
   ModelDetailView get(@PathVariable("id") long id) {
     ModelEntry model = registry.get(id);
-    return ModelDetailView.of(model, isChampion(id));
+    return ModelDetailView.of(model, registry.isChampion(model));
   }
 
   /** The stored artifact, as a download named after the model. */
@@ -68,8 +71,9 @@ class ModelController {
   }
 
   /**
-   * Makes the model the champion by hand (a promotion, or a rollback to an older model); the move
-   * is recorded with its reason. A model that already is the champion changes nothing.
+   * Makes the model the champion of its feature set by hand (a promotion, or a rollback to an older
+   * model); the move is recorded with its reason. A model that already is the champion changes
+   * nothing.
    */
   @PostMapping("/{id:\\d+}/promote")
   PromotionView promote(
@@ -78,19 +82,32 @@ class ModelController {
         body == null || body.reason() == null || body.reason().isBlank()
             ? DEFAULT_REASON
             : body.reason().strip();
+    String alias = ModelRegistry.championAlias(registry.get(id).featureSet());
     return registry
-        .moveAlias(ModelRegistry.CHAMPION, id, reason)
+        .promote(id, reason)
         .map(PromotionView::changed)
-        .orElseGet(() -> PromotionView.unchanged(ModelRegistry.CHAMPION, id));
+        .orElseGet(() -> PromotionView.unchanged(alias, id));
   }
 
-  /** Every move of the champion alias, oldest first. */
+  /** Every move of a feature set's champion alias, oldest first. */
   @GetMapping("/" + ModelRegistry.CHAMPION + "/history")
-  List<AliasChangeView> championHistory() {
-    return registry.history(ModelRegistry.CHAMPION).stream().map(AliasChangeView::of).toList();
-  }
-
-  private boolean isChampion(long id) {
-    return registry.aliasTarget(ModelRegistry.CHAMPION).map(c -> c == id).orElse(false);
+  List<AliasChangeView> championHistory(
+      @Parameter(
+              description = "whose champion: all (the models of every feature, default) or four-cs",
+              schema = @Schema(allowableValues = {"all", "four-cs"}))
+          @RequestParam(defaultValue = "all")
+          String featureSet) {
+    FeatureSet set;
+    try {
+      set = FeatureSet.of(featureSet);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidParameter(
+          "featureSet",
+          "unknown feature set; allowed values: " + String.join(", ", FeatureSet.labels()),
+          FeatureSet.labels());
+    }
+    return registry.history(ModelRegistry.championAlias(set)).stream()
+        .map(AliasChangeView::of)
+        .toList();
   }
 }

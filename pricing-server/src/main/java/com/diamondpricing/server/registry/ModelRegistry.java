@@ -210,6 +210,28 @@ public class ModelRegistry {
     return alias(championAlias(set));
   }
 
+  /** Whether the model is the champion of its feature set. */
+  public boolean isChampion(ModelEntry model) {
+    return aliasTarget(championAlias(model.featureSet())).map(id -> id == model.id()).orElse(false);
+  }
+
+  /** The ids of the champions, one per feature set that has one. */
+  public java.util.Set<Long> championIds() {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (FeatureSet set : FeatureSet.values()) {
+      aliasTarget(championAlias(set)).ifPresent(ids::add);
+    }
+    return ids;
+  }
+
+  /**
+   * Makes a model the champion of its feature set by hand (a promotion or a rollback), recording
+   * why; empty when it already is.
+   */
+  public Optional<AliasChange> promote(long modelId, String reason) {
+    return moveAlias(championAlias(get(modelId).featureSet()), modelId, reason);
+  }
+
   /**
    * The alias naming a feature set's champion: {@value #CHAMPION} for {@link FeatureSet#ALL} (what
    * it always named), {@code champion-four-cs} for the four Cs.

@@ -7,11 +7,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON text for the database's JSON columns and the command line's output, written and read with
  * Jackson 3 (the library Spring uses for the API): records and lists of records in, the same types
- * out.
+ * out. A stored document written before a field existed reads that field as its type's default
+ * (false, 0, null).
  */
 public final class Json {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
 
   private Json() {}
 

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.training;
 
 import com.diamondpricing.data.DiamondCsvReader;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.server.dataset.BundledData;
@@ -9,6 +10,7 @@ import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.Snapshot;
 import com.diamondpricing.server.registry.ModelRegistry;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * At server start: recovers runs a crash left behind, and when the registry is empty ingests the
  * bundled dataset, trains {@code linear} at once so the server serves within seconds, and queues
- * the other model types in the background (promoted if better).
+ * the other model types in the background (promoted if better). A registry with models but no
+ * champion for a feature set (one kept from before feature sets: stones without measurements cannot
+ * be priced) gets a run of every type on the current data queued, once.
  */
 @Component
 @ConditionalOnProperty(name = "diamonds.bootstrap", havingValue = "true", matchIfMissing = true)
@@ -43,11 +47,39 @@ class Bootstrap {
     this.types = types;
   }
 
+  /**
+   * Queues a run of every type on the current data when a feature set some type trains has no
+   * champion, unless a bootstrap run is queued or running already.
+   */
+  private void queueMissingFeatureSets() {
+    List<FeatureSet> missing =
+        types.all().stream()
+            .flatMap(t -> t.featureSets().stream())
+            .distinct()
+            .filter(set -> registry.champion(set).isEmpty())
+            .toList();
+    Optional<Snapshot> current = datasets.current();
+    if (missing.isEmpty() || current.isEmpty() || pipeline.active(Trigger.BOOTSTRAP)) {
+      return;
+    }
+    String why =
+        "no champion for "
+            + String.join(", ", missing.stream().map(FeatureSet::label).toList())
+            + " features: models are trained for every feature set on the current data";
+    TrainingRun queued =
+        pipeline.submit(
+            new TrainingPipeline.RunRequest(current.get().id(), null, null),
+            Trigger.BOOTSTRAP,
+            why);
+    log.info("Bootstrap run {} queued: {}", queued.id(), why);
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.HIGHEST_PRECEDENCE) // before the inbox and the schedule start
   void start() throws Exception {
     pipeline.recover();
     if (!registry.isEmpty()) {
+      queueMissingFeatureSets();
       return;
     }
     log.info("The model registry is empty: training the default models on the bundled data");

@@ -102,7 +102,7 @@ public class ChampionPolicy {
     try {
       learned = trainedOn(champion);
     } catch (RuntimeException e) {
-      throw new Unscorable(champion, e, "its training rows cannot be read");
+      throw new Unscorable("champion", champion, e, "its training rows cannot be read");
     }
     int[] fair =
         java.util.stream.IntStream.range(0, testRows.size())
@@ -113,8 +113,8 @@ public class ChampionPolicy {
       return new Comparison(
           metric, candidate, champion, testRows.size(), fair.length, Double.NaN, Double.NaN);
     }
-    double candidateScore = score(candidate, rows);
-    double championScore = score(champion, rows);
+    double candidateScore = score("candidate", candidate, rows);
+    double championScore = score("champion", champion, rows);
     return new Comparison(
         metric, candidate, champion, testRows.size(), fair.length, candidateScore, championScore);
   }
@@ -132,7 +132,7 @@ public class ChampionPolicy {
   }
 
   /** The metric of the model's evaluation fit (loaded from the registry) on the rows. */
-  private double score(ModelEntry entry, Dataset rows) throws Unscorable {
+  private double score(String role, ModelEntry entry, Dataset rows) throws Unscorable {
     try (TrainedModel model = registry.loadEvaluation(entry.id())) {
       double score = Metrics.of(rows.prices(), model.predict(rows)).get(metric);
       if (!Double.isFinite(score)) {
@@ -140,18 +140,20 @@ public class ChampionPolicy {
       }
       return score;
     } catch (Exception e) {
-      throw new Unscorable(entry, e, "it cannot be loaded from the registry and re-scored");
+      throw new Unscorable(role, entry, e, "cannot be loaded from the registry and re-scored");
     }
   }
 
-  /** A model that could not be scored. */
+  /** A model that could not be scored: the candidate, or the champion. */
   private static final class Unscorable extends Exception {
     private static final long serialVersionUID = 1L;
+    final String role;
     final transient ModelEntry model;
     final String why;
 
-    Unscorable(ModelEntry model, Exception cause, String why) {
+    Unscorable(String role, ModelEntry model, Exception cause, String why) {
       super(cause);
+      this.role = role;
       this.model = model;
       this.why = why;
     }
@@ -159,12 +161,14 @@ public class ChampionPolicy {
     String reason() {
       return String.format(
           Locale.ROOT,
-          "model %d (%s v%d): %s (%s); not promoted, promote by hand if the champion is broken",
+          "%s %d (%s v%d) %s (%s): the candidate is not promoted%s",
+          role,
           model.id(),
           model.type(),
           model.version(),
           why,
-          words(getCause()));
+          words(getCause()),
+          role.equals("champion") ? "; promote one by hand if the champion is broken" : "");
     }
   }
 

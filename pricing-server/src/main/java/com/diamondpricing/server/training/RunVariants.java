@@ -10,7 +10,7 @@ import java.util.List;
  * ModelType#featureSets()}), richest first; on Spark, every feature only (the cluster job reads the
  * full table).
  */
-final class RunVariants {
+public final class RunVariants {
 
   private RunVariants() {}
 
@@ -22,6 +22,20 @@ final class RunVariants {
   /** How many models a run of these types and options trains. */
   static int count(ModelTypes types, List<String> names, RunOptions options) {
     return names.stream().mapToInt(n -> featureSets(types.get(n), options).size()).sum();
+  }
+
+  /**
+   * The variants a run of these types trains, in training order, as its progress names them; on
+   * Spark, the types themselves.
+   */
+  public static List<String> names(ModelTypes types, List<String> names, boolean spark) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String n : names) {
+      for (FeatureSet set : spark ? List.of(FeatureSet.ALL) : types.get(n).featureSets()) {
+        out.add(describe(n, set));
+      }
+    }
+    return out;
   }
 
   /**

@@ -65,9 +65,12 @@ record TrainingRunView(
    * @param modelId the registered model
    * @param type its type
    * @param version its version within the type
+   * @param featureSet the features it learned from: all, or four-cs
    * @param testMae its MAE on the test rows (null when not a number)
    * @param testR2 its R2 on the test rows (null when not a number)
-   * @param promoted whether it became the champion
+   * @param promoted whether it became the champion of its feature set
+   * @param existing whether it was registered before (the same data and settings; nothing was
+   *     trained)
    * @param reason why (or why not)
    * @param href the model's address
    */
@@ -75,9 +78,11 @@ record TrainingRunView(
       long modelId,
       String type,
       int version,
+      String featureSet,
       Double testMae,
       Double testR2,
       boolean promoted,
+      boolean existing,
       String reason,
       String href) {
 
@@ -86,9 +91,11 @@ record TrainingRunView(
           o.modelId(),
           o.type(),
           o.version(),
+          o.featureSet(),
           finiteOrNull(o.testMae()),
           finiteOrNull(o.testR2()),
           o.promoted(),
+          o.existing(),
           o.reason(),
           "/api/v1/models/" + o.modelId());
     }

@@ -7,6 +7,7 @@ import com.diamondpricing.model.HoldoutEvaluation;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.model.TrainingException;
+import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.TrainingOptions;
 import com.diamondpricing.server.registry.Registration;
 
@@ -47,7 +48,8 @@ final class VariantTraining {
     TrainedModel evaluated = evaluation.model();
     TrainedModel served = null;
     try {
-      var trainer = type.trainer(options);
+      // the refit and the folds report no progress: the run's progress is the tuning's
+      var trainer = type.trainer(options.withListener(TrainingListener.NONE));
       served = trainer.refit(evaluated, all);
       CalibrationFit.Result calibrated =
           CrossConformal.calibrate(trainer, evaluated, all, options.seed());

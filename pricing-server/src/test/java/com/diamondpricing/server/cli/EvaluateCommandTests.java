@@ -59,8 +59,20 @@ class EvaluateCommandTests {
             "n_test",
             "seconds",
             "params",
-            "coverage");
+            "coverage",
+            "testCoverage",
+            "outOfFoldCoverage");
     assertThat(CliRuns.fields(json.get("params"))).containsExactly("target", "solver", "features");
+    // the ranges, calibrated out of fold on the training part, cover each segment
+    assertThat(json.get("coverage").get("0.9").asDouble()).isBetween(0.87, 0.93);
+    assertThat(json.get("outOfFoldCoverage").get("rows").asInt()).isEqualTo(3991);
+    for (JsonNode s : json.get("outOfFoldCoverage").get("segments")) {
+      if (s.get("rows").asInt() >= 50) {
+        assertThat(s.get("coverage").get("0.9").asDouble())
+            .as(s.get("segment").asString())
+            .isGreaterThanOrEqualTo(0.85);
+      }
+    }
     assertThat(r.err()).contains("rows kept:      4,989", "dropped (price <= 0): 10");
   }
 
@@ -68,7 +80,14 @@ class EvaluateCommandTests {
   void humanReadableOutputShowsTheReportAndTheMetrics() {
     Run r = run("evaluate", "--model", "linear");
     assertThat(r.status()).isZero();
-    assertThat(r.out()).contains("Data quality report", "R2    0.905388", "MAE   561.541431");
+    assertThat(r.out())
+        .contains(
+            "Data quality report",
+            "R2    0.905388",
+            "MAE   561.541431",
+            "90% range covers",
+            "coverage by segment",
+            "clarity I1");
   }
 
   @Test

@@ -29,6 +29,7 @@ class ModelsCommandIntegrationTests {
     "id",
     "type",
     "version",
+    "featureSet",
     "champion",
     "createdAt",
     "runId",
@@ -36,7 +37,8 @@ class ModelsCommandIntegrationTests {
     "test",
     "nTrain",
     "nTest",
-    "trainingSeconds"
+    "trainingSeconds",
+    "servedRows"
   };
 
   @TempDir static Path dir;
@@ -44,6 +46,7 @@ class ModelsCommandIntegrationTests {
   static Path data;
   static long linear;
   static long xgboost;
+  static long fourCs;
   static long champion;
 
   @BeforeAll
@@ -64,17 +67,21 @@ class ModelsCommandIntegrationTests {
     assertThat(r.status()).as(r.err()).isZero();
     for (JsonNode m : r.lastJson().get("models")) {
       long id = m.get("modelId").asLong();
+      boolean every = m.get("featureSet").asString().equals("all");
       if (m.get("type").asString().equals("linear")) {
         linear = id;
-      } else {
+      } else if (every) {
         xgboost = id;
+      } else {
+        fourCs = id;
       }
-      if (m.get("promoted").asBoolean()) {
+      if (m.get("promoted").asBoolean() && every) {
         champion = id;
       }
     }
     assertThat(linear).isPositive();
     assertThat(xgboost).isPositive();
+    assertThat(fourCs).as("xgboost trains a model of the four Cs too").isPositive();
   }
 
   @Test
@@ -83,25 +90,29 @@ class ModelsCommandIntegrationTests {
     Run r = in(home, "models", "list");
 
     assertThat(r.status()).isZero();
-    assertThat(r.out()).contains("id", "type", "version", "created", "test MAE", "R2", "n_train");
+    assertThat(r.out())
+        .contains("id", "type", "version", "features", "created", "test MAE", "R2", "n_train");
     List<String> rows = r.outLines().stream().filter(l -> l.matches("^[* ]\\s+\\d+ .*")).toList();
-    assertThat(rows).hasSize(2);
+    assertThat(rows).hasSize(3);
     assertThat(rows)
         .filteredOn(l -> l.startsWith("*"))
-        .singleElement()
-        .satisfies(l -> assertThat(l).containsPattern("^\\*\\s+" + champion + " "));
-    assertThat(r.out()).contains("linear", "xgboost", "559");
+        .hasSize(2)
+        .anySatisfy(l -> assertThat(l).containsPattern("^\\*\\s+" + champion + " .* all "))
+        .anySatisfy(l -> assertThat(l).containsPattern("^\\*\\s+" + fourCs + " .* four-cs "));
+    assertThat(r.out()).contains("linear", "xgboost", "559", "699");
 
     JsonNode json = in(home, "models", "list", "--json").json();
-    assertThat(json).hasSize(2);
+    assertThat(json).hasSize(3);
     assertThat(CliRuns.fields(json.get(0))).containsExactly(SUMMARY_FIELDS);
     assertThat(CliRuns.fields(json.get(0).get("test")))
         .containsExactly("r2", "mae", "rmse", "mape");
-    assertThat(json.get(0).get("id").asLong()).isEqualTo(Math.max(linear, xgboost));
+    assertThat(json.get(0).get("id").asLong()).isEqualTo(Math.max(linear, fourCs));
     for (JsonNode m : json) {
-      assertThat(m.get("champion").asBoolean()).isEqualTo(m.get("id").asLong() == champion);
+      long id = m.get("id").asLong();
+      assertThat(m.get("champion").asBoolean()).isEqualTo(id == champion || id == fourCs);
       assertThat(m.get("test").get("mae").asDouble()).isPositive();
       assertThat(m.get("nTrain").asInt()).isEqualTo(559);
+      assertThat(m.get("servedRows").asInt()).as("refitted on every row").isEqualTo(699);
     }
   }
 
@@ -133,6 +144,8 @@ class ModelsCommandIntegrationTests {
             "bestTrials",
             "trials",
             "intervals",
+            "outOfFoldCoverage",
+            "testCoverage",
             "live"));
     assertThat(CliRuns.fields(x)).containsExactlyElementsOf(fields);
     assertThat(x.get("live").get("n").asInt()).as("no sales yet").isZero();
@@ -162,7 +175,8 @@ class ModelsCommandIntegrationTests {
     Run human = in(home, "models", "show", String.valueOf(xgboost));
     assertThat(human.status()).isZero();
     assertThat(human.out())
-        .contains("Model " + xgboost + ": xgboost v1")
+        .contains("Model " + xgboost + ": xgboost v1, all features")
+        .contains("refitted on every row (699)", "coverage by segment", "clarity")
         .contains("test", "R2", "MAE", "RMSE", "MAPE")
         .contains("parameters", "n_estimators=", "max_depth=")
         .contains("validation", "libraries", "3 trials", "best trials:", "#");
@@ -225,6 +239,10 @@ class ModelsCommandIntegrationTests {
 
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).contains("Wrote model " + xgboost + " (xgboost v1", file.toString());
+    assertThat(in(home, "models", "export", String.valueOf(fourCs), file.toString()).out())
+        .contains("Wrote model " + fourCs + " (xgboost v2");
+    assertThat(CliRuns.JSON.readTree(Files.readString(file)).get("learner").get("feature_names"))
+        .hasSize(4);
     String json = Files.readString(file);
     assertThat(json).contains("\"base_score\":\"").doesNotContain("\"base_score\":\"[");
     assertThat(CliRuns.JSON.readTree(json).has("learner")).isTrue();
@@ -300,7 +318,8 @@ class ModelsCommandIntegrationTests {
     Run r = in(home, "models", "promote", String.valueOf(other), "--reason", "cheaper to explain");
 
     assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Model " + other, "is now the champion (was " + champion);
+    assertThat(r.out())
+        .contains("Model " + other, "is now the champion of all features (was " + champion);
     JsonNode list = in(home, "models", "list", "--json").json();
     List<Long> champions = new ArrayList<>();
     list.forEach(
@@ -309,11 +328,11 @@ class ModelsCommandIntegrationTests {
             champions.add(m.get("id").asLong());
           }
         });
-    assertThat(champions).containsExactly(other);
+    assertThat(champions).as("each feature set's").containsExactlyInAnyOrder(fourCs, other);
 
     Run again = in(home, "models", "promote", String.valueOf(other));
     assertThat(again.status()).isZero();
-    assertThat(again.out()).contains("already the champion; nothing changed");
+    assertThat(again.out()).contains("already the champion of all features; nothing changed");
     JsonNode unchanged = in(home, "models", "promote", String.valueOf(other), "--json").json();
     assertThat(CliRuns.fields(unchanged))
         .containsExactly("champion", "previous", "changed", "reason");
@@ -336,10 +355,16 @@ class ModelsCommandIntegrationTests {
     assertThat(last.get("changedAt").asString()).isNotBlank();
     assertThat(history.get(0).get("from").isNull()).isTrue();
     assertThat(history.get(0).get("reason").asString()).contains("first model");
+    JsonNode fourCsHistory =
+        in(home, "models", "history", "--features", "four-cs", "--json").json();
+    assertThat(fourCsHistory).hasSize(1);
+    assertThat(fourCsHistory.get(0).get("alias").asString()).isEqualTo("champion-four-cs");
+    assertThat(fourCsHistory.get(0).get("to").asLong()).isEqualTo(fourCs);
+    assertThat(in(home, "models", "history", "--features", "three-cs").status()).isEqualTo(2);
 
     Run human = in(home, "models", "history");
     assertThat(human.out())
-        .contains("when", "from", "to", "why", "first model: no champion yet")
+        .contains("when", "from", "to", "why", "first model of all features: no champion yet")
         .contains("cheaper to explain");
   }
 

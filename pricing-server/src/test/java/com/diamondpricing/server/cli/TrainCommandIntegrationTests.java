@@ -57,7 +57,18 @@ class TrainCommandIntegrationTests {
     assertThat(run.get("modelTypes").toString()).isEqualTo("[\"linear\"]");
     JsonNode model = run.get("models").get(0);
     assertThat(CliRuns.fields(model))
-        .containsExactly("modelId", "type", "version", "testMae", "testR2", "promoted", "reason");
+        .containsExactly(
+            "modelId",
+            "type",
+            "version",
+            "featureSet",
+            "testMae",
+            "testR2",
+            "promoted",
+            "existing",
+            "reason");
+    assertThat(model.get("featureSet").asString()).isEqualTo("all");
+    assertThat(model.get("existing").asBoolean()).isFalse();
     assertThat(run.get("models")).hasSize(1);
     assertThat(model.get("type").asString()).isEqualTo("linear");
     assertThat(model.get("version").asInt()).isEqualTo(1);
@@ -99,9 +110,10 @@ class TrainCommandIntegrationTests {
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err())
         .contains("Stored as snapshot 2")
-        .contains("model 1/1 xgboost: trial 1/3, best validation MAE")
-        .contains("model 1/1 xgboost: trial 3/3")
-        .contains("refitting the best of 3 trials");
+        .contains("model 1/2 xgboost: trial 1/3, best validation MAE")
+        .contains("model 1/2 xgboost: trial 3/3")
+        .contains("refitting the best of 3 trials")
+        .contains("model 2/2 xgboost (four-cs): trial 3/3");
     JsonNode run = r.lastJson();
     assertThat(run.get("status").asString()).isEqualTo("succeeded");
     assertThat(run.get("snapshotId").asLong()).isEqualTo(2);
@@ -111,6 +123,10 @@ class TrainCommandIntegrationTests {
     assertThat(model.get("version").asInt()).isEqualTo(1);
     assertThat(model.get("testMae").asDouble()).isPositive();
     assertThat(model.get("reason").asString()).isNotBlank();
+    JsonNode fourCs = run.get("models").get(1);
+    assertThat(fourCs.get("featureSet").asString()).isEqualTo("four-cs");
+    assertThat(fourCs.get("version").asInt()).isEqualTo(2);
+    assertThat(fourCs.get("promoted").asBoolean()).as("the first of its feature set").isTrue();
   }
 
   @Test
@@ -136,6 +152,31 @@ class TrainCommandIntegrationTests {
     assertThat(newest.get("snapshotId").asLong()).isEqualTo(3);
     // 80% of (699 kept + 300 appended, less what the cleaning dropped)
     assertThat(newest.get("nTrain").asInt()).isBetween(780, 800);
+  }
+
+  @Test
+  @Order(4)
+  void theSameDataWithTheSameSettingsTrainsNothingAndReportsTheModelAlreadyRegistered() {
+    JsonNode models = in(home(), "models", "list", "--json").json();
+    long first = 0;
+    for (JsonNode m : models) {
+      if (m.get("type").asString().equals("linear") && m.get("snapshotId").asLong() == 1) {
+        first = m.get("id").asLong();
+      }
+    }
+
+    Run r = in(home(), "train", "--data", BUNDLED.toString(), "--models", "linear", "--json");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode run = r.lastJson();
+    assertThat(run.get("reusedSnapshot").asBoolean()).isTrue();
+    JsonNode model = run.get("models").get(0);
+    assertThat(model.get("existing").asBoolean()).isTrue();
+    assertThat(model.get("promoted").asBoolean()).isFalse();
+    assertThat(model.get("modelId").asLong()).isEqualTo(first);
+    assertThat(model.get("reason").asString()).contains("nothing was trained");
+    assertThat(r.err()).contains("registered before");
+    assertThat(in(home(), "models", "list", "--json").json()).hasSize(models.size());
   }
 
   @Nested

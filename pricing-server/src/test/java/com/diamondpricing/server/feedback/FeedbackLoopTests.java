@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.training.RunOptions;
@@ -50,7 +51,14 @@ class FeedbackLoopTests {
           800,
           200,
           "application/json",
-          Map.of());
+          Map.of(),
+          FeatureSet.ALL,
+          null,
+          null,
+          null,
+          null,
+          false,
+          null);
 
   final ModelRegistry registry = mock(ModelRegistry.class);
   final LiveAccuracies live = mock(LiveAccuracies.class);
@@ -80,6 +88,8 @@ class FeedbackLoopTests {
   @BeforeEach
   void aChampionPricingWellButDrifting() {
     when(registry.champion()).thenReturn(Optional.of(CHAMPION));
+    when(registry.champion(FeatureSet.ALL)).thenReturn(Optional.of(CHAMPION));
+    when(registry.champion(FeatureSet.FOUR_CS)).thenReturn(Optional.empty());
     when(live.of(eq(7L), any(), any()))
         .thenReturn(
             LiveAccuracyView.of(
@@ -90,7 +100,8 @@ class FeedbackLoopTests {
                 NOW.minusSeconds(60),
                 NOW,
                 30,
-                new LiveAccuracy(500, 340, 200, 0.08, -5, 0.8, 0.9)));
+                new LiveAccuracy(500, 340, 200, 0.08, -5, 0.8, 0.9),
+                List.of()));
     when(appender.appendNewSales()).thenReturn(Optional.of(9L));
     when(pipeline.submit(any(), eq(Trigger.FEEDBACK), any()))
         .thenAnswer(

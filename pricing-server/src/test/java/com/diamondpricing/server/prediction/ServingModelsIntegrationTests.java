@@ -39,19 +39,26 @@ class ServingModelsIntegrationTests implements SqliteDatabase {
   @Autowired DatasetStore datasets;
   @Autowired TrainingPipeline pipeline;
 
+  static final java.util.Set<com.diamondpricing.data.Feature> ALL =
+      com.diamondpricing.model.FeatureSet.ALL.features();
+
   List<Long> models = new ArrayList<>();
 
   @BeforeEach
   void sixModels() throws Exception {
-    long snapshot =
-        datasets
-            .ingest(
-                new ByteArrayInputStream(Files.readAllBytes(Path.of("../data/diamonds.csv"))),
-                "diamonds.csv",
-                IngestMode.REPLACE)
-            .snapshot()
-            .id();
+    List<String> lines = Files.readAllLines(Path.of("../data/diamonds.csv"));
     for (int i = 0; i < 6; i++) {
+      // six snapshots (the bundled rows less one each): the same data again would train nothing
+      List<String> rows = new ArrayList<>(lines);
+      rows.remove(1 + i);
+      long snapshot =
+          datasets
+              .ingest(
+                  new ByteArrayInputStream(String.join("\n", rows).getBytes()),
+                  "diamonds-" + i + ".csv",
+                  IngestMode.REPLACE)
+              .snapshot()
+              .id();
       TrainingRun run =
           pipeline.runNow(
               new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
@@ -68,10 +75,10 @@ class ServingModelsIntegrationTests implements SqliteDatabase {
     List<Long> others = models.stream().filter(id -> id != champion).toList();
     assertThat(others).hasSize(5);
 
-    ServedModel.Lease held = serving.lease(null, others.get(0));
+    ServedModel.Lease held = serving.lease(null, others.get(0), ALL);
     ServedModel first = held.served();
     for (long id : others.subList(1, 4)) {
-      try (ServedModel.Lease l = serving.lease(null, id)) {
+      try (ServedModel.Lease l = serving.lease(null, id, ALL)) {
         assertThat(l.served().entry().id()).isEqualTo(id);
       }
     }
@@ -96,13 +103,13 @@ class ServingModelsIntegrationTests implements SqliteDatabase {
     assertThat(first.closed()).as("closed once released").isTrue();
 
     ServedModel second;
-    try (ServedModel.Lease l = serving.lease(null, others.get(1))) {
+    try (ServedModel.Lease l = serving.lease(null, others.get(1), ALL)) {
       second = l.served();
     }
-    try (ServedModel.Lease l = serving.lease(null, others.get(4))) {
+    try (ServedModel.Lease l = serving.lease(null, others.get(4), ALL)) {
       assertThat(l.served().entry().id()).isEqualTo(others.get(4));
     }
-    try (ServedModel.Lease l = serving.lease(null, others.get(0))) {
+    try (ServedModel.Lease l = serving.lease(null, others.get(0), ALL)) {
       assertThat(l.served()).as("loaded again").isNotSameAs(first);
     }
     assertThat(serving.loadedCount()).isEqualTo(3);

@@ -3,6 +3,7 @@ package com.diamondpricing.server.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.diamondpricing.data.Metrics;
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.Provenance;
 import com.diamondpricing.model.ProvenanceJson;
@@ -66,7 +67,14 @@ class ModelDetailViewTests {
         3991,
         998,
         "application/json",
-        Map.of(0.8, 0.812, 0.9, 0.905));
+        Map.of(0.8, 0.812, 0.9, 0.905),
+        FeatureSet.ALL,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null);
   }
 
   @Test
@@ -103,12 +111,15 @@ class ModelDetailViewTests {
             "id",
             "type",
             "version",
+            "featureSet",
+            "features",
             "createdAt",
             "snapshotId",
             "runId",
             "test",
             "nTrain",
             "nTest",
+            "servedRows",
             "champion",
             "trainingSeconds",
             "parameters",
@@ -117,7 +128,10 @@ class ModelDetailViewTests {
             "artifactMediaType",
             "provenance",
             "intervals",
+            "coverage",
             "links");
+    assertThat(detail.get("featureSet").asString()).isEqualTo("all");
+    assertThat(detail.get("features")).hasSize(9);
     assertThat(detail.get("parameters")).isEqualTo(library.get("parameters"));
     assertThat(detail.get("validation")).isEqualTo(library.get("validation"));
     assertThat(detail.get("libraries")).isEqualTo(library.get("libraries"));

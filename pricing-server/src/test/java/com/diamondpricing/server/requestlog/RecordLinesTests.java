@@ -28,7 +28,10 @@ class RecordLinesTests {
           4301.77,
           5224.06,
           4100.0,
-          5400.5);
+          5400.5,
+          null,
+          null,
+          null);
   static final PredictionRecord BARE =
       new PredictionRecord(
           "1c9c6f7e-8d0a-4f3b-9a51-2c4d6e8f1a2b",
@@ -45,7 +48,10 @@ class RecordLinesTests {
           null,
           null,
           null,
-          null);
+          null,
+          9L,
+          "xgboost-log",
+          2);
 
   static RequestRecord record(List<PredictionRecord> predictions) {
     return RequestLogTesting.priced(

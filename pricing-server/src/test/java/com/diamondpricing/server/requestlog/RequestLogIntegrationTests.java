@@ -381,6 +381,9 @@ abstract class RequestLogIntegrationTests {
                     null,
                     null,
                     null,
+                    null,
+                    null,
+                    null,
                     null))));
     await(Duration.ofSeconds(20), "the prediction", () -> predictions(old + "-p") == 1);
 

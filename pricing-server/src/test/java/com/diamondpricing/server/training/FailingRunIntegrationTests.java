@@ -184,6 +184,13 @@ abstract class FailingRunIntegrationTests {
 
   long snapshot;
 
+  /**
+   * Trial counts that make each run of a test a training of its own: the same data with the same
+   * settings would train nothing and report the model registered before.
+   */
+  static final java.util.concurrent.atomic.AtomicInteger FRESH =
+      new java.util.concurrent.atomic.AtomicInteger(1);
+
   /** The bundled data with a linear champion trained on it, once per database. */
   @BeforeEach
   void champion() throws Exception {
@@ -213,7 +220,9 @@ abstract class FailingRunIntegrationTests {
     TrainingRun run =
         pipeline.runNow(
             new TrainingPipeline.RunRequest(
-                snapshot, List.of(LinearModelType.NAME, FailingModelType.NAME), null),
+                snapshot,
+                List.of(LinearModelType.NAME, FailingModelType.NAME),
+                FRESH.incrementAndGet()),
             Trigger.API,
             TrainingListener.NONE);
 
@@ -299,7 +308,8 @@ abstract class FailingRunIntegrationTests {
     ModelEntry champion = registry.champion().orElseThrow();
     TrainingRun run =
         pipeline.runNow(
-            new TrainingPipeline.RunRequest(snapshot, List.of(UnloadableModelType.NAME), null),
+            new TrainingPipeline.RunRequest(
+                snapshot, List.of(UnloadableModelType.NAME), FRESH.incrementAndGet()),
             Trigger.API,
             TrainingListener.NONE);
     assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -314,7 +324,8 @@ abstract class FailingRunIntegrationTests {
     ModelEntry linear = registry.champion().orElseThrow();
     TrainingRun unloadable =
         pipeline.runNow(
-            new TrainingPipeline.RunRequest(snapshot, List.of(UnloadableModelType.NAME), null),
+            new TrainingPipeline.RunRequest(
+                snapshot, List.of(UnloadableModelType.NAME), FRESH.incrementAndGet()),
             Trigger.API,
             TrainingListener.NONE);
     long broken = unloadable.outcomes().get(0).modelId();
@@ -322,13 +333,14 @@ abstract class FailingRunIntegrationTests {
     try {
       TrainingRun run =
           pipeline.runNow(
-              new TrainingPipeline.RunRequest(snapshot, List.of(LinearModelType.NAME), null),
+              new TrainingPipeline.RunRequest(
+                  snapshot, List.of(LinearModelType.NAME), FRESH.incrementAndGet()),
               Trigger.API,
               TrainingListener.NONE);
       assertThat(run.outcomes().get(0).promoted()).isFalse();
       assertThat(run.outcomes().get(0).reason())
           .contains("champion " + broken)
-          .contains("cannot be loaded and re-scored");
+          .contains("cannot be loaded from the registry and re-scored");
       assertThat(registry.champion().orElseThrow().id()).isEqualTo(broken);
     } finally {
       registry.moveAlias(ModelRegistry.CHAMPION, linear.id(), "back to the linear champion");

@@ -72,6 +72,7 @@ class LeaseExpiryIntegrationTests implements SqliteDatabase {
         runs.createRunning(
             snapshot,
             List.of("linear"),
+            1,
             Trigger.API,
             new RunOptions(42, 1, 0),
             "a-server-that-died",

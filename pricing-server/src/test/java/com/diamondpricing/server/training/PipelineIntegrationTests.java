@@ -3,6 +3,7 @@ package com.diamondpricing.server.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
@@ -47,8 +48,9 @@ abstract class PipelineIntegrationTests {
   void anAliasMoveIsACompareAndSetOnTheChampionItReplaces() throws Exception {
     long snapshot = ingestBundled().snapshot().id();
     for (int i = 0; i < 2; i++) {
+      // other trial counts: the same data and settings again would train nothing
       pipeline.runNow(
-          new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
+          new TrainingPipeline.RunRequest(snapshot, List.of("linear"), 10 + i),
           Trigger.CLI,
           TrainingListener.NONE);
     }
@@ -109,13 +111,23 @@ abstract class PipelineIntegrationTests {
             TrainingListener.NONE);
     assertThat(again.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(again.outcomes())
+        .as("the same data with the same settings registers no second identical model")
         .singleElement()
         .satisfies(
             o -> {
+              assertThat(o.existing()).isTrue();
               assertThat(o.promoted()).isFalse();
-              assertThat(o.version()).isEqualTo(2);
+              assertThat(o.modelId()).isEqualTo(linear.id());
+              assertThat(o.version()).isEqualTo(1);
+              assertThat(o.reason()).contains("nothing was trained");
             });
+    assertThat(registry.list()).hasSize(1);
     assertThat(registry.champion().orElseThrow().id()).isEqualTo(linear.id());
+    assertThat(linear.servedRows()).as("served: refitted on every row").isEqualTo(4989);
+    assertThat(linear.separateEvaluation()).isTrue();
+    assertThat(linear.calibration().crossConformal()).isTrue();
+    assertThat(linear.outOfFoldCoverage().rows()).isEqualTo(4989);
+    assertThat(linear.testCoverageReport().rows()).isEqualTo(998);
 
     TrainingRun xgb =
         pipeline.runNow(
@@ -127,12 +139,22 @@ abstract class PipelineIntegrationTests {
     ModelEntry champion = registry.champion().orElseThrow();
     assertThat(champion.type()).isEqualTo("xgboost");
     assertThat(champion.provenance().trials()).hasSize(3);
+    assertThat(xgb.modelCount()).as("every feature, and the four Cs").isEqualTo(2);
+    assertThat(xgb.outcomes()).extracting(RunOutcome::featureSet).containsExactly("all", "four-cs");
+    ModelEntry fourCs = registry.champion(FeatureSet.FOUR_CS).orElseThrow();
+    assertThat(fourCs.type()).isEqualTo("xgboost");
+    assertThat(fourCs.featureSet()).isEqualTo(FeatureSet.FOUR_CS);
+    assertThat(registry.history(ModelRegistry.championAlias(FeatureSet.FOUR_CS)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.reason()).contains("first model of four-cs features"));
 
     List<AliasChange> history = registry.history(ModelRegistry.CHAMPION);
     assertThat(history).hasSize(2);
     assertThat(history.get(0).fromModelId()).isNull();
     assertThat(history.get(1).fromModelId()).isEqualTo(linear.id());
-    assertThat(history.get(1).reason()).contains("beats");
+    assertThat(history.get(1).reason())
+        .contains("beats")
+        .contains("on 997 rows neither model trained on (the candidate's 998 test rows less 1");
     assertThat(registry.load(champion.id()).predict(datasets.rows(1).diamond(0))).isPositive();
   }
 

@@ -21,12 +21,21 @@ class TrainingRunViewTests {
   /** The options column as the server has always written it. */
   static final String STORED_OPTIONS = "{\"seed\":42,\"trials\":3,\"workers\":0}";
 
-  /** The outcomes column as the server has always written it. */
+  /** The outcomes column as the server wrote it before feature sets. */
   static final String STORED_OUTCOMES =
       "[{\"modelId\":5,\"type\":\"linear\",\"version\":2,\"testMae\":561.54,\"testR2\":0.905,"
           + "\"promoted\":false,\"reason\":\"not better than champion 4\"},"
           + "{\"modelId\":6,\"type\":\"xgboost\",\"version\":1,\"testMae\":\"NaN\",\"testR2\":0.5,"
           + "\"promoted\":true,\"reason\":\"first model\"}]";
+
+  /** The same outcomes as the server writes them now. */
+  static final String OUTCOMES =
+      "[{\"modelId\":5,\"type\":\"linear\",\"version\":2,\"featureSet\":\"all\","
+          + "\"testMae\":561.54,\"testR2\":0.905,\"promoted\":false,\"existing\":false,"
+          + "\"reason\":\"not better than champion 4\"},"
+          + "{\"modelId\":6,\"type\":\"xgboost\",\"version\":1,\"featureSet\":\"all\","
+          + "\"testMae\":\"NaN\",\"testR2\":0.5,\"promoted\":true,\"existing\":false,"
+          + "\"reason\":\"first model\"}]";
 
   static TrainingRun run(RunOptions options, List<RunOutcome> outcomes) {
     return new TrainingRun(
@@ -60,10 +69,12 @@ class TrainingRunViewTests {
     assertThat(outcomes).hasSize(2);
     assertThat(outcomes.get(0))
         .isEqualTo(
-            new RunOutcome(5, "linear", 2, 561.54, 0.905, false, "not better than champion 4"));
+            new RunOutcome(
+                5, "linear", 2, "all", 561.54, 0.905, false, false, "not better than champion 4"));
     assertThat(outcomes.get(1).testMae()).isNaN();
     assertThat(Json.write(options)).isEqualTo(STORED_OPTIONS);
-    assertThat(Json.write(outcomes)).isEqualTo(STORED_OUTCOMES);
+    assertThat(Json.write(outcomes)).isEqualTo(OUTCOMES);
+    assertThat(Json.readList(OUTCOMES, RunOutcome.class)).isEqualTo(outcomes);
   }
 
   @Test
@@ -102,7 +113,16 @@ class TrainingRunViewTests {
     JsonNode first = view.get("outcomes").get(0);
     assertThat(new ArrayList<>(first.propertyNames()))
         .containsExactly(
-            "modelId", "type", "version", "testMae", "testR2", "promoted", "reason", "href");
+            "modelId",
+            "type",
+            "version",
+            "featureSet",
+            "testMae",
+            "testR2",
+            "promoted",
+            "existing",
+            "reason",
+            "href");
     assertThat(first.get("modelId").asLong()).isEqualTo(5);
     assertThat(first.get("testMae").asDouble()).isEqualTo(561.54);
     assertThat(first.get("promoted").asBoolean()).isFalse();

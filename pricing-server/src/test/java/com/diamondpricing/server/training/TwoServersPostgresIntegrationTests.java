@@ -96,15 +96,19 @@ class TwoServersPostgresIntegrationTests {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<List<Long>>> queued = new ArrayList<>();
     for (TrainingPipeline p : List.of(pa, pb)) {
+      int first = p == pa ? 1 : 11;
       queued.add(
           queuers.submit(
               () -> {
                 go.await();
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
+                  // trials 1 to 20: twenty trainings (the same settings again would train
+                  // nothing)
                   ids.add(
                       p.submit(
-                              new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
+                              new TrainingPipeline.RunRequest(
+                                  snapshot, List.of("linear"), first + i),
                               Trigger.API)
                           .id());
                 }
@@ -155,7 +159,7 @@ class TwoServersPostgresIntegrationTests {
     while (ids.size() < 4) {
       TrainingRun run =
           pa.runNow(
-              new TrainingPipeline.RunRequest(snapshot, List.of("linear"), null),
+              new TrainingPipeline.RunRequest(snapshot, List.of("linear"), 100 + ids.size()),
               Trigger.CLI,
               com.diamondpricing.model.TrainingListener.NONE);
       ids.add(run.outcomes().get(0).modelId());

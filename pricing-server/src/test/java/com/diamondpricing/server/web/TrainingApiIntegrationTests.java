@@ -53,7 +53,7 @@ abstract class TrainingApiIntegrationTests {
   static final String RUNS = "/api/v1/training-runs";
   static final String MODELS = "/api/v1/models";
   static final String HEADER = "carat,cut,color,clarity,depth,table,price,x,y,z\n";
-  static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration RUN_TIMEOUT = Duration.ofSeconds(240);
 
   /** What must never reach a client: stack frames, exception or package-qualified class names. */
   static final Pattern INTERNALS =
@@ -152,20 +152,31 @@ abstract class TrainingApiIntegrationTests {
         .isEqualTo("attachment; filename=\"linear-v1.json\"");
     assertThat(JSON.readTree(artifact.getBody()).isObject()).isTrue();
 
-    // a second run on the current data, from a JSON body: equal, so not promoted
-    Answer again = postJson(RUNS, "{\"models\": [\"linear\"]}");
+    // the same data with the same settings again, from a JSON body: nothing trained, the model
+    // registered before reported
+    Answer same = postJson(RUNS, "{\"models\": [\"linear\"]}");
+    assertThat(same.status()).isEqualTo(202);
+    assertThat(same.json().get("snapshotId").asLong()).isEqualTo(snapshotId);
+    assertThat(same.json().has("dataset")).isFalse();
+    JsonNode sameOutcome = awaitRun(same.headers().getLocation().toString()).get("outcomes").get(0);
+    assertThat(sameOutcome.get("existing").asBoolean()).isTrue();
+    assertThat(sameOutcome.get("modelId").asLong()).isEqualTo(linearV1);
+    assertThat(get(MODELS).json().size()).isEqualTo(1);
+
+    // a second run on the current data with other settings: equal, so not promoted
+    Answer again = postJson(RUNS, "{\"models\": [\"linear\"], \"trials\": 2}");
     assertThat(again.status()).isEqualTo(202);
-    assertThat(again.json().get("snapshotId").asLong()).isEqualTo(snapshotId);
-    assertThat(again.json().has("dataset")).isFalse();
     JsonNode second = awaitRun(again.headers().getLocation().toString());
     JsonNode secondOutcome = second.get("outcomes").get(0);
     long linearV2 = secondOutcome.get("modelId").asLong();
     assertThat(secondOutcome.get("version").asInt()).isEqualTo(2);
+    assertThat(secondOutcome.get("existing").asBoolean()).isFalse();
     assertThat(secondOutcome.get("promoted").asBoolean()).isFalse();
 
     Answer runs = get(RUNS);
     assertThat(runs.status()).isEqualTo(200);
-    assertThat(ids(runs.json())).containsExactly(second.get("id").asLong(), runId);
+    assertThat(ids(runs.json()))
+        .containsExactly(second.get("id").asLong(), same.json().get("id").asLong(), runId);
     assertThat(ids(get(RUNS + "?limit=1").json())).containsExactly(second.get("id").asLong());
 
     // promotion by hand, then a rollback, then a promotion that changes nothing
@@ -217,19 +228,36 @@ abstract class TrainingApiIntegrationTests {
         .containsExactly("linear", "xgboost", "xgboost-log");
     JsonNode run = awaitRun(upload.headers().getLocation().toString());
     assertThat(run.get("options").get("trials").asInt()).isEqualTo(2);
-    assertThat(run.get("progress").get("model").asInt()).isEqualTo(3);
-    assertThat(run.get("progress").get("currentModel").asString()).isEqualTo("xgboost-log");
+    // linear, then each tree type on every feature and on the four Cs
+    assertThat(run.get("progress").get("models").asInt()).isEqualTo(5);
+    assertThat(run.get("progress").get("model").asInt()).isEqualTo(5);
+    assertThat(run.get("progress").get("currentModel").asString())
+        .isEqualTo("xgboost-log (four-cs)");
     assertThat(run.get("progress").get("trial").asInt()).isEqualTo(2);
     assertThat(run.get("progress").get("trials").asInt()).isEqualTo(2);
     assertThat(run.get("progress").get("bestValidationMae").asDouble()).isPositive();
-    assertThat(run.get("outcomes").size()).isEqualTo(3);
-    assertThat(run.get("outcomes").get(2).get("type").asString()).isEqualTo("xgboost-log");
+    assertThat(run.get("outcomes").size()).isEqualTo(5);
+    List<String> variants = new ArrayList<>();
+    run.get("outcomes")
+        .forEach(
+            o -> variants.add(o.get("type").asString() + "/" + o.get("featureSet").asString()));
+    assertThat(variants)
+        .containsExactly(
+            "linear/all",
+            "xgboost/all",
+            "xgboost/four-cs",
+            "xgboost-log/all",
+            "xgboost-log/four-cs");
     long xgboost = run.get("outcomes").get(1).get("modelId").asLong();
     JsonNode xgb = get(MODELS + "/" + xgboost).json();
     assertThat(xgb.get("type").asString()).isEqualTo("xgboost");
     assertThat(xgb.get("provenance").get("trials").size()).isEqualTo(2);
     assertThat(xgb.get("validation").isObject()).isTrue();
-    assertThat(champions(get(MODELS).json())).hasSize(1);
+    assertThat(xgb.get("servedRows").asInt()).isEqualTo(399);
+    assertThat(xgb.get("coverage").get("outOfFold").get("rows").asInt()).isEqualTo(399);
+    assertThat(xgb.get("coverage").get("test").get("rows").asInt()).isEqualTo(80);
+    assertThat(xgb.get("intervals").get(0).get("method").asString()).isEqualTo("cross-conformal");
+    assertThat(champions(get(MODELS).json())).as("one per feature set").hasSize(2);
 
     int rows = datasets.current().orElseThrow().rowsKept();
     String more = HEADER + "0.5,Ideal,E,VS1,61.5,55,1500,5.1,5.12,3.15\n";

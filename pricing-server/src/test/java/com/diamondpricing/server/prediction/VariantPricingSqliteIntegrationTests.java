@@ -1,0 +1,7 @@
+package com.diamondpricing.server.prediction;
+
+import com.diamondpricing.server.support.SqliteDatabase;
+
+/** VariantPricingIntegrationTests on SQLite. */
+class VariantPricingSqliteIntegrationTests extends VariantPricingIntegrationTests
+    implements SqliteDatabase {}
