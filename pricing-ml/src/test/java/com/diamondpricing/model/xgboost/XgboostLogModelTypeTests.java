@@ -71,6 +71,23 @@ class XgboostLogModelTypeTests {
   }
 
   @Test
+  void itsRangesCoverEverySegmentOutOfFold() {
+    // calibrated cross-conformally on the training part; each row ranged by a calibration fitted
+    // without it: every cut, colour, clarity and carat band of 50 rows or more at 85% at least
+    var oof = result.outOfFoldCoverage();
+    assertThat(oof.rows()).isEqualTo(3991);
+    assertThat(oof.overall().get(0.9)).isBetween(0.87, 0.93);
+    assertThat(oof.worst(0.9, 50))
+        .isNotEmpty()
+        .allSatisfy(
+            s ->
+                assertThat(s.coverage().get(0.9))
+                    .as(s.segment().describe())
+                    .isGreaterThanOrEqualTo(0.85));
+    assertThat(result.coverage().get(0.9)).as("the test rows").isBetween(0.87, 0.93);
+  }
+
+  @Test
   void recordsItsTargetAndConstraintInTheProvenance() {
     var p = result.model().provenance();
     assertThat(p.modelType()).isEqualTo("xgboost-log");
