@@ -11,6 +11,9 @@
 #   bench/http_load.sh --rounds 5 --duration 20s --warmup 60s --trials 20 --keep-logs /tmp/hl
 #   bench/http_load.sh --baseline OLD.jar   # this build against another, both logging (before/after)
 #   bench/http_load.sh --endpoints predict  # one endpoint only (predict or similar)
+#   bench/http_load.sh --ceiling CEILING.jar # also the bare endpoint of ../shared/tools/ceiling,
+#                                            # alternated with the others: throughput as a ratio
+#   bench/http_load.sh --champion xgboost    # the type that must answer (default xgboost-log)
 #
 # Needs wrk (apt-get install -y wrk), curl, python3; psql and PostgreSQL on 127.0.0.1:5432 (user
 # postgres, trust auth) for the PostgreSQL rows (fresh databases, dropped afterwards).
@@ -30,8 +33,10 @@ pg_port=${DIAMONDS_BENCH_PG_PORT:-5432}
 pg_user=${DIAMONDS_BENCH_PG_USER:-postgres}
 
 baseline=
+ceiling=
+champion_type=xgboost-log
 endpoints=(predict similar)
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -43,6 +48,8 @@ while [ $# -gt 0 ]; do
     --skip-postgres) postgres=0; shift ;;
     --keep-logs) keep=$2; shift 2 ;;
     --baseline) baseline=$(readlink -f "$2"); shift 2 ;;
+    --ceiling) ceiling=$(readlink -f "$2"); shift 2 ;;
+    --champion) champion_type=$2; shift 2 ;;
     --endpoints) IFS=, read -r -a endpoints <<<"$2"; shift 2 ;;
     -h|--help) usage ;;
     *) echo "unknown option $1" >&2; usage ;;
@@ -91,6 +98,10 @@ if [ -n "$baseline" ]; then
 else
   variants=(on off)
 fi
+if [ -n "$ceiling" ]; then
+  cp "$ceiling" "$work/ceiling.jar"
+  variants+=(ceiling)
+fi
 # jar_of VARIANT, logging_of VARIANT
 jar_of() { if [ "$1" = baseline ]; then echo "$work/baseline.jar"; else echo "$work/pricing-server.jar"; fi; }
 logging_of() { if [ "$1" = off ]; then echo false; else echo true; fi; }
@@ -107,6 +118,17 @@ except Exception:
 # start NAME DB VARIANT: starts a server in the background; its base URL goes to $work/NAME/base
 start() {
   local name=$1 db=$2 variant=$3
+  if [ "$variant" = ceiling ]; then
+    mkdir -p "$work/$name"
+    local cport; cport=$(free_port)
+    echo "http://127.0.0.1:$cport" >"$work/$name/base"
+    # shellcheck disable=SC2086 # DIAMONDS_JAVA_OPTS holds several options
+    java ${DIAMONDS_JAVA_OPTS:-} -jar "$work/ceiling.jar" --server.port="$cport" \
+      >"$work/$name/server.log" 2>&1 &
+    pids+=($!)
+    echo $! >"$work/$name/pid"
+    return
+  fi
   local logging; logging=$(logging_of "$variant")
   local home="$work/$name"
   mkdir -p "$home"
@@ -130,10 +152,20 @@ start() {
   echo $! >"$home/pid"
 }
 
-# await NAME: waits for readiness and for predictions from the xgboost champion
+# await NAME: waits for readiness and for predictions from the champion of $champion_type (the
+# ceiling: for its port)
 await() {
   local home="$work/$1" base; base=$(cat "$work/$1/base")
   local pid; pid=$(cat "$home/pid")
+  if [[ "$1" == *-ceiling ]]; then
+    for _ in $(seq 1 120); do
+      curl -sf -X POST -H 'Content-Type: application/json' \
+        -d '{"carat":1.1,"cut":"Ideal","color":"H","clarity":"SI2"}' "$base/api/v1/predictions" \
+        >/dev/null 2>&1 && return
+      sleep 0.5
+    done
+    echo "$1: the ceiling does not answer" >&2; exit 1
+  fi
   for _ in $(seq 1 240); do
     kill -0 "$pid" 2>/dev/null || { tail -30 "$home/server.log" >&2; echo "$1: the server died" >&2; exit 1; }
     curl -sf "$base/actuator/health/readiness" >/dev/null 2>&1 && break
@@ -142,34 +174,36 @@ await() {
   curl -sf "$base/actuator/health/readiness" >/dev/null || { echo "$1: the server is not ready" >&2; exit 1; }
   local token; token=$(cat "$home/admin-token")
   # the bootstrap trains every model type in the background; once no run is queued or running,
-  # the best xgboost model is made the champion if another type won (xgboost-log often does)
+  # the best $champion_type model of every feature is made the champion if another type won
+  # (builds before feature sets list no featureSet: every model learned from every feature)
+  local every='m.get("featureSet","all")=="all"'
   local champion=
-  for _ in $(seq 1 900); do
+  for _ in $(seq 1 1800); do
     local running
     running=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/training-runs?limit=5" \
       | json 'sum(1 for r in d if r["status"] in ("queued","running"))')
     if [ "$running" = 0 ]; then
-      champion=$(curl -sf "$base/api/v1/models" | json '",".join(m["type"] for m in d if m["champion"])')
-      [ "$champion" = xgboost ] && break
+      champion=$(curl -sf "$base/api/v1/models" | json '",".join(m["type"] for m in d if m["champion"] and '"$every"')')
+      [ "$champion" = "$champion_type" ] && break
       local best
       best=$(curl -sf "$base/api/v1/models" \
-        | json 'min((m for m in d if m["type"]=="xgboost"), key=lambda m: m["test"]["mae"])["id"]')
+        | json 'min((m for m in d if m["type"]=="'"$champion_type"'" and '"$every"'), key=lambda m: m["test"]["mae"])["id"]')
       [ -n "$best" ] && curl -sf -X POST -H "Authorization: Bearer $token" \
         -H 'Content-Type: application/json' -d '{"reason":"bench/http_load.sh"}' \
         "$base/api/v1/models/$best/promote" >/dev/null
     fi
     sleep 1
   done
-  [ "$champion" = xgboost ] || { echo "$1: no xgboost champion after 15 minutes" >&2; exit 1; }
+  [ "$champion" = "$champion_type" ] || { echo "$1: no $champion_type champion after 30 minutes" >&2; exit 1; }
   for _ in $(seq 1 60); do
     local served
     served=$(curl -sf -X POST -H 'Content-Type: application/json' \
-      -d '{"carat":1.1,"cut":"Ideal","color":"H","clarity":"SI2"}' "$base/api/v1/predictions" \
-      | json 'd["model"]["type"]' || true)
-    [ "$served" = xgboost ] && return
+      -d '{"carat":1.1,"cut":"Ideal","color":"H","clarity":"SI2","depth":62.0,"table":55.0,"x":6.61,"y":6.65,"z":4.11}' \
+      "$base/api/v1/predictions" | json 'd["model"]["type"]' || true)
+    [ "$served" = "$champion_type" ] && return
     sleep 1
   done
-  echo "$1: predictions do not come from the xgboost champion" >&2; exit 1
+  echo "$1: predictions do not come from the $champion_type champion" >&2; exit 1
 }
 
 stop_all() {
@@ -208,12 +242,14 @@ for db in "${dbs[@]}"; do
   echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   for v in "${variants[@]}"; do
     for endpoint in "${endpoints[@]}"; do
+      [ "$v" = ceiling ] && [ "$endpoint" != predict ] && continue
       wrk_run "$db-$v" "$endpoint" "$warmup" >/dev/null
     done
   done
   for round in $(seq 1 "$rounds"); do
     for endpoint in "${endpoints[@]}"; do
       for v in "${variants[@]}"; do
+        [ "$v" = ceiling ] && [ "$endpoint" != predict ] && continue
         name="$db-$v"
         out="$work/$name/wrk-$endpoint-$round.txt"
         wrk_run "$name" "$endpoint" "$duration" --latency >"$out"
@@ -230,6 +266,7 @@ for db in "${dbs[@]}"; do
     done
   done
   for v in "${variants[@]}"; do
+    [ "$v" = ceiling ] && continue
     name="$db-$v"
     base=$(cat "$work/$name/base")
     metrics=$(curl -sf "$base/actuator/prometheus" | grep -E '^diamonds_requestlog_' || true)
@@ -268,6 +305,16 @@ for (cfg, ep), g in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
 print()
 pairs = (('on', 'off', 'cost of the request log (1 - median on / median off):'),
          ('new', 'baseline', 'change against the baseline (median new / median baseline - 1):'))
+ceiling = [(cfg, ep) for (cfg, ep) in groups if cfg.split()[1] == 'ceiling']
+if ceiling:
+    print('requests/s as a share of the bare endpoint (../shared/tools/ceiling), same run:')
+    for (cfg, ep), g in groups.items():
+        db, variant = cfg.split()
+        c = groups.get((db + ' ceiling', 'predict'))
+        if c and variant != 'ceiling':
+            print('  %-10s %-9s %-8s %5.1f%%' % (db, variant, ep,
+                  100 * statistics.median(g['rps']) / statistics.median(c['rps'])))
+    print()
 for a, b, title in pairs:
     lines = []
     for (cfg, ep), g in groups.items():
