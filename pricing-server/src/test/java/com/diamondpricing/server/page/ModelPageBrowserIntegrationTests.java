@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +112,11 @@ class ModelPageBrowserIntegrationTests implements SqliteDatabase {
       assertThat(ink(browser, "trial-chart")).isGreaterThan(500);
       assertThat(browser.findElement(By.id("trials-summary")).getText())
           .startsWith(TRIALS + " trials");
+      // its ranges by segment: out of fold on every row it serves from, and on the test rows
+      List<WebElement> segments = browser.findElements(By.cssSelector("#coverage tbody tr"));
+      assertThat(segments.size()).isEqualTo(1 + xgboost.outOfFoldCoverage().segments().size());
+      assertThat(browser.findElement(By.id("coverage")).getText())
+          .contains("all stones", "clarity I1", "carat >=2", "few comparables", "%");
       // the parameters, the tuned ones marked; the plot as a PNG download
       String parameters = browser.findElement(By.id("parameters")).getText();
       assertThat(parameters).contains("max_depth", "tuned");

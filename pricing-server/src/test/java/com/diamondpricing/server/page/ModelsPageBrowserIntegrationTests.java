@@ -42,9 +42,10 @@ class ModelsPageBrowserIntegrationTests implements SqliteDatabase {
   void twoVersionsOfLinear() throws Exception {
     LinearChampion.ensure(datasets, pipeline, serving);
     if (registry.list().size() < 2) {
+      // another trial count: the same data and settings again would train nothing
       pipeline.runNow(
           new TrainingPipeline.RunRequest(
-              datasets.current().orElseThrow().id(), List.of("linear"), null),
+              datasets.current().orElseThrow().id(), List.of("linear"), 2),
           Trigger.CLI,
           TrainingListener.NONE);
     }
@@ -61,7 +62,7 @@ class ModelsPageBrowserIntegrationTests implements SqliteDatabase {
       assertThat(browser.findElements(By.cssSelector("#models tbody tr")))
           .hasSize(registry.list().size());
       assertThat(browser.findElement(By.cssSelector("#models tbody")).getText())
-          .contains("linear", "champion");
+          .contains("linear", "champion", "all", "serves 4,989");
       Object points =
           browser.executeScript(
               "const c = Chart.getChart('mae-chart');"
