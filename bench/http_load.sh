@@ -160,8 +160,8 @@ await() {
   if [[ "$1" == *-ceiling ]]; then
     for _ in $(seq 1 120); do
       curl -sf -X POST -H 'Content-Type: application/json' \
-        -d '{"carat":1.1,"cut":"Ideal","color":"H","clarity":"SI2"}' "$base/api/v1/predictions" \
-        >/dev/null 2>&1 && return
+        -d '{"carat":1.1,"cut":"Ideal","color":"H","clarity":"SI2","depth":62.0,"table":55.0,"x":6.61,"y":6.65,"z":4.11}' \
+        "$base/api/v1/predictions" >/dev/null 2>&1 && return
       sleep 0.5
     done
     echo "$1: the ceiling does not answer" >&2; exit 1

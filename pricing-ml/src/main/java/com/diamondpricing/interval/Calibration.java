@@ -1,10 +1,14 @@
 package com.diamondpricing.interval;
 
+import com.diamondpricing.data.Clarity;
+import com.diamondpricing.data.Color;
+import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Diamond;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Conformal prediction intervals on log residuals: a stone priced p gets [p e^-h, p e^h], a range
@@ -21,32 +25,80 @@ import java.util.Map;
  * CalibrationFit#MIN_SEGMENT_ROWS} rows): a range covers each cut, colour, clarity, carat band and
  * the stones with few comparables, not only stones overall.
  *
- * @param rows the held-out rows the scores came from
- * @param halfWidths per level (0.8, 0.9), the pooled quantile: in log dollars for split conformal,
- *     in units of the scale for cross-conformal
- * @param folds 0 for split conformal, else the folds of the cross-conformal fits
- * @param scale the residual scale, or null (every stone alike)
- * @param segments per segment and level, the segment's own quantile (units of the scale)
- * @param medianHalfWidths per level, the median h over the held-out rows, in log dollars: how wide
- *     a typical range is
+ * <p>Immutable. A stone's half-width is read from tables by grade code and carat band (it is
+ * computed for every price the service gives).
  */
-public record Calibration(
-    int rows,
-    Map<Double, Double> halfWidths,
-    int folds,
-    ResidualScale scale,
-    Map<Segment, Map<Double, Double>> segments,
-    Map<Double, Double> medianHalfWidths) {
+public final class Calibration {
 
   /** The levels every model is calibrated at. */
   public static final double[] LEVELS = {0.8, 0.9};
 
-  public Calibration {
-    halfWidths = Collections.unmodifiableMap(new LinkedHashMap<>(halfWidths));
+  private final int rows;
+  private final Map<Double, Double> halfWidths;
+  private final int folds;
+  private final ResidualScale scale;
+  private final Map<Segment, Map<Double, Double>> segments;
+  private final Map<Double, Double> medianHalfWidths;
+
+  /** Per level index: the pooled quantile, then per kind of segment the quantile by level code. */
+  private final double[] pooled;
+
+  private final double[][] byCut;
+  private final double[][] byColor;
+  private final double[][] byClarity;
+  private final double[][] byBand;
+  private final double[] few;
+
+  /**
+   * @param rows the held-out rows the scores came from
+   * @param halfWidths per level (0.8, 0.9), the pooled quantile: in log dollars for split
+   *     conformal, in units of the scale for cross-conformal
+   * @param folds 0 for split conformal, else the folds of the cross-conformal fits
+   * @param scale the residual scale, or null (every stone alike)
+   * @param segments per segment and level, the segment's own quantile (units of the scale)
+   * @param medianHalfWidths per level, the median h over the held-out rows, in log dollars: how
+   *     wide a typical range is
+   */
+  public Calibration(
+      int rows,
+      Map<Double, Double> halfWidths,
+      int folds,
+      ResidualScale scale,
+      Map<Segment, Map<Double, Double>> segments,
+      Map<Double, Double> medianHalfWidths) {
+    this.rows = rows;
+    this.halfWidths = Collections.unmodifiableMap(new LinkedHashMap<>(halfWidths));
+    this.folds = folds;
+    this.scale = scale;
     Map<Segment, Map<Double, Double>> copy = new LinkedHashMap<>();
     segments.forEach((s, q) -> copy.put(s, Collections.unmodifiableMap(new LinkedHashMap<>(q))));
-    segments = Collections.unmodifiableMap(copy);
-    medianHalfWidths = Collections.unmodifiableMap(new LinkedHashMap<>(medianHalfWidths));
+    this.segments = Collections.unmodifiableMap(copy);
+    this.medianHalfWidths = Collections.unmodifiableMap(new LinkedHashMap<>(medianHalfWidths));
+    int levels = LEVELS.length;
+    this.pooled = new double[levels];
+    this.byCut = new double[levels][Cut.values().length];
+    this.byColor = new double[levels][Color.values().length];
+    this.byClarity = new double[levels][Clarity.values().length];
+    this.byBand = new double[levels][Segment.CARAT_BANDS.size()];
+    this.few = new double[levels];
+    for (int l = 0; l < levels; l++) {
+      Double q = this.halfWidths.get(LEVELS[l]);
+      pooled[l] = q == null ? Double.NaN : q;
+      for (Cut c : Cut.values()) {
+        byCut[l][c.code()] = quantile(new Segment(Segment.Kind.CUT, c.label()), LEVELS[l]);
+      }
+      for (Color c : Color.values()) {
+        byColor[l][c.code()] = quantile(new Segment(Segment.Kind.COLOR, c.label()), LEVELS[l]);
+      }
+      for (Clarity c : Clarity.values()) {
+        byClarity[l][c.code()] = quantile(new Segment(Segment.Kind.CLARITY, c.label()), LEVELS[l]);
+      }
+      for (int b = 0; b < byBand[l].length; b++) {
+        byBand[l][b] =
+            quantile(new Segment(Segment.Kind.CARAT, Segment.CARAT_BANDS.get(b)), LEVELS[l]);
+      }
+      few[l] = quantile(Segment.FEW_COMPARABLES, LEVELS[l]);
+    }
   }
 
   /** A split-conformal calibration: one half-width per level for every stone. */
@@ -78,6 +130,36 @@ public record Calibration(
     return new Calibration(n, q);
   }
 
+  /** The held-out rows the scores came from. */
+  public int rows() {
+    return rows;
+  }
+
+  /** Per level, the pooled quantile (log dollars, or units of the scale). */
+  public Map<Double, Double> halfWidths() {
+    return halfWidths;
+  }
+
+  /** 0 for split conformal, else the folds of the cross-conformal fits. */
+  public int folds() {
+    return folds;
+  }
+
+  /** The residual scale, or null. */
+  public ResidualScale scale() {
+    return scale;
+  }
+
+  /** Per segment and level, the segment's own quantile. */
+  public Map<Segment, Map<Double, Double>> segments() {
+    return segments;
+  }
+
+  /** Per level, the median half-width over the held-out rows, in log dollars. */
+  public Map<Double, Double> medianHalfWidths() {
+    return medianHalfWidths;
+  }
+
   /** Whether the calibration is cross-conformal (else split conformal). */
   public boolean crossConformal() {
     return folds > 0;
@@ -90,20 +172,30 @@ public record Calibration(
    * @throws IllegalArgumentException for a level not calibrated
    */
   public double halfWidth(Diamond d, double level, boolean fewComparables) {
-    Double pooled = halfWidths.get(level);
-    if (pooled == null) {
+    int l = levelIndex(level);
+    double q = pooled[l];
+    if (Double.isNaN(q)) {
       throw new IllegalArgumentException("not calibrated at level " + level);
     }
-    double q = pooled;
     if (!segments.isEmpty()) {
-      for (Segment s : Segment.of(d)) {
-        q = Math.max(q, quantile(s, level));
-      }
+      q = Math.max(q, byCut[l][d.cut().code()]);
+      q = Math.max(q, byColor[l][d.color().code()]);
+      q = Math.max(q, byClarity[l][d.clarity().code()]);
+      q = Math.max(q, byBand[l][Segment.caratBand(d.carat())]);
       if (fewComparables) {
-        q = Math.max(q, quantile(Segment.FEW_COMPARABLES, level));
+        q = Math.max(q, few[l]);
       }
     }
     return scale == null ? q : q * scale.of(d);
+  }
+
+  private static int levelIndex(double level) {
+    for (int l = 0; l < LEVELS.length; l++) {
+      if (LEVELS[l] == level) {
+        return l;
+      }
+    }
+    throw new IllegalArgumentException("not calibrated at level " + level);
   }
 
   private double quantile(Segment s, double level) {
@@ -120,5 +212,34 @@ public record Calibration(
   /** The range of a price for a half-width in log dollars. */
   public static double[] range(double price, double halfWidth) {
     return new double[] {price * Math.exp(-halfWidth), price * Math.exp(halfWidth)};
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Calibration c
+        && rows == c.rows
+        && folds == c.folds
+        && halfWidths.equals(c.halfWidths)
+        && Objects.equals(scale, c.scale)
+        && segments.equals(c.segments)
+        && medianHalfWidths.equals(c.medianHalfWidths);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(rows, folds, halfWidths, scale, segments, medianHalfWidths);
+  }
+
+  @Override
+  public String toString() {
+    return "Calibration[rows="
+        + rows
+        + ", folds="
+        + folds
+        + ", halfWidths="
+        + halfWidths
+        + ", segments="
+        + segments.size()
+        + "]";
   }
 }

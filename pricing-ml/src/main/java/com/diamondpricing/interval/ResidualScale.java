@@ -92,15 +92,16 @@ public record ResidualScale(double[] coefficients) {
     return of(rows.cut(row), rows.color(row), rows.clarity(row), rows.carat(row));
   }
 
+  private static final int COLORS_AT = 2 + Cut.values().length - 1;
+  private static final int CLARITIES_AT = COLORS_AT + Color.values().length - 1;
+  private static final int BANDS_AT = CLARITIES_AT + Clarity.values().length - 1;
+
   private double of(Cut cut, Color color, Clarity clarity, double carat) {
     double s = coefficients[0] + coefficients[1] * Math.log(carat);
     s += level(2, cut.code());
-    int o = 2 + Cut.values().length - 1;
-    s += level(o, color.code());
-    o += Color.values().length - 1;
-    s += level(o, clarity.code());
-    o += Clarity.values().length - 1;
-    s += level(o, Segment.caratBand(carat));
+    s += level(COLORS_AT, color.code());
+    s += level(CLARITIES_AT, clarity.code());
+    s += level(BANDS_AT, Segment.caratBand(carat));
     return Math.exp(s);
   }
 

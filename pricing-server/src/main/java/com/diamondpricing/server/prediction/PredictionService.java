@@ -3,8 +3,6 @@ package com.diamondpricing.server.prediction;
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
 import com.diamondpricing.model.MissingFeatureException;
-import com.diamondpricing.model.ModelTypes;
-import com.diamondpricing.server.registry.ModelNotFoundException;
 import com.diamondpricing.server.web.ApiException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,12 +26,10 @@ public class PredictionService {
 
   private final ServingModels models;
   private final TrainingProfiles profiles;
-  private final ModelTypes types;
 
-  PredictionService(ServingModels models, TrainingProfiles profiles, ModelTypes types) {
+  PredictionService(ServingModels models, TrainingProfiles profiles) {
     this.models = models;
     this.profiles = profiles;
-    this.types = types;
     // a new champion's training profile is read before it serves, not by its first request
     models.prepareEachChampion(next -> next.profile(profiles));
   }
@@ -156,22 +152,14 @@ public class PredictionService {
     for (int j = 0; j < stones.size(); j++) {
       out.add(new ArrayList<>(2));
     }
-    for (String type : types.names()) {
-      if (type.equals(answering.entry().type())) {
-        continue;
-      }
-      ServedModel.Lease lease;
-      try {
-        lease = models.lease(type, null, present);
-      } catch (ModelNotFoundException none) {
-        continue;
-      }
-      try (lease) {
+    List<ServedModel.Lease> others = models.others(answering.entry().type(), present);
+    try {
+      for (ServedModel.Lease lease : others) {
         ServedModel other = lease.served();
-        if (!other.prices(present)) {
-          continue;
-        }
-        double[] prices = other.model().predict(stones);
+        double[] prices =
+            stones.size() == 1
+                ? new double[] {other.model().predict(stones.get(0))}
+                : other.model().predict(stones);
         ModelRef ref = ModelRef.of(other.entry());
         for (int j = 0; j < prices.length; j++) {
           if (Double.isFinite(prices[j]) && prices[j] > 0) {
@@ -179,6 +167,8 @@ public class PredictionService {
           }
         }
       }
+    } finally {
+      others.forEach(ServedModel.Lease::close);
     }
     return out;
   }

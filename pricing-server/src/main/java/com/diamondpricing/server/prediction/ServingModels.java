@@ -4,7 +4,6 @@ import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Feature;
 import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelLoadException;
-import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.registry.ModelChoice;
@@ -12,16 +11,12 @@ import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelNotFoundException;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,48 +46,91 @@ public class ServingModels {
   private final ModelTypes types;
   private final ModelChoice choice;
   private final String metric;
-  private final Duration pollInterval;
-  private final int maxLoaded;
   private final Map<FeatureSet, AtomicReference<ServedModel>> champions =
       new EnumMap<>(FeatureSet.class);
-  private final Map<String, BestOfType> bestByType = new ConcurrentHashMap<>();
+  private final TypeLeaders leaders = new TypeLeaders();
   private final List<Consumer<ServedModel>> preparers = new CopyOnWriteArrayList<>();
 
-  /** The other loaded models, least recently used first (guarded by itself). */
-  private final LinkedHashMap<Long, ServedModel> loaded = new LinkedHashMap<>(16, 0.75f, true);
+  /** The other loaded models: asked for by id, or held before. */
+  private final LoadedModels loaded;
 
   /** Models being loaded at once, at most (each load parses the model's JSON). */
   private final Semaphore loads = new Semaphore(2);
-
-  /** The best registered model of a type and feature set (id null: none), until it expires. */
-  private record BestOfType(Long id, long expiresAtNanos) {}
 
   ServingModels(
       ModelRegistry registry,
       ModelTypes types,
       ModelChoice choice,
       DiamondsProperties properties,
-      @Value("${diamonds.serving.poll-interval:1s}") Duration pollInterval,
       @Value("${diamonds.serving.max-loaded-models:8}") int maxLoaded) {
     this.registry = registry;
     this.types = types;
     this.choice = choice;
     this.metric = properties.champion().metric();
-    this.pollInterval = pollInterval;
-    if (maxLoaded < 1) {
-      throw new IllegalArgumentException("diamonds.serving.max-loaded-models must be at least 1");
-    }
-    this.maxLoaded = maxLoaded;
+    this.loaded = new LoadedModels(maxLoaded);
     for (FeatureSet set : FeatureSet.values()) {
       champions.put(set, new AtomicReference<>());
     }
   }
 
-  /** Reads the aliases now and swaps each feature set's champion in if it moved. */
+  /**
+   * Reads the aliases now and swaps each feature set's champion in if it moved; then the best model
+   * of each type and feature set, held for {@code ?model=TYPE} and for the other types' prices of
+   * each stone.
+   */
   public void refresh() {
     for (FeatureSet set : FeatureSet.values()) {
       refresh(set);
     }
+    refreshLeaders();
+  }
+
+  private void refreshLeaders() {
+    leaders.refresh(
+        registry.bestOfEach(metric),
+        this::held,
+        old -> {
+          if (!isChampion(old)) {
+            keep(old); // no longer a type's best: a model one may still ask for by id
+          }
+        });
+  }
+
+  private boolean isChampion(ServedModel model) {
+    for (AtomicReference<ServedModel> champion : champions.values()) {
+      if (champion.get() == model) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The model with this id: a champion or one loaded already, else loaded now (not kept). */
+  private ServedModel held(long id) {
+    for (AtomicReference<ServedModel> champion : champions.values()) {
+      ServedModel c = champion.get();
+      if (c != null && c.entry().id() == id) {
+        return c;
+      }
+    }
+    ServedModel cached = loaded.take(id);
+    return cached != null ? cached : serve(registry.get(id));
+  }
+
+  /**
+   * Every other registered type's best model that can price a stone with these features (the
+   * answering type's excluded), held for the call: each is leased, and the caller closes the
+   * leases.
+   */
+  List<ServedModel.Lease> others(String type, Set<Feature> present) {
+    List<ServedModel.Lease> out = new ArrayList<>(2);
+    for (ServedModel m : leaders.others(type, present)) {
+      ServedModel.Lease lease = m.lease();
+      if (lease != null) {
+        out.add(lease);
+      }
+    }
+    return out;
   }
 
   private void refresh(FeatureSet set) {
@@ -102,9 +140,9 @@ public class ServingModels {
     if (target.isEmpty() || (current != null && current.entry().id() == target.get())) {
       return;
     }
-    ServedModel next;
-    synchronized (loaded) {
-      next = loaded.remove(target.get());
+    ServedModel next = leaders.byId(target.get());
+    if (next == null || next.closed()) {
+      next = loaded.take(target.get());
     }
     if (next == null || next.closed()) {
       next = serve(registry.get(target.get()));
@@ -117,7 +155,7 @@ public class ServingModels {
       }
     }
     ServedModel previous = champion.getAndSet(next);
-    if (previous != null) {
+    if (previous != null && !leaders.holds(previous)) {
       keep(previous); // still a model one may ask for by id (a copy loaded meanwhile wins)
     }
     log.info(
@@ -170,7 +208,7 @@ public class ServingModels {
       ServedModel served =
           modelId != null
               ? byId(modelId)
-              : type != null ? byId(bestOfType(type, present)) : championFor(present);
+              : type != null ? ofType(type, present) : championFor(present);
       ServedModel.Lease lease = served.lease();
       if (lease != null) {
         return lease;
@@ -220,9 +258,7 @@ public class ServingModels {
 
   /** How many models are loaded besides the champion. */
   int loadedCount() {
-    synchronized (loaded) {
-      return loaded.size();
-    }
+    return loaded.size();
   }
 
   private ServedModel byId(long id) {
@@ -232,11 +268,13 @@ public class ServingModels {
         return c;
       }
     }
-    synchronized (loaded) {
-      ServedModel cached = loaded.get(id);
-      if (cached != null && !cached.closed()) {
-        return cached;
-      }
+    ServedModel leader = leaders.byId(id);
+    if (leader != null && !leader.closed()) {
+      return leader;
+    }
+    ServedModel cached = loaded.get(id);
+    if (cached != null) {
+      return cached;
     }
     ServedModel fresh;
     try {
@@ -253,85 +291,26 @@ public class ServingModels {
     return keep(fresh);
   }
 
-  /**
-   * Puts a model in the cache, unless another request put the same one meanwhile (then that one is
-   * kept and this one closed), and closes the least recently used one past the bound.
-   */
   private ServedModel keep(ServedModel model) {
-    List<ServedModel> retired = new ArrayList<>(2);
-    ServedModel kept;
-    synchronized (loaded) {
-      ServedModel present = loaded.get(model.entry().id());
-      if (present != null && present != model && !present.closed()) {
-        kept = present;
-        retired.add(model);
-      } else {
-        loaded.put(model.entry().id(), model);
-        kept = model;
-        if (loaded.size() > maxLoaded) {
-          Map.Entry<Long, ServedModel> eldest = loaded.entrySet().iterator().next();
-          loaded.remove(eldest.getKey());
-          retired.add(eldest.getValue());
-        }
-      }
-    }
-    for (ServedModel r : retired) {
-      if (r != kept) {
-        log.info(
-            "Model {} ({} v{}) leaves the {} loaded models; it is closed once unused",
-            r.entry().id(),
-            r.entry().type(),
-            r.entry().version(),
-            maxLoaded);
-      }
-      r.retire();
-    }
-    return kept;
+    return loaded.keep(model);
   }
 
   /**
-   * The id of the best registered version of a type (named as {@link ModelChoice} reads names) on
-   * the richest feature set whose model the stone gives the features of: the lowest test error on
-   * the metric. When none does, the best of the richest set the type has.
+   * The best model of a type for a stone with these features: the one held (see {@link
+   * TypeLeaders}); a type the last refresh did not know is looked for again at once.
    */
-  private long bestOfType(String requested, Set<Feature> present) {
+  private ServedModel ofType(String requested, Set<Feature> present) {
     String name = choice.model(requested);
-    ModelType type = types.get(name);
-    Long richest = null;
-    for (FeatureSet set : type.featureSets()) {
-      Long best = bestOf(name, set);
-      if (best != null) {
-        if (present.containsAll(type.requiredFeatures(set))) {
-          return best;
-        }
-        richest = richest == null ? best : richest;
-      }
+    List<FeatureSet> sets = types.get(name).featureSets();
+    ServedModel held = leaders.of(name, sets, present);
+    if (held == null) {
+      refreshLeaders(); // a type registered since the last refresh
+      held = leaders.of(name, sets, present);
     }
-    if (richest == null) {
+    if (held == null) {
       throw new ModelNotFoundException("no " + name + " model is registered");
     }
-    return richest;
-  }
-
-  /** The best registered model of a type and feature set, or null; known for a poll interval. */
-  private Long bestOf(String type, FeatureSet set) {
-    String key = type + "/" + set.label();
-    BestOfType cached = bestByType.get(key);
-    if (cached != null && System.nanoTime() < cached.expiresAtNanos()) {
-      return cached.id();
-    }
-    Comparator<ModelEntry> byMetric = Comparator.comparingDouble(e -> e.test().get(metric));
-    if (metric.equals("r2")) {
-      byMetric = byMetric.reversed();
-    }
-    Long best =
-        registry.list().stream()
-            .filter(e -> e.type().equals(type) && e.featureSet() == set)
-            .min(byMetric.thenComparing(ModelEntry::id, Comparator.reverseOrder()))
-            .map(ModelEntry::id)
-            .orElse(null);
-    bestByType.put(key, new BestOfType(best, System.nanoTime() + pollInterval.toNanos()));
-    return best;
+    return held;
   }
 
   private ServedModel serve(ModelEntry entry) {

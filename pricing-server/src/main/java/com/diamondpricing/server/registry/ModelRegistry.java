@@ -1,13 +1,9 @@
 package com.diamondpricing.server.registry;
 
-import com.diamondpricing.interval.IntervalJson;
 import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
-import com.diamondpricing.model.Provenance;
-import com.diamondpricing.model.ProvenanceJson;
 import com.diamondpricing.model.TrainedModel;
-import com.diamondpricing.server.system.Json;
 import com.diamondpricing.server.system.SqlTimes;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +43,7 @@ public class ModelRegistry {
   private final ModelTypes types;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final ModelInserts inserts;
 
   ModelRegistry(
       JdbcClient jdbc,
@@ -59,6 +56,7 @@ public class ModelRegistry {
     this.types = types;
     this.clock = clock;
     this.events = events;
+    this.inserts = new ModelInserts(jdbc, tx, clock);
   }
 
   /**
@@ -71,7 +69,7 @@ public class ModelRegistry {
   public ModelEntry register(Registration r) {
     for (int attempt = 1; ; attempt++) {
       try {
-        ModelEntry entry = insert(r);
+        ModelEntry entry = inserts.insert(r, this::find);
         try {
           events.publishEvent(new ModelRegistered(entry, r.evaluated()));
         } catch (RuntimeException e) {
@@ -89,71 +87,13 @@ public class ModelRegistry {
     }
   }
 
-  private ModelEntry insert(Registration r) {
-    TrainedModel serving = r.serving();
-    Provenance provenance = serving.provenance();
-    MetricsView validation = MetricsView.of(provenance.validation());
-    Map<Double, Double> coverage = r.testCoverage() != null ? r.testCoverage().overall() : Map.of();
-    return tx.execute(
-        status -> {
-          int version =
-              jdbc.sql("select coalesce(max(version), 0) + 1 from model where type = ?")
-                  .param(serving.type())
-                  .query(Integer.class)
-                  .single();
-          KeyHolder key = new GeneratedKeyHolder();
-          jdbc.sql(
-                  "insert into model (type, version, run_id, snapshot_id, created_at,"
-                      + " training_seconds, parameters, provenance, test_r2, test_mae, test_rmse,"
-                      + " test_mape, validation_metrics, n_train, n_test, libraries, artifact,"
-                      + " artifact_media_type, test_coverage_80, test_coverage_90, feature_set,"
-                      + " served_rows, evaluation_artifact, calibration, oof_coverage,"
-                      + " test_coverage, fingerprint)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                      + " ?, ?, ?, ?, ?, ?)")
-              .params(
-                  serving.type(),
-                  version,
-                  r.runId(),
-                  r.snapshotId(),
-                  SqlTimes.sql(SqlTimes.now(clock)),
-                  r.seconds(),
-                  Json.write(provenance.parameters()),
-                  ProvenanceJson.write(provenance),
-                  r.test().r2(),
-                  r.test().mae(),
-                  r.test().rmse(),
-                  r.test().mape(),
-                  validation == null ? null : Json.write(validation),
-                  r.nTrain(),
-                  r.nTest(),
-                  Json.write(provenance.libraries()),
-                  serving.artifact(),
-                  serving.artifactMediaType(),
-                  coverage.get(0.8),
-                  coverage.get(0.9),
-                  serving.featureSet().label(),
-                  r.served() == null ? null : r.served().provenance().trainingRows(),
-                  r.served() == null ? null : r.evaluated().artifact(),
-                  r.calibration() == null ? null : Json.write(IntervalJson.toMap(r.calibration())),
-                  r.outOfFoldCoverage() == null
-                      ? null
-                      : Json.write(IntervalJson.toMap(r.outOfFoldCoverage())),
-                  r.testCoverage() == null
-                      ? null
-                      : Json.write(IntervalJson.toMap(r.testCoverage())),
-                  r.fingerprint())
-              .update(key, "id");
-          long id = key.getKeyAs(Number.class).longValue();
-          log.info(
-              "Registered model {} ({} v{}, {}), test MAE {}",
-              id,
-              serving.type(),
-              version,
-              serving.featureSet(),
-              r.test().mae());
-          return find(id).orElseThrow();
-        });
+  /**
+   * The id of the best registered model of each type and feature set: the lowest test error on the
+   * metric (the highest R2), the newest of equals. One light query (no provenance read): what
+   * serving reads every poll interval to keep the best of each type loaded.
+   */
+  public Map<String, Map<FeatureSet, Long>> bestOfEach(String metric) {
+    return BestModels.of(jdbc, metric);
   }
 
   /** The model registered with this fingerprint, the newest if several. */
