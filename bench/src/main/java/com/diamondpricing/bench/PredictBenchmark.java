@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PredictBenchmark {
 
-  @Param({"xgboost", "linear"})
+  @Param({"xgboost", "xgboost-log", "linear"})
   String type;
 
   ModelType modelType;

@@ -51,14 +51,24 @@ final class TreeEnsemble {
   private final int[] nodes;
   private final long[] rightCategories; // per node: the categories a categorical split sends right
   private final float[] covers; // per node: its sum_hessian, what TreeSHAP weighs branches by
+  private final int columns; // input columns
+  private final LockstepWalk lockstep; // rows with every value
 
   private TreeEnsemble(
-      float baseScore, int[] roots, int[] nodes, long[] rightCategories, float[] covers) {
+      float baseScore,
+      int[] roots,
+      int[] nodes,
+      long[] rightCategories,
+      float[] covers,
+      int columns) {
     this.baseScore = baseScore;
     this.roots = roots;
     this.nodes = nodes;
     this.rightCategories = rightCategories;
     this.covers = covers;
+    this.columns = columns;
+    this.lockstep =
+        LockstepWalk.of(baseScore, roots, nodes, WIDTH, FEATURE, CATEGORICAL, rightCategories);
   }
 
   /** XGBoost's model does not fit this evaluator; the reason says which part. */
@@ -172,7 +182,7 @@ final class TreeEnsemble {
       offset += size;
       t++;
     }
-    return new TreeEnsemble(baseScore, roots, packed, rightCategories, covers);
+    return new TreeEnsemble(baseScore, roots, packed, rightCategories, covers, features);
   }
 
   /** XGBoost writes {@code base_score} as "v" (up to 3.0) or "[v]" (3.1 and later). */
@@ -240,6 +250,9 @@ final class TreeEnsemble {
 
   /** The prediction for the row of {@code features} floats starting at {@code offset}. */
   float predict(float[] rows, int offset) {
+    if (complete(rows, offset)) {
+      return lockstep.predict(rows, offset);
+    }
     int[] nodes = this.nodes;
     float sum = baseScore;
     for (int root : roots) {
@@ -251,6 +264,16 @@ final class TreeEnsemble {
       sum += Float.intBitsToFloat(nodes[n + VALUE]);
     }
     return sum;
+  }
+
+  /** Whether a row has every value (no NaN): then no split's default branch is ever taken. */
+  private boolean complete(float[] rows, int offset) {
+    for (int j = offset; j < offset + columns; j++) {
+      if (rows[j] != rows[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -318,7 +341,7 @@ final class TreeEnsemble {
    * XGBoost's rule: a category is its value truncated to an integer; the listed ones go right,
    * every other value (negative, too large, unknown) goes left. 1 for right, 0 for left.
    */
-  private static int sendsRight(long categories, float v) {
+  static int sendsRight(long categories, float v) {
     if (v < 0 || v >= MAX_CATEGORY + 1) {
       return 0;
     }

@@ -56,6 +56,16 @@ class TreeEnsembleTests {
       TreeEnsemble trees = TreeEnsemble.read(model.artifact(), 9);
       float[] rows = ProbeRows.generate(n, 2026, trees.thresholds(9), FeatureMatrix.NOTEBOOK);
       assertThat(walk(trees, rows, n)).containsExactly(model.predictNative(rows, n));
+      // rows with every value take the lockstep walk, the others the walk one tree at a time
+      int complete = 0;
+      for (int i = 0; i < n; i++) {
+        boolean all = true;
+        for (int j = 0; j < 9; j++) {
+          all &= !Float.isNaN(rows[i * 9 + j]);
+        }
+        complete += all ? 1 : 0;
+      }
+      assertThat(complete).isBetween(n / 4, n - n / 4);
     }
   }
 
