@@ -2,7 +2,6 @@ package com.diamondpricing.data;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A diamond grade (cut, color or clarity): a fixed, ordered list of levels with canonical labels.
@@ -43,11 +42,46 @@ public interface Grade {
    * of spaces folded. The one rule every parser of grades uses.
    */
   static boolean matches(Grade level, String text) {
-    return text != null
-        && level
-            .label()
-            .toLowerCase(Locale.ROOT)
-            .equals(text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+    if (text == null) {
+      return false;
+    }
+    // read once, without a regular expression (every price parses three grades): surrounding
+    // white space skipped (String.strip), an inner run of \s as one space, ASCII case folded
+    String label = level.label();
+    int end = text.length();
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int i = 0;
+    while (i < end && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    int j = 0;
+    while (i < end) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        while (i < end && isSpace(text.charAt(i))) {
+          i++;
+        }
+        c = ' ';
+      } else {
+        i++;
+      }
+      if (j >= label.length() || c > 127 || lower(c) != lower(label.charAt(j))) {
+        return false;
+      }
+      j++;
+    }
+    return j == label.length();
+  }
+
+  /** What the regular expression {@code \s} matches. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** The canonical labels of a grade type, in the notebook's order. */

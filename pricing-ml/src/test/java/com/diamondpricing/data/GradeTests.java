@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GradeTests {
 
   @ParameterizedTest
-  @ValueSource(strings = {"Very Good", "very good", "  VERY GOOD ", "very   good"})
+  @ValueSource(
+      strings = {"Very Good", "very good", "  VERY GOOD ", "very   good", "\tvery\t \ngood\u2003"})
   void cutParsesCaseInsensitivelyWithSpacesTrimmed(String text) {
     assertThat(Cut.parse(text)).isEqualTo(Cut.VERY_GOOD);
   }
@@ -43,6 +44,12 @@ class GradeTests {
     assertThat(Clarity.I1.rank()).isZero();
     assertThat(Clarity.SI2.rank()).isEqualTo(1);
     assertThat(Clarity.IF.rank()).isEqualTo(7);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"verygood", "very good x", "very goo", "\u0130F", "I F", ""})
+  void anythingElseIsNoGrade(String text) {
+    assertThat(Grade.matches(Cut.VERY_GOOD, text) || Grade.matches(Clarity.IF, text)).isFalse();
   }
 
   @Nested

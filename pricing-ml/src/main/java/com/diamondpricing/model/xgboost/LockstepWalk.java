@@ -29,7 +29,7 @@ final class LockstepWalk {
   private final int[] nodes;
   private final int[] groupSteps; // per group of four trees: its deepest tree's depth
   private final int[] treeSteps; // per tree: its depth
-  private final long[] categories; // per node: the categories a categorical split sends right
+  private final long[] categories; // per node, what a categorical split sends right; null: none
 
   private LockstepWalk(
       float baseScore,
@@ -94,8 +94,17 @@ final class LockstepWalk {
       }
       groupSteps[g] = d;
     }
+    boolean categorical = false;
+    for (int o = 0; o < nodes.length; o += WIDTH) {
+      categorical |= nodes[o + FEATURE] >= CATEGORICAL;
+    }
     return new LockstepWalk(
-        baseScore, roots, nodes, groupSteps, treeSteps, rightCategories.clone());
+        baseScore,
+        roots,
+        nodes,
+        groupSteps,
+        treeSteps,
+        categorical ? rightCategories.clone() : null);
   }
 
   /** The number of splits on the longest path from a node down to a leaf. */
@@ -109,6 +118,16 @@ final class LockstepWalk {
 
   /** The trees' sum for the row at {@code offset}, which has every value. */
   float predict(float[] rows, int offset) {
+    return categories == null ? numeric(rows, offset) : mixed(rows, offset);
+  }
+
+  /**
+   * The walk of trees with numerical splits only. The same loop as {@link #mixed}, written twice so
+   * that each has its own profile in the JIT: a server walks an xgboost-log model (numerical
+   * splits) and an xgboost one (categorical grades) for every price, and one shared loop measured
+   * 12% slower for the two than the two loops apart.
+   */
+  private float numeric(float[] rows, int offset) {
     int[] nodes = this.nodes;
     float sum = baseScore;
     int t = 0;
@@ -118,10 +137,10 @@ final class LockstepWalk {
       int c = roots[t + 2];
       int d = roots[t + 3];
       for (int s = groupSteps[g]; s > 0; s--) {
-        a = step(rows, offset, a);
-        b = step(rows, offset, b);
-        c = step(rows, offset, c);
-        d = step(rows, offset, d);
+        a = numericStep(nodes, rows, offset, a);
+        b = numericStep(nodes, rows, offset, b);
+        c = numericStep(nodes, rows, offset, c);
+        d = numericStep(nodes, rows, offset, d);
       }
       sum += Float.intBitsToFloat(nodes[a + LEAF]);
       sum += Float.intBitsToFloat(nodes[b + LEAF]);
@@ -131,15 +150,50 @@ final class LockstepWalk {
     for (; t < roots.length; t++) {
       int a = roots[t];
       for (int s = treeSteps[t]; s > 0; s--) {
-        a = step(rows, offset, a);
+        a = numericStep(nodes, rows, offset, a);
       }
       sum += Float.intBitsToFloat(nodes[a + LEAF]);
     }
     return sum;
   }
 
-  private int step(float[] rows, int offset, int n) {
+  /** The walk of trees with categorical splits too. */
+  private float mixed(float[] rows, int offset) {
     int[] nodes = this.nodes;
+    float sum = baseScore;
+    int t = 0;
+    for (int g = 0; g < groupSteps.length; g++, t += GROUP) {
+      int a = roots[t];
+      int b = roots[t + 1];
+      int c = roots[t + 2];
+      int d = roots[t + 3];
+      for (int s = groupSteps[g]; s > 0; s--) {
+        a = mixedStep(nodes, rows, offset, a);
+        b = mixedStep(nodes, rows, offset, b);
+        c = mixedStep(nodes, rows, offset, c);
+        d = mixedStep(nodes, rows, offset, d);
+      }
+      sum += Float.intBitsToFloat(nodes[a + LEAF]);
+      sum += Float.intBitsToFloat(nodes[b + LEAF]);
+      sum += Float.intBitsToFloat(nodes[c + LEAF]);
+      sum += Float.intBitsToFloat(nodes[d + LEAF]);
+    }
+    for (; t < roots.length; t++) {
+      int a = roots[t];
+      for (int s = treeSteps[t]; s > 0; s--) {
+        a = mixedStep(nodes, rows, offset, a);
+      }
+      sum += Float.intBitsToFloat(nodes[a + LEAF]);
+    }
+    return sum;
+  }
+
+  private static int numericStep(int[] nodes, float[] rows, int offset, int n) {
+    float d = rows[offset + nodes[n + FEATURE]] - Float.intBitsToFloat(nodes[n + CONDITION]);
+    return nodes[n + LEFT] + (d >= 0f ? WIDTH : 0);
+  }
+
+  private int mixedStep(int[] nodes, float[] rows, int offset, int n) {
     int f = nodes[n + FEATURE];
     if (f < CATEGORICAL) {
       float d = rows[offset + f] - Float.intBitsToFloat(nodes[n + CONDITION]);

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.prediction;
 
 import com.diamondpricing.data.Diamond;
+import com.diamondpricing.data.Feature;
 import com.diamondpricing.server.requestlog.PredictionRecord;
 import com.diamondpricing.server.web.AnsweringModel;
 import com.diamondpricing.server.web.RequestIdFilter;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -141,12 +143,12 @@ class PredictionController {
           boolean explain,
       HttpServletRequest request) {
     Diamond stone = diamond.toDiamond();
-    try (ServedModel.Lease lease =
-        service.choose(model, modelId, PredictionService.present(stone))) {
+    Set<Feature> present = PredictionService.present(stone);
+    try (ServedModel.Lease lease = service.choose(model, modelId, present)) {
       ServedModel served = lease.served();
       answering(served.entry().id(), served.entry().type(), served.entry().version())
           .setOn(request);
-      PricedDiamond priced = service.price(served, stone, explain);
+      PricedDiamond priced = service.price(served, stone, present, explain);
       String id = PredictionIds.next();
       PredictionRecord.setOn(request, List.of(record(id, stone, priced, false)));
       return PredictionResponse.of(id, priced, RequestIdFilter.of(request));

@@ -58,11 +58,15 @@ public class PredictionService {
     return models.lease(type, modelId, present);
   }
 
-  /** One stone priced with the model held: price, ranges, warnings and, when asked, why. */
-  public PricedDiamond price(ServedModel served, Diamond d, boolean explain) {
+  /**
+   * One stone priced with the model held: price, ranges, warnings and, when asked, why.
+   *
+   * @param present the features the stone gives ({@link #present})
+   */
+  public PricedDiamond price(ServedModel served, Diamond d, Set<Feature> present, boolean explain) {
     requireFeatures(served, d);
     double raw = served.model().predict(d);
-    List<SecondOpinion> others = secondOpinions(served, List.of(d), present(d)).get(0);
+    List<SecondOpinion> others = secondOpinions(served, List.of(d), present).get(0);
     return PriceAnswer.answer(
         served.entry(),
         served.model(),

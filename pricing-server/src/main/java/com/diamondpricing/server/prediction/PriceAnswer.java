@@ -51,8 +51,7 @@ public final class PriceAnswer {
       List<SecondOpinion> others) {
     check(raw, profile);
     double price = cents(raw);
-    List<PriceWarning> warnings =
-        profile == null ? new ArrayList<>(2) : new ArrayList<>(profile.warnings(d));
+    List<PriceWarning> warnings = profile == null ? new ArrayList<>(2) : profile.warnings(d);
     List<Feature> absent = StoneWarnings.absent(d);
     if (!absent.isEmpty()) {
       warnings.add(StoneWarnings.measurementsMissing(absent, features));

@@ -25,14 +25,22 @@ final class StoneWarnings {
 
   /** The measurements the stone lacks, in feature order; empty when it has them all. */
   static List<Feature> absent(Diamond d) {
-    List<Feature> absent = new ArrayList<>(0);
-    for (Feature f : Feature.values()) {
+    List<Feature> absent = null;
+    for (Feature f : MEASUREMENTS) {
       if (!d.has(f)) {
+        if (absent == null) {
+          absent = new ArrayList<>(MEASUREMENTS.length);
+        }
         absent.add(f);
       }
     }
-    return absent;
+    return absent == null ? List.of() : absent;
   }
+
+  /** The features a stone may come without (the four Cs it always has). */
+  private static final Feature[] MEASUREMENTS = {
+    Feature.DEPTH, Feature.TABLE, Feature.X, Feature.Y, Feature.Z
+  };
 
   /** A stone priced without some measurements, by a model that learned without them. */
   static PriceWarning measurementsMissing(List<Feature> absent, List<String> features) {

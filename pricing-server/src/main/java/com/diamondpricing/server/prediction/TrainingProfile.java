@@ -116,7 +116,10 @@ public final class TrainingProfile {
     return maxPrice;
   }
 
-  /** What is unusual about a stone, compared with these rows; empty when nothing is. */
+  /**
+   * What is unusual about a stone, compared with these rows; empty when nothing is. A new list the
+   * caller may add to.
+   */
   List<PriceWarning> warnings(Diamond d) {
     List<PriceWarning> warnings = new ArrayList<>(0);
     for (Feature f : MEASURED) {
