@@ -68,7 +68,8 @@ final class TreeEnsemble {
     this.covers = covers;
     this.columns = columns;
     this.lockstep =
-        LockstepWalk.of(baseScore, roots, nodes, WIDTH, FEATURE, CATEGORICAL, rightCategories);
+        LockstepWalk.of(
+            baseScore, roots, nodes, WIDTH, FEATURE, CATEGORICAL, rightCategories, columns);
   }
 
   /** XGBoost's model does not fit this evaluator; the reason says which part. */
@@ -243,9 +244,13 @@ final class TreeEnsemble {
     return meta & FEATURE;
   }
 
-  /** The number of trees. */
   int trees() {
     return roots.length;
+  }
+
+  /** The categorical tests the fast walk turns into columns (see {@link LockstepWalk}). */
+  int derivedColumns() {
+    return lockstep.derivedColumns();
   }
 
   /** The prediction for the row of {@code features} floats starting at {@code offset}. */
