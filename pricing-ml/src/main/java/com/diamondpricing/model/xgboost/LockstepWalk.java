@@ -4,12 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The trees of an ensemble laid out to price a row with every value (no NaN) fast: four trees
+ * The trees of an ensemble laid out to price a row with every value (no NaN) fast: twelve trees
  * walked in lockstep, a fixed number of steps each, with no branch on the splits. A leaf points at
  * itself with a condition no value reaches (+infinity), so a walk that reaches it early stays; the
- * step count of a group is its deepest tree's depth; and the four walks are independent, so the
- * processor overlaps their loads where one walk would wait on each. The leaves are added in tree
- * order, as {@link TreeEnsemble} adds them: the same float.
+ * step count of a group is its deepest tree's depth; and the twelve walks are independent, so the
+ * processor overlaps their loads where one walk would wait on each (PredictBenchmark.predictOne:
+ * xgboost-log 6.5 us a diamond with four trees at a time, 5.6 with eight, 4.9 with twelve, 5.1 with
+ * sixteen). The leaves are added in tree order, as {@link TreeEnsemble} adds them: the same float.
  *
  * <p>A value goes right when value - condition is not below zero: for floats with subnormals, v - t
  * is zero only when v equals t, so this is v &gt;= t exactly (XGBoost sends a value left when it is
@@ -19,8 +20,7 @@ import java.util.Map;
  * pair of the ensemble is a derived column, 1 when the row's category is among them and 0 when not,
  * computed once a row, and the split sends it right from 0.5. Every step is then the same
  * branch-free step: the notebook's tuned xgboost (categorical grades) took 9.3 us a diamond with a
- * branch on each split's kind and takes 6.8 us this way (PredictBenchmark.predictOne, against 6.5
- * us for xgboost-log, whose grades are numbers).
+ * branch on each split's kind and 6.8 us this way, four trees at a time (5.3 us with twelve).
  */
 final class LockstepWalk {
 
@@ -31,13 +31,13 @@ final class LockstepWalk {
   private static final int LEFT = 1;
   private static final int CONDITION = 2;
   private static final int LEAF = 3;
-  private static final int GROUP = 4;
+  private static final int GROUP = 12;
   private static final float IN_CATEGORIES = 0.5f;
 
   private final float baseScore;
   private final int[] roots; // offsets
   private final int[] nodes;
-  private final int[] groupSteps; // per group of four trees: its deepest tree's depth
+  private final int[] groupSteps; // per group of trees: its deepest tree's depth
   private final int[] treeSteps; // per tree: its depth
   private final int columns; // the row's own values; derived columns follow them
   private final int[] derivedFeature; // per derived column: the categorical feature it reads
@@ -161,21 +161,45 @@ final class LockstepWalk {
     int[] nodes = this.nodes;
     float sum = baseScore;
     int t = 0;
-    for (int g = 0; g < groupSteps.length; g++, t += GROUP) {
+    for (int group = 0; group < groupSteps.length; group++, t += GROUP) {
       int a = roots[t];
       int b = roots[t + 1];
       int c = roots[t + 2];
       int d = roots[t + 3];
-      for (int s = groupSteps[g]; s > 0; s--) {
+      int e = roots[t + 4];
+      int f = roots[t + 5];
+      int g = roots[t + 6];
+      int h = roots[t + 7];
+      int i = roots[t + 8];
+      int j = roots[t + 9];
+      int k = roots[t + 10];
+      int l = roots[t + 11];
+      for (int s = groupSteps[group]; s > 0; s--) {
         a = step(nodes, rows, offset, a);
         b = step(nodes, rows, offset, b);
         c = step(nodes, rows, offset, c);
         d = step(nodes, rows, offset, d);
+        e = step(nodes, rows, offset, e);
+        f = step(nodes, rows, offset, f);
+        g = step(nodes, rows, offset, g);
+        h = step(nodes, rows, offset, h);
+        i = step(nodes, rows, offset, i);
+        j = step(nodes, rows, offset, j);
+        k = step(nodes, rows, offset, k);
+        l = step(nodes, rows, offset, l);
       }
       sum += Float.intBitsToFloat(nodes[a + LEAF]);
       sum += Float.intBitsToFloat(nodes[b + LEAF]);
       sum += Float.intBitsToFloat(nodes[c + LEAF]);
       sum += Float.intBitsToFloat(nodes[d + LEAF]);
+      sum += Float.intBitsToFloat(nodes[e + LEAF]);
+      sum += Float.intBitsToFloat(nodes[f + LEAF]);
+      sum += Float.intBitsToFloat(nodes[g + LEAF]);
+      sum += Float.intBitsToFloat(nodes[h + LEAF]);
+      sum += Float.intBitsToFloat(nodes[i + LEAF]);
+      sum += Float.intBitsToFloat(nodes[j + LEAF]);
+      sum += Float.intBitsToFloat(nodes[k + LEAF]);
+      sum += Float.intBitsToFloat(nodes[l + LEAF]);
     }
     for (; t < roots.length; t++) {
       int a = roots[t];
