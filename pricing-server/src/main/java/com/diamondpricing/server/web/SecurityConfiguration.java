@@ -121,7 +121,12 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.disable())
         .securityContext(
             c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-        .headers(h -> h.addObjectPostProcessor(eagerHeaders()))
+        .headers(
+            h -> {
+              h.addObjectPostProcessor(eagerHeaders());
+              h.addHeaderWriter(PagePolicies.contentSecurityPolicy())
+                  .addHeaderWriter(PagePolicies.referrerPolicy());
+            })
         .anonymous(Customizer.withDefaults())
         .addFilterAt(bearer, BasicAuthenticationFilter.class)
         .exceptionHandling(

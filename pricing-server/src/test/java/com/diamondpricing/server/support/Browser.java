@@ -3,6 +3,8 @@ package com.diamondpricing.server.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -10,6 +12,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Headless Chromium from Debian's packages ({@code apt-get install -y chromium chromium-driver}),
@@ -44,11 +48,21 @@ public final class Browser {
         "--disable-gpu",
         "--user-data-dir=" + Files.createTempDirectory("chromium-"),
         "--window-size=" + width + "," + height);
+    // the console (a Content-Security-Policy refusal is logged there), for consoleErrors
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(width, height));
     return driver;
+  }
+
+  /** The console's errors since the last call (the browser's own, such as a CSP refusal). */
+  public static List<String> consoleErrors(ChromeDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   /** Saves a screenshot as {@code target/screenshots/<name>.png}, for a reviewer to look at. */
