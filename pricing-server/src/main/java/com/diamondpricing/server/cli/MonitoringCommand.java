@@ -6,6 +6,7 @@ import com.diamondpricing.server.registry.ModelNotFoundException;
 import com.diamondpricing.server.web.ApiException;
 import com.diamondpricing.server.web.InstantParameter;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -70,8 +71,8 @@ final class MonitoringCommand implements Runnable {
                 .bean(Drifts.class)
                 .of(
                     model,
-                    InstantParameter.parse("--since", since),
-                    InstantParameter.parse("--until", until));
+                    InstantParameter.parse("--since", since, context.bean(Clock.class)),
+                    InstantParameter.parse("--until", until, context.bean(Clock.class)));
         if (json) {
           out.println(CliJson.write(r));
           return 0;

@@ -90,14 +90,20 @@ class FeedbackController {
               + " message says not enough sales. Default window: the last 30 days.")
   LiveAccuracyView live(
       @PathVariable("id") long id,
-      @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-11-01T00:00:00Z")
+      @Parameter(
+              description = "ISO-8601 instant from 2000-01-01 to a day ahead, inclusive",
+              example = "2026-11-01T00:00:00Z")
           @RequestParam(required = false)
           String since,
-      @Parameter(description = "ISO-8601 instant, exclusive (default: now)")
+      @Parameter(
+              description =
+                  "ISO-8601 instant from 2000-01-01 to a day ahead, exclusive (default: now)")
           @RequestParam(required = false)
           String until) {
     return live.of(
-        id, InstantParameter.parse("since", since), InstantParameter.parse("until", until));
+        id,
+        InstantParameter.parse("since", since, clock),
+        InstantParameter.parse("until", until, clock));
   }
 
   @GetMapping("/api/v1/monitoring/live")
@@ -133,9 +139,12 @@ class FeedbackController {
               + " Grade values the training data never had are listed. Default model: the"
               + " champion.")
   DriftReport drift(
-      @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false)
+      @Parameter(description = "ISO-8601 instant from 2000-01-01 to a day ahead, inclusive")
+          @RequestParam(required = false)
           String since,
-      @Parameter(description = "ISO-8601 instant, exclusive (default: now)")
+      @Parameter(
+              description =
+                  "ISO-8601 instant from 2000-01-01 to a day ahead, exclusive (default: now)")
           @RequestParam(required = false)
           String until,
       @Parameter(
@@ -143,6 +152,8 @@ class FeedbackController {
           @RequestParam(required = false)
           Long modelId) {
     return drifts.of(
-        modelId, InstantParameter.parse("since", since), InstantParameter.parse("until", until));
+        modelId,
+        InstantParameter.parse("since", since, clock),
+        InstantParameter.parse("until", until, clock));
   }
 }

@@ -87,7 +87,7 @@ final class SaleRequests {
       throw ApiException.invalidParameter(
           soldField, "soldAt must be an ISO-8601 instant such as 2026-11-30T12:00:00Z", List.of());
     }
-    Instant soldAt = InstantParameter.parse(soldField, sold.asString());
+    Instant soldAt = InstantParameter.parse(soldField, sold.asString(), clock);
     if (soldAt == null || soldAt.isAfter(clock.instant().plus(FUTURE_SLACK))) {
       throw ApiException.invalidParameter(
           soldField, "soldAt must be a time in the past, not " + sold.asString(), List.of());

@@ -160,7 +160,10 @@ final class SalesCsv {
                 line, "sold_at", cut(sold), "not an ISO-8601 time like 2026-11-30T12:00:00Z"));
       }
       if (soldAt != null && soldAt.isAfter(clock.instant().plus(SaleRequests.FUTURE_SLACK))) {
-        problems.add(new Problem(line, "sold_at", sold, "is in the future"));
+        problems.add(new Problem(line, "sold_at", cut(sold), "is in the future"));
+      } else if (soldAt != null && soldAt.isBefore(InstantParameter.EARLIEST)) {
+        problems.add(
+            new Problem(line, "sold_at", cut(sold), "is before " + InstantParameter.EARLIEST));
       }
     }
     Diamond stone = id == null ? stone(record, columns, line, problems) : null;

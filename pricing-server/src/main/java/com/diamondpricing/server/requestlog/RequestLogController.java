@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,12 @@ class RequestLogController {
 
   private final RequestLogStore store;
   private final long maxPageBytes;
+  private final Clock clock;
 
-  RequestLogController(RequestLogStore store, RequestLogProperties properties) {
+  RequestLogController(RequestLogStore store, RequestLogProperties properties, Clock clock) {
     this.store = store;
     this.maxPageBytes = properties.maxPageSize().toBytes();
+    this.clock = clock;
   }
 
   @Schema(description = "Recorded requests, newest first")
@@ -53,10 +56,13 @@ class RequestLogController {
           "Filters combine: received at or after `since`, before `until` (ISO-8601 instants),"
               + " path starting with `path`, exact `status`; `limit` 1 to 1000 (default 100).")
   RequestLogPage list(
-      @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-01-01T00:00:00Z")
+      @Parameter(
+              description = "ISO-8601 instant from 2000-01-01 to a day ahead, inclusive",
+              example = "2026-01-01T00:00:00Z")
           @RequestParam(required = false)
           String since,
-      @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false)
+      @Parameter(description = "ISO-8601 instant from 2000-01-01 to a day ahead, exclusive")
+          @RequestParam(required = false)
           String until,
       @Parameter(description = "path prefix", example = "/api/v1/predictions")
           @RequestParam(required = false)
@@ -68,8 +74,8 @@ class RequestLogController {
       @Parameter(description = "a page's `next` cursor: only records older than it")
           @RequestParam(required = false)
           String before) {
-    Instant from = InstantParameter.parse("since", since);
-    Instant to = InstantParameter.parse("until", until);
+    Instant from = InstantParameter.parse("since", since, clock);
+    Instant to = InstantParameter.parse("until", until, clock);
     if (from != null && to != null && !from.isBefore(to)) {
       throw ApiException.invalidParameter("until", "until must be later than since", List.of());
     }

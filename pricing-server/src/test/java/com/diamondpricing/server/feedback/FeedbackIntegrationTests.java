@@ -98,6 +98,17 @@ abstract class FeedbackIntegrationTests {
     return new Answer(a.statusCode(), JSON.readTree(a.body()));
   }
 
+  Answer getAsAdmin(String path) throws Exception {
+    HttpResponse<String> a =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TOKEN)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(a.statusCode(), JSON.readTree(a.body()));
+  }
+
   /** Prices the first n stones of the bundled data; each one's id and price, once on record. */
   List<Priced> price(int n) throws Exception {
     return price(1, n);
@@ -531,6 +542,47 @@ abstract class FeedbackIntegrationTests {
         assertThat(a.status()).as(c[0]).isEqualTo(400);
         assertThat(a.body().get("field").asString()).as(c[0]).isEqualTo(c[1]);
       }
+    }
+
+    @Test
+    void timesOutsideTheYearsWeKnowAreRefusedNamingTheFieldAndRecordNothing() throws Exception {
+      long model = registry.list().get(0).id();
+      String[] far = {
+        "-4714-01-01T00:00:00Z",
+        "-999999999-01-01T00:00:00Z",
+        "%2B999999999-12-31T23:59:59Z",
+        "1900-01-01T00:00:00Z",
+        "2999-01-01T00:00:00Z"
+      };
+      for (String time : far) {
+        for (String query : new String[] {"since", "until"}) {
+          for (String path :
+              new String[] {
+                "/api/v1/models/" + model + "/live?", "/api/v1/monitoring/drift?",
+              }) {
+            Answer a = get(path + query + "=" + time);
+            assertThat(a.status()).as(path + query + "=" + time).isEqualTo(400);
+            assertThat(a.body().get("code").asString()).isEqualTo("invalid-parameter");
+            assertThat(a.body().get("field").asString()).isEqualTo(query);
+            assertThat(a.body().get("detail").asString()).contains("2000-01-01T00:00:00Z");
+          }
+          Answer log = getAsAdmin("/api/v1/request-log?" + query + "=" + time);
+          assertThat(log.status()).as("request log " + query + "=" + time).isEqualTo(400);
+          assertThat(log.body().get("field").asString()).isEqualTo(query);
+        }
+      }
+      Priced p = price(1).get(0);
+      long before = sales();
+      for (String time : far) {
+        String sold = time.replace("%2B", "+");
+        Answer a = post("/api/v1/sales", sale(p.id(), 900, sold), true);
+        assertThat(a.status()).as(sold).isEqualTo(400);
+        assertThat(a.body().get("field").asString()).isEqualTo("soldAt");
+      }
+      assertThat(sales()).isEqualTo(before);
+      // the edges of the range are times like any other
+      assertThat(get("/api/v1/monitoring/drift?since=2000-01-01T00:00:00Z").status())
+          .isNotEqualTo(400);
     }
 
     @Test
