@@ -1,5 +1,6 @@
 package com.diamondpricing.server.requestlog;
 
+import com.diamondpricing.server.system.AdminToken;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.SqliteBusyEviction;
 import com.zaxxer.hikari.HikariConfig;
@@ -94,10 +95,11 @@ class RequestLogConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestLogFilter> requestLogFilter(
-        RequestLog requestLog, RequestLogProperties properties, Clock clock) {
+        RequestLog requestLog, RequestLogProperties properties, Clock clock, AdminToken token) {
       FilterRegistrationBean<RequestLogFilter> registration =
           new FilterRegistrationBean<>(
-              new RequestLogFilter(requestLog, (int) properties.maxBody().toBytes(), clock));
+              new RequestLogFilter(
+                  requestLog, (int) properties.maxBody().toBytes(), clock, token::scrub));
       registration.setName("requestLogFilter");
       registration.setOrder(RequestLogFilter.ORDER);
       registration.addUrlPatterns("/*"); // the filter picks /api/ by the routed path

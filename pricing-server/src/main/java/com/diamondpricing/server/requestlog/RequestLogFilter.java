@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -44,11 +45,13 @@ final class RequestLogFilter extends OncePerRequestFilter {
   private final RequestLog requestLog;
   private final int cap;
   private final Clock clock;
+  private final UnaryOperator<String> secrets; // every secret's value replaced by a marker
 
-  RequestLogFilter(RequestLog requestLog, int cap, Clock clock) {
+  RequestLogFilter(RequestLog requestLog, int cap, Clock clock, UnaryOperator<String> secrets) {
     this.requestLog = requestLog;
     this.cap = cap;
     this.clock = clock;
+    this.secrets = secrets;
   }
 
   @Override
@@ -163,20 +166,20 @@ final class RequestLogFilter extends OncePerRequestFilter {
     String raw = rawPath(request);
     Object code = request.getAttribute(ProblemWriter.CODE_ATTRIBUTE);
     return new RequestRecord(
-        cut(RequestIdFilter.of(request), 64),
+        cut(secrets.apply(RequestIdFilter.of(request)), 64),
         received,
         cut(request.getMethod(), 16),
-        cut(path, 2000),
-        raw.equals(path) ? null : cut(raw, 2000),
-        cut(QueryRedaction.redact(request.getQueryString()), 8000),
+        cut(secrets.apply(path), 2000),
+        raw.equals(path) ? null : cut(secrets.apply(raw), 2000),
+        cut(secrets.apply(QueryRedaction.redact(request.getQueryString())), 8000),
         cut(request.getRemoteAddr(), 100),
-        cut(request.getHeader("User-Agent"), 1000),
+        cut(secrets.apply(request.getHeader("User-Agent")), 1000),
         cut(contentType, 255),
-        requestBody,
+        secrets.apply(requestBody),
         requestTruncated,
         status,
         cut(responseType, 255),
-        responseBody,
+        secrets.apply(responseBody),
         responseTruncated,
         (System.nanoTime() - start) / 1e6,
         model == null ? null : model.id(),

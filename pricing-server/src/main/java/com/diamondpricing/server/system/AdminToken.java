@@ -26,17 +26,23 @@ public class AdminToken {
   private static final Logger log = LoggerFactory.getLogger(AdminToken.class);
   static final String FILE = "admin-token";
 
+  /** What a secret's value becomes wherever it is stored or echoed. */
+  public static final String MARKER = "[secret]";
+
   private final byte[] token;
+  private final String text;
 
   AdminToken(
       DiamondsProperties properties,
       @Value("${diamonds.admin-token:${DIAMONDS_ADMIN_TOKEN:}}") String configured) {
     if (configured != null && !configured.isBlank()) {
-      this.token = configured.strip().getBytes(StandardCharsets.UTF_8);
+      this.text = configured.strip();
+      this.token = text.getBytes(StandardCharsets.UTF_8);
       log.info("Admin token: from DIAMONDS_ADMIN_TOKEN");
     } else {
       Path file = properties.home().resolve(FILE).toAbsolutePath();
-      this.token = readOrCreate(file).getBytes(StandardCharsets.UTF_8);
+      this.text = readOrCreate(file);
+      this.token = text.getBytes(StandardCharsets.UTF_8);
       log.info("Admin token: in {} (send it as 'Authorization: Bearer <token>')", file);
     }
   }
@@ -68,6 +74,17 @@ public class AdminToken {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the admin token " + file, e);
     }
+  }
+
+  /**
+   * The text with every occurrence of the token's value replaced by {@value #MARKER} (null stays
+   * null): what may be stored or echoed of something a client sent, wherever the token was put.
+   */
+  public String scrub(String s) {
+    if (s == null || s.length() < text.length() || !s.contains(text)) {
+      return s;
+    }
+    return s.replace(text, MARKER);
   }
 
   /** Whether the presented token is the admin token (constant-time comparison). */

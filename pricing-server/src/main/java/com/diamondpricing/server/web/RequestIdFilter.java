@@ -1,5 +1,6 @@
 package com.diamondpricing.server.web;
 
+import com.diamondpricing.server.system.AdminToken;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -15,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is a sane value (1 to 64
- * letters, digits, '-', '_', '.', ':'), otherwise a new UUID. The id is echoed in the response
- * header and available to the handlers as the request attribute {@value #ATTRIBUTE}.
+ * letters, digits, '-', '_', '.', ':') that holds no secret, otherwise a new UUID (an id is echoed
+ * and stored, so a token sent as one would be too). The id is echoed in the response header and
+ * available to the handlers as the request attribute {@value #ATTRIBUTE}.
  *
  * <p>New ids are random (version 4) UUIDs drawn from {@link ThreadLocalRandom}: an id names a
  * request, it guards nothing, and {@link UUID#randomUUID()} draws from one shared {@code
@@ -31,6 +35,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
   public static final String ATTRIBUTE = "diamonds.requestId";
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+  private final UnaryOperator<String> secrets; // every secret's value replaced by a marker
+
+  @Autowired
+  public RequestIdFilter(AdminToken token) {
+    this(token::scrub);
+  }
+
+  RequestIdFilter(UnaryOperator<String> secrets) {
+    this.secrets = secrets;
+  }
+
   /** The id of the request being handled. */
   public static String of(HttpServletRequest request) {
     Object id = request.getAttribute(ATTRIBUTE);
@@ -42,7 +57,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String given = request.getHeader(HEADER);
-    String id = given != null && SANE.matcher(given).matches() ? given : newId();
+    String id =
+        given != null && SANE.matcher(given).matches() && secrets.apply(given).equals(given)
+            ? given
+            : newId();
     request.setAttribute(ATTRIBUTE, id);
     response.setHeader(HEADER, id);
     chain.doFilter(request, response);

@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +69,7 @@ abstract class RequestLogIntegrationTests {
   @Autowired RequestLog requestLog;
   @Autowired RequestLogStore store;
   @Autowired DiamondsProperties properties;
+  @Autowired Journal journal;
 
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -501,6 +505,67 @@ abstract class RequestLogIntegrationTests {
       String inQuery = id("rl-token-query");
       send(get("/api/v1/models?access_token=" + TOKEN + "&x=1", inQuery));
       assertThat(row(inQuery).get("query")).isEqualTo("access_token=[redacted]&x=1");
+    }
+
+    @Test
+    void theTokenSentAnywhereElseIsStoredNowhere() throws Exception {
+      String json = id("rl-secret-json");
+      send(post("/api/v1/predictions", "{\"token\": \"" + TOKEN + "\"}", json));
+      String form = id("rl-secret-form");
+      send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/sales"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("X-Request-Id", form)
+              .POST(HttpRequest.BodyPublishers.ofString("token=" + TOKEN)));
+      String agent = id("rl-secret-agent");
+      send(get("/api/v1/models", agent).header("User-Agent", "agent/1 " + TOKEN));
+      String segment = id("rl-secret-path");
+      send(get("/api/v1/models/" + TOKEN, segment));
+      String query = id("rl-secret-q");
+      send(get("/api/v1/models?q=" + TOKEN, query));
+      HttpResponse<String> asId = send(get("/api/v1/models", TOKEN));
+      assertThat(asId.headers().firstValue("X-Request-Id")).get().isNotEqualTo(TOKEN);
+      String asIdRow = asId.headers().firstValue("X-Request-Id").orElseThrow();
+      for (String request : List.of(json, form, agent, segment, query, asIdRow)) {
+        row(request); // written
+      }
+      assertThat(allText(row(agent))).contains("agent/1 [secret]");
+      assertThat(row(query).get("query")).isEqualTo("q=[secret]");
+      String text =
+          properties.sqlite()
+              ? "coalesce(request_id,'') || coalesce(path,'') || coalesce(raw_path,'')"
+                  + " || coalesce(query,'') || coalesce(user_agent,'')"
+                  + " || coalesce(request_body,'') || coalesce(response_body,'')"
+              : "coalesce(request_id,'') || coalesce(path,'') || coalesce(raw_path,'')"
+                  + " || coalesce(query,'') || coalesce(user_agent,'')"
+                  + " || coalesce(request_body::text,'') || coalesce(request_body_text,'')"
+                  + " || coalesce(response_body::text,'') || coalesce(response_body_text,'')";
+      long inDatabase =
+          jdbc.sql("select count(*) from request_log where " + text + " like ?")
+              .param("%" + TOKEN + "%")
+              .query(Long.class)
+              .single();
+      assertThat(inDatabase).as("rows holding the token").isZero();
+      byte[] needle = TOKEN.getBytes(StandardCharsets.UTF_8);
+      try (Stream<Path> files = Files.walk(journal.dir())) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          byte[] bytes = Files.readAllBytes(file);
+          assertThat(indexOf(bytes, needle)).as("the token in " + file).isEqualTo(-1);
+        }
+      }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+      outer:
+      for (int i = 0; i + needle.length <= haystack.length; i++) {
+        for (int j = 0; j < needle.length; j++) {
+          if (haystack[i + j] != needle[j]) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class RequestIdFilterTests {
 
-  private final RequestIdFilter filter = new RequestIdFilter();
+  private final RequestIdFilter filter =
+      new RequestIdFilter(s -> s.replace("sekrit-token-value", "[secret]"));
 
   @Test
   void newIdsAreDistinctVersionFourUuids() {
@@ -41,6 +42,16 @@ class RequestIdFilterTests {
     MockHttpServletResponse response = new MockHttpServletResponse();
     MockHttpServletRequest request = filter("<script>alert(1)</script>", response);
     String id = response.getHeader(RequestIdFilter.HEADER);
+    assertThat(UUID.fromString(id).version()).isEqualTo(4);
+    assertThat(RequestIdFilter.of(request)).isEqualTo(id);
+  }
+
+  @Test
+  void anIdHoldingASecretIsNeitherEchoedNorKept() throws Exception {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    MockHttpServletRequest request = filter("x-sekrit-token-value", response);
+    String id = response.getHeader(RequestIdFilter.HEADER);
+    assertThat(id).doesNotContain("sekrit");
     assertThat(UUID.fromString(id).version()).isEqualTo(4);
     assertThat(RequestIdFilter.of(request)).isEqualTo(id);
   }
