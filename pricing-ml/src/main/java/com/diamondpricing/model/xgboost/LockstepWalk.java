@@ -152,7 +152,7 @@ final class LockstepWalk {
     float[] row = new float[columns + derivedFeature.length];
     System.arraycopy(rows, offset, row, 0, columns);
     for (int k = 0; k < derivedFeature.length; k++) {
-      row[columns + k] = TreeEnsemble.sendsRight(derivedCategories[k], row[derivedFeature[k]]);
+      row[columns + k] = TreeCategories.sendsRight(derivedCategories[k], row[derivedFeature[k]]);
     }
     return walk(row, 0);
   }

@@ -5,7 +5,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The categories of a tree's categorical splits, as XGBoost's JSON lists them. */
 final class TreeCategories {
 
+  static final int MAX_CATEGORY = 63;
+
   private TreeCategories() {}
+
+  /**
+   * XGBoost's rule: a category is its value truncated to an integer; the listed ones go right,
+   * every other value (negative, too large, unknown) goes left. 1 for right, 0 for left.
+   */
+  static int sendsRight(long categories, float v) {
+    if (v < 0 || v >= MAX_CATEGORY + 1) {
+      return 0;
+    }
+    return (int) (categories >>> (int) v) & 1;
+  }
 
   /**
    * Reads tree {@code t}'s categories into {@code rightCategories} (one bit set a node, from {@code
@@ -38,7 +51,7 @@ final class TreeCategories {
       long bits = 0;
       for (int c = from; c < from + count; c++) {
         int category = categories.get(c).asInt();
-        if (category < 0 || category > TreeEnsemble.MAX_CATEGORY) {
+        if (category < 0 || category > MAX_CATEGORY) {
           throw new TreeEnsemble.Unsupported("tree " + t + " has category " + category);
         }
         bits |= 1L << category;

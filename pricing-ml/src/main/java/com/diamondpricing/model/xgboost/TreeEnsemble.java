@@ -44,7 +44,6 @@ final class TreeEnsemble {
   private static final int DEFAULT_LEFT = 1 << 8;
   private static final int CATEGORICAL = 1 << 9;
   private static final int FEATURE = 0xFF;
-  static final int MAX_CATEGORY = 63;
 
   private final float baseScore;
   private final int[] roots;
@@ -291,7 +290,7 @@ final class TreeEnsemble {
     } else if ((meta & CATEGORICAL) == 0) {
       return v < Float.intBitsToFloat(nodes[n + VALUE]) ? 0 : 1;
     } else {
-      return sendsRight(rightCategories[n / WIDTH], v);
+      return TreeCategories.sendsRight(rightCategories[n / WIDTH], v);
     }
   }
 
@@ -340,16 +339,5 @@ final class TreeEnsemble {
     int n = node * WIDTH;
     int meta = nodes[n + META];
     return route(n, meta, row[offset + (meta & FEATURE)]);
-  }
-
-  /**
-   * XGBoost's rule: a category is its value truncated to an integer; the listed ones go right,
-   * every other value (negative, too large, unknown) goes left. 1 for right, 0 for left.
-   */
-  static int sendsRight(long categories, float v) {
-    if (v < 0 || v >= MAX_CATEGORY + 1) {
-      return 0;
-    }
-    return (int) (categories >>> (int) v) & 1;
   }
 }
