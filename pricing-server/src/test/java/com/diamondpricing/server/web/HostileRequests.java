@@ -257,6 +257,8 @@ final class HostileRequests {
     all.add(request("DELETE on predictions", 405, "DELETE", "/api/v1/predictions").build());
     all.add(request("PUT on a model", 405, "PUT", "/api/v1/models/1").json("{}").build());
     all.add(request("PATCH on runs", 405, "PATCH", "/api/v1/training-runs").json("{}").build());
+    all.add(request("an invented method", 405, "FOO", "/api/v1/models").build());
+    all.add(request("WebDAV's PROPFIND", 405, "PROPFIND", "/api/v1/models/1").build());
     all.add(
         request("declared length over the limit", 413, "POST", "/api/v1/predictions")
             .header("Content-Type", "application/json")
