@@ -6,6 +6,6 @@
  * com.diamondpricing.tuning.Tuner} runs a study of an {@link com.diamondpricing.tuning.Objective}
  * and returns a {@link com.diamondpricing.tuning.Study}. Same seed and same worker count give the
  * same study; see {@link com.diamondpricing.tuning.Tuner} for the details, and {@code
- * /work/shared/reference/TPE_AND_XGBOOST4J.md} Part A for the algorithm.
+ * ../shared/reference/TPE_AND_XGBOOST4J.md} Part A for the algorithm.
  */
 package com.diamondpricing.tuning;
