@@ -1,11 +1,6 @@
 package com.diamondpricing.data;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -146,21 +141,14 @@ public final class Dataset {
    */
   public long rowHash(int row) {
     long h = 0x9E3779B97F4A7C15L;
-    h = mix(h, Double.doubleToLongBits(carat[row]));
-    h = mix(h, cut[row] * 64L * 64L + color[row] * 64L + clarity[row]);
-    h = mix(h, Double.doubleToLongBits(depth[row]));
-    h = mix(h, Double.doubleToLongBits(table[row]));
-    h = mix(h, Double.doubleToLongBits(price[row]));
-    h = mix(h, Double.doubleToLongBits(x[row]));
-    h = mix(h, Double.doubleToLongBits(y[row]));
-    return mix(h, Double.doubleToLongBits(z[row]));
-  }
-
-  private static long mix(long h, long v) {
-    long x = (h ^ v) * 0xBF58476D1CE4E5B9L;
-    x ^= x >>> 31;
-    x *= 0x94D049BB133111EBL;
-    return x ^ (x >>> 29);
+    h = DatasetHashes.mix(h, Double.doubleToLongBits(carat[row]));
+    h = DatasetHashes.mix(h, cut[row] * 64L * 64L + color[row] * 64L + clarity[row]);
+    h = DatasetHashes.mix(h, Double.doubleToLongBits(depth[row]));
+    h = DatasetHashes.mix(h, Double.doubleToLongBits(table[row]));
+    h = DatasetHashes.mix(h, Double.doubleToLongBits(price[row]));
+    h = DatasetHashes.mix(h, Double.doubleToLongBits(x[row]));
+    h = DatasetHashes.mix(h, Double.doubleToLongBits(y[row]));
+    return DatasetHashes.mix(h, Double.doubleToLongBits(z[row]));
   }
 
   /** A copy of the price column. */
@@ -194,36 +182,12 @@ public final class Dataset {
   public String contentHash() {
     String h = contentHash;
     if (h == null) {
-      h = computeHash();
+      h =
+          DatasetHashes.sha256(
+              size, new double[][] {carat, depth, table, price, x, y, z}, cut, color, clarity);
       contentHash = h;
     }
     return h;
-  }
-
-  private String computeHash() {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-    ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(size);
-    digest.update(header.array());
-    for (double[] column : new double[][] {carat, depth, table, price, x, y, z}) {
-      ByteBuffer buf = ByteBuffer.allocate(Double.BYTES * 4096).order(ByteOrder.LITTLE_ENDIAN);
-      for (double v : column) {
-        if (!buf.hasRemaining()) {
-          digest.update(buf.array(), 0, buf.position());
-          buf.clear();
-        }
-        buf.putDouble(v);
-      }
-      digest.update(buf.array(), 0, buf.position());
-    }
-    digest.update(cut);
-    digest.update(color);
-    digest.update(clarity);
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   @Override
