@@ -3,7 +3,9 @@ package com.diamondpricing.model.xgboost;
 import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.tuning.Pruner;
 import com.diamondpricing.tuning.SearchSpace;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How an XGBoost model type fits. {@code xgboost} is the notebook's: the price itself, the grades
@@ -155,5 +157,28 @@ record XgboostRecipe(
   /** How the provenance names the target. */
   String description() {
     return logPrice ? "log(price)" : "price";
+  }
+
+  /** Booster parameters for scikit-learn-style hyperparameters. */
+  Map<String, Object> boosterParams(
+      Map<String, Object> hyper, long seed, int threads, FeatureMatrix matrix) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("objective", objective());
+    p.put("tree_method", "hist");
+    p.put("eta", hyper.get("learning_rate"));
+    p.put("max_depth", hyper.get("max_depth"));
+    p.put("min_child_weight", hyper.get("min_child_weight"));
+    p.put("subsample", hyper.get("subsample"));
+    p.put("colsample_bytree", hyper.get("colsample_bytree"));
+    p.put("lambda", hyper.get("lambda"));
+    p.put("alpha", hyper.get("alpha"));
+    p.put("seed", seed);
+    p.put("nthread", threads);
+    p.put("verbosity", 0);
+    String monotone = monotoneConstraints(matrix);
+    if (monotone != null) {
+      p.put("monotone_constraints", monotone);
+    }
+    return p;
   }
 }

@@ -344,25 +344,8 @@ final class XgboostTrainer implements Trainer {
     }
   }
 
-  /** Booster parameters for scikit-learn-style hyperparameters. */
+  /** Booster parameters for scikit-learn-style hyperparameters ({@link XgboostRecipe}). */
   Map<String, Object> boosterParams(Map<String, Object> hyper, int threads) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("objective", target.objective());
-    p.put("tree_method", "hist");
-    p.put("eta", hyper.get("learning_rate"));
-    p.put("max_depth", hyper.get("max_depth"));
-    p.put("min_child_weight", hyper.get("min_child_weight"));
-    p.put("subsample", hyper.get("subsample"));
-    p.put("colsample_bytree", hyper.get("colsample_bytree"));
-    p.put("lambda", hyper.get("lambda"));
-    p.put("alpha", hyper.get("alpha"));
-    p.put("seed", options.seed());
-    p.put("nthread", threads);
-    p.put("verbosity", 0);
-    String monotone = target.monotoneConstraints(matrix);
-    if (monotone != null) {
-      p.put("monotone_constraints", monotone);
-    }
-    return p;
+    return target.boosterParams(hyper, options.seed(), threads, matrix);
   }
 }
