@@ -57,6 +57,7 @@ final class Journal {
 
   private Segment current;
   private long bytes;
+  private String failure = "";
 
   /** The journal in {@code dir}; {@code clock} gives the time in new files' names. */
   Journal(Path dir, long maxBytes, long segmentBytes, long segmentAgeNanos, Clock clock) {
@@ -139,8 +140,14 @@ final class Journal {
     return new Position(segment, at + line.length, queued);
   }
 
+  /** What went wrong when the journal last refused a line. */
+  synchronized String lastFailure() {
+    return failure;
+  }
+
   /** A file that failed a write takes no more lines; the next line opens a new one. */
   private synchronized void abandonWrite(Segment segment, IOException e) {
+    failure = "cannot write the journal file " + segment.path + ": " + e;
     if (segment == current) {
       log.warn(
           "Request log: cannot write the journal file {} ({}); starting another",
@@ -176,13 +183,51 @@ final class Journal {
         current = Segment.open(name, path, channel, capacity);
       } catch (IOException e) {
         channel.close();
+        Files.deleteIfExists(path); // what was reserved of it goes back to the disk
         throw e;
       }
       return true;
     } catch (IOException e) {
-      log.warn("Request log: cannot create the journal file {}: {}", path, e.toString());
+      failure = "cannot create the journal file " + path + ": " + e;
+      log.debug("Request log: {}", failure);
       return false;
     }
+  }
+
+  /**
+   * Why a record could not be journaled now, or null when there is room: under the quota by a
+   * margin, and an open file with room or the disk space for a new one. Asked again and again while
+   * the journal is full, so it opens nothing.
+   */
+  synchronized String lacksRoom() {
+    long margin = Math.min(1L << 20, maxBytes / 4);
+    if (maxBytes - bytes < margin) {
+      return "the journal's files in "
+          + dir
+          + " take "
+          + bytes
+          + " bytes of their "
+          + maxBytes
+          + " (journal-max-size) until the database takes their records";
+    }
+    if (current != null && current.fits((int) Math.min(margin, 64 * 1024))) {
+      return null;
+    }
+    long usable;
+    try {
+      usable = Files.getFileStore(dir).getUsableSpace();
+    } catch (IOException e) {
+      return "the journal folder " + dir + " cannot be read: " + e.getMessage();
+    }
+    long needed = Math.min(Integer.MAX_VALUE, segmentBytes);
+    return usable >= needed
+        ? null
+        : "the disk holding "
+            + dir
+            + " has "
+            + usable
+            + " bytes free, less than a journal file's "
+            + needed;
   }
 
   /** Closes the open segment: no more lines go to it. */

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
  * Where the filter hands each record: {@link #record} returns once the record is in the journal (so
  * the response may be released) and queued for the writer, or, when the queue is full, left in the
  * journal for the writer to replay. It never waits for the database. A record that cannot be
- * journaled (the journal is over its quota, or the disk refuses it) is dropped, counted and warned
- * about at most every {@value #WARN_EVERY_SECONDS} seconds.
+ * journaled (the journal is over its quota, or the disk refuses it) is dropped and counted, its
+ * request is answered {@code 503 storage-full} instead, and the {@link StorageGate} shuts until
+ * there is room again. One that cannot be encoded is dropped, counted and warned about at most
+ * every {@value #WARN_EVERY_SECONDS} seconds.
  */
 final class RequestLog {
 
@@ -26,10 +28,24 @@ final class RequestLog {
   private final java.util.concurrent.atomic.AtomicInteger recording =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  RequestLog(Journal journal, RecordQueue queue, RequestLogMetrics metrics) {
+  private final StorageGate gate;
+
+  RequestLog(Journal journal, RecordQueue queue, RequestLogMetrics metrics, StorageGate gate) {
     this.journal = journal;
     this.queue = queue;
     this.metrics = metrics;
+    this.gate = gate;
+  }
+
+  /** Whether requests can be recorded now (else they are answered 503 storage-full, unrun). */
+  boolean open() {
+    return gate.open();
+  }
+
+  /** A request answered 503 storage-full because nothing can be recorded. */
+  void refused() {
+    metrics.refused.increment();
+    gate.refused();
   }
 
   /**
@@ -50,27 +66,39 @@ final class RequestLog {
     return recording.get();
   }
 
-  /** Journals the record and queues it for the database; never blocks on the database. */
-  void record(RequestRecord record) {
+  /**
+   * Journals the record and queues it for the database; never blocks on the database. False when it
+   * is in neither: its request must not be answered as if it were recorded.
+   */
+  boolean record(RequestRecord record) {
     byte[] line;
     try {
       line = RecordLines.encode(record);
     } catch (RuntimeException e) {
       dropped(record, "it cannot be encoded: " + e);
-      return;
+      return false;
     }
     Journal.Position at;
     try {
       at = journal.append(line, p -> queue.offer(new Journaled(record, p.segment(), p.end())));
     } catch (Journal.QuotaExceeded e) {
-      dropped(record, "the journal in " + journal.dir() + " is full (journal-max-size)");
-      return;
+      metrics.dropped.increment();
+      gate.shut(
+          "the journal in "
+              + journal.dir()
+              + " is at its quota (journal-max-size) until the"
+              + " database takes its records");
+      return false;
     }
     if (at == null) {
-      dropped(record, "the journal in " + journal.dir() + " cannot be written");
-    } else if (!at.queued()) {
+      metrics.dropped.increment();
+      gate.shut(journal.lastFailure());
+      return false;
+    }
+    if (!at.queued()) {
       metrics.spilled.increment();
     }
+    return true;
   }
 
   private void dropped(RequestRecord record, String why) {

@@ -5,6 +5,7 @@ import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.SqliteBusyEviction;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -57,8 +58,19 @@ class RequestLogConfiguration {
     }
 
     @Bean
-    RequestLog requestLog(Journal journal, RecordQueue queue, RequestLogMetrics metrics) {
-      return new RequestLog(journal, queue, metrics);
+    StorageGate requestLogStorageGate(Journal journal, MeterRegistry meters) {
+      StorageGate gate = new StorageGate(journal);
+      Gauge.builder("diamonds.requestlog.storage.full", gate, g -> g.reason() == null ? 0 : 1)
+          .description("1 while nothing can be recorded (requests are answered 503 storage-full)")
+          .strongReference(true)
+          .register(meters);
+      return gate;
+    }
+
+    @Bean
+    RequestLog requestLog(
+        Journal journal, RecordQueue queue, RequestLogMetrics metrics, StorageGate gate) {
+      return new RequestLog(journal, queue, metrics, gate);
     }
 
     @Bean

@@ -63,6 +63,11 @@ final class RequestLogFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (!requestLog.open()) {
+      requestLog.refused();
+      storageFull(request, response);
+      return;
+    }
     requestLog.entered();
     try {
       recorded(request, response, chain);
@@ -84,14 +89,53 @@ final class RequestLogFilter extends OncePerRequestFilter {
     } catch (IOException | ServletException | RuntimeException | Error e) {
       unexpected(seen, buffered, e);
     } finally {
+      boolean recorded;
       try {
-        requestLog.record(record(request, capturing, buffered, received, start));
+        recorded = requestLog.record(record(request, capturing, buffered, received, start));
       } catch (RuntimeException e) {
-        // recording must never fail the request; the log counts what it loses
         log.error("Request log: cannot record {} {}", request.getMethod(), path(request), e);
+        recorded = false;
+      }
+      if (!recorded) {
+        unrecorded(seen, buffered);
       }
       buffered.release();
     }
+  }
+
+  /**
+   * A request whose record is in neither the journal nor the queue is not answered as if it were:
+   * its answer (and the ids of what it priced) never leaves; 503 storage-full when the storage
+   * refused it, else 500.
+   */
+  private void unrecorded(HttpServletRequest request, BufferedResponse response)
+      throws IOException {
+    if (requestLog.open()) {
+      unexpected(request, response, new IllegalStateException("the request log refused a record"));
+      return;
+    }
+    requestLog.refused();
+    String requestId = RequestIdFilter.of(request);
+    response.reset();
+    if (requestId != null) {
+      response.setHeader(RequestIdFilter.HEADER, requestId);
+    }
+    storageFull(request, response);
+  }
+
+  /** 503 storage-full, with Retry-After: nothing can be recorded now. */
+  private static void storageFull(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Retry-After", Integer.toString(StorageGate.RETRY_AFTER_SECONDS));
+    ProblemWriter.write(
+        request,
+        response,
+        ProblemWriter.problem(
+            503,
+            "storage-full",
+            "Storage full",
+            "The service cannot record requests right now (its disk or its request log's journal"
+                + " is full), so it answers none; try again later."));
   }
 
   /** An exception no handler answered: 500 with an error id, never the exception's text. */

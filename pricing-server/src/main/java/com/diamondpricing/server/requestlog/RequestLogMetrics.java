@@ -18,13 +18,16 @@ final class RequestLogMetrics {
   final Counter spilled;
   final Counter replayed;
   final Counter dropped;
+  final Counter refused;
 
   RequestLogMetrics(MeterRegistry meters, RecordQueue queue, Journal journal) {
     logged = counter(meters, "logged", "request log rows written into the database");
     retried = counter(meters, "retried", "request log inserts that failed and are retried");
     spilled = counter(meters, "spilled", "request log records left in the journal, not queued");
     replayed = counter(meters, "replayed", "request log records replayed from the journal");
-    dropped = counter(meters, "dropped", "request log records lost (expected 0)");
+    dropped = counter(meters, "dropped", "request log records that could not be kept");
+    refused =
+        counter(meters, "refused", "requests answered 503 storage-full: nothing could be recorded");
     Gauge.builder("diamonds.requestlog.queued", queue, RecordQueue::size)
         .description("request log records waiting in memory")
         .strongReference(true)

@@ -178,7 +178,8 @@ final class OpenApiProblems {
     response(
         components,
         503,
-        "The database does not answer, or no model is serving yet; try again later.",
+        "The database does not answer, no model is serving yet, or nothing can be recorded (the disk"
+            + " is full); try again later.",
         example(
             "database-unavailable",
             problem(
@@ -192,7 +193,15 @@ final class OpenApiProblems {
                 503,
                 "no-champion",
                 "No model serving yet",
-                "no model is serving yet: the first training has not finished")));
+                "no model is serving yet: the first training has not finished")),
+        example(
+            "storage-full",
+            problem(
+                503,
+                "storage-full",
+                "Storage full",
+                "The service cannot record requests right now (its disk or its request log's"
+                    + " journal is full), so it answers none; try again later.")));
     components.getResponses().get("Problem503").addHeaderObject("Retry-After", retryAfter());
     response(
         components,

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -80,6 +81,7 @@ class RequestLogWriterTests {
     final MeterRegistry meters = new SimpleMeterRegistry();
     final Journal journal;
     final RecordQueue queue;
+    final StorageGate gate;
     final RequestLog log;
     final RequestLogWriter writer;
 
@@ -94,7 +96,8 @@ class RequestLogWriterTests {
               Clock.systemUTC());
       queue = new RecordQueue(p.queueCapacity(), p.queueMaxBytes().toBytes());
       RequestLogMetrics metrics = new RequestLogMetrics(meters, queue, journal);
-      log = new RequestLog(journal, queue, metrics);
+      gate = new StorageGate(journal);
+      log = new RequestLog(journal, queue, metrics, gate);
       writer =
           new RequestLogWriter(
               database, null, p, journal, queue, metrics, log::inFlight, Clock.systemUTC());
@@ -350,16 +353,27 @@ class RequestLogWriterTests {
   }
 
   @Test
-  void pastItsQuotaTheJournalDropsRecordsAndCountsThem() throws Exception {
+  void pastItsQuotaTheJournalRefusesRecordsUntilTheDatabaseTakesIt() throws Exception {
     database.up = false;
-    Log log = log("journal-max-size=4KB", "shutdown-timeout=100ms");
+    Log log = log("journal-max-size=4KB", "shutdown-timeout=100ms", "segment-age=1s");
     log.writer.start();
     try {
-      records("quota", 100).forEach(log.log::record);
+      long kept = records("quota", 100).stream().filter(log.log::record).count();
       assertThat(log.count("dropped")).isPositive();
       long journaled = journalLines();
+      assertThat(journaled).as("every record said to be kept is in the journal").isEqualTo(kept);
       assertThat(journaled + (long) log.count("dropped")).isEqualTo(100);
       assertThat(log.journal.bytes()).isLessThanOrEqualTo(4096);
+      assertThat(log.log.open()).as("the gate shuts until the quota has room").isFalse();
+      assertThat(log.gate.reason()).contains("journal-max-size");
+      database.up = true;
+      awaitIdle(log.writer);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!log.log.open() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(log.log.open()).as("open again once the database took the journal").isTrue();
+      assertThat(log.log.record(RequestLogTesting.record("after", Instant.now()))).isTrue();
     } finally {
       log.writer.stop();
     }
