@@ -55,7 +55,8 @@ final class CapturingRequest extends HttpServletRequestWrapper {
     try {
       ServletInputStream in = getInputStream();
       byte[] buffer = new byte[8192];
-      while (capture.total() < max && !finished()) {
+      // only what has arrived: a refused request's slow body holds no thread
+      while (capture.total() < max && !finished() && in.available() > 0) {
         if (in.read(buffer, 0, (int) Math.min(buffer.length, max - capture.total())) < 0) {
           break;
         }
@@ -95,6 +96,11 @@ final class CapturingRequest extends HttpServletRequestWrapper {
         capture.write(b, off, n);
       }
       return n;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return in.available();
     }
 
     @Override

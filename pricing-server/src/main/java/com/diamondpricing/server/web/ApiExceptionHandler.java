@@ -185,7 +185,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    return answer(e, BodyProblems.of(e, servletRequest(request)), headers, request);
+    ProblemDetail body = BodyProblems.of(e, servletRequest(request));
+    if (body.getStatus() == 503) {
+      headers.set(HttpHeaders.RETRY_AFTER, "1");
+    }
+    if (body.getStatus() == 408 || body.getStatus() == 503) {
+      headers.set(HttpHeaders.CONNECTION, "close"); // the rest of the body is not wanted
+    }
+    return answer(e, body, headers, request);
   }
 
   @Override

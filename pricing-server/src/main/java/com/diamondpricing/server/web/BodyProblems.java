@@ -1,6 +1,7 @@
 package com.diamondpricing.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,6 +28,13 @@ final class BodyProblems {
         cause(e, RequestBodyFilter.BodyTooLargeException.class);
     if (tooLarge != null) {
       return RequestBodyFilter.tooLarge(tooLarge.limit);
+    }
+    if (cause(e, RequestBodyFilter.BodyTimeoutException.class) != null
+        || cause(e, SocketTimeoutException.class) != null) {
+      return RequestBodyFilter.bodyTimeout();
+    }
+    if (cause(e, RequestBodyFilter.ServerBusyException.class) != null) {
+      return RequestBodyFilter.serverBusy();
     }
     JacksonException jackson = cause(e, JacksonException.class);
     if (jackson != null && !(jackson instanceof StreamReadException) && hasPath(jackson)) {

@@ -1,5 +1,8 @@
 package com.diamondpricing.server.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +30,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code diamonds.upload.max-size}); anywhere else 415, unread;
  *   <li>other bodies under {@code /api/}: at most 1 MB, 10 MB for a batch. A declared length over
  *       the cap is refused at once; a body without one is counted as it is read. Either way 413.
+ *   <li>a body must have arrived within {@code diamonds.http.body-timeout} of the request (checked
+ *       before each read; one read waits at most Tomcat's {@code connection-timeout}), else 408
+ *       {@code body-timeout} and the connection is closed;
+ *   <li>a read that would wait for the network (nothing of the body is buffered yet) first takes
+ *       one of {@code diamonds.http.slow-body-readers} slots, kept to the end of the request; with
+ *       none free, 503 {@code server-busy}: slow clients hold at most that many worker threads, the
+ *       others stay free. A body that came with its headers takes no slot.
  * </ul>
  */
 @Component
@@ -36,6 +47,24 @@ class RequestBodyFilter extends OncePerRequestFilter {
   static final long BATCH_LIMIT = 10L << 20;
   static final String UPLOAD_PATH = "/api/v1/training-runs";
 
+  private final long bodyTimeoutNanos;
+  private final Semaphore slowReaders;
+  private final Counter busy;
+
+  RequestBodyFilter(HttpLimitsProperties limits, MeterRegistry meters) {
+    this.bodyTimeoutNanos = limits.bodyTimeout().toNanos();
+    this.slowReaders = new Semaphore(limits.slowBodyReaders());
+    int slots = limits.slowBodyReaders();
+    Gauge.builder(
+            "diamonds.http.slow-bodies.waiting", slowReaders, s -> slots - s.availablePermits())
+        .description("requests holding a worker thread while their body arrives")
+        .register(meters);
+    this.busy =
+        Counter.builder("diamonds.http.slow-bodies.refused")
+            .description("requests answered 503 server-busy: every slow-body slot was taken")
+            .register(meters);
+  }
+
   /** A body that grew past its cap while being read. */
   static final class BodyTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -44,6 +73,24 @@ class RequestBodyFilter extends OncePerRequestFilter {
     BodyTooLargeException(long limit) {
       super("the request body is larger than " + limit + " bytes");
       this.limit = limit;
+    }
+  }
+
+  /** A body still arriving when its time was up. */
+  static final class BodyTimeoutException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTimeoutException() {
+      super("the request body did not arrive in time");
+    }
+  }
+
+  /** A body to wait for while every slow-body slot is taken. */
+  static final class ServerBusyException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ServerBusyException() {
+      super("too many requests wait for their bodies");
     }
   }
 
@@ -97,7 +144,30 @@ class RequestBodyFilter extends OncePerRequestFilter {
       refuse(request, response, tooLarge(limit));
       return;
     }
-    chain.doFilter(new Limited(request, limit), response);
+    Limited limited = new Limited(request, limit, System.nanoTime() + bodyTimeoutNanos);
+    try {
+      chain.doFilter(limited, response);
+    } finally {
+      if (limited.stream != null && limited.stream.slot) {
+        slowReaders.release();
+      }
+    }
+  }
+
+  static ProblemDetail bodyTimeout() {
+    return ProblemWriter.problem(
+        408,
+        "body-timeout",
+        "Request body too slow",
+        "The request body did not arrive in time; send it at once, with its headers.");
+  }
+
+  static ProblemDetail serverBusy() {
+    return ProblemWriter.problem(
+        503,
+        "server-busy",
+        "Server busy",
+        "Too many requests are waiting for their bodies to arrive; try again in a moment.");
   }
 
   private static ProblemDetail unsupported(String field, String detail, List<String> allowed) {
@@ -128,32 +198,51 @@ class RequestBodyFilter extends OncePerRequestFilter {
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
-  private static final class Limited extends HttpServletRequestWrapper {
+  private final class Limited extends HttpServletRequestWrapper {
     private final long limit;
-    private ServletInputStream stream;
+    private final long deadline;
+    private Counting stream;
 
-    Limited(HttpServletRequest request, long limit) {
+    Limited(HttpServletRequest request, long limit, long deadline) {
       super(request);
       this.limit = limit;
+      this.deadline = deadline;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new Counting(super.getInputStream(), limit);
+        stream = new Counting(super.getInputStream(), limit, deadline);
       }
       return stream;
     }
   }
 
-  private static final class Counting extends ServletInputStream {
+  private final class Counting extends ServletInputStream {
     private final ServletInputStream in;
     private final long limit;
+    private final long deadline;
     private long read;
+    boolean slot; // holds a slow-body slot
 
-    Counting(ServletInputStream in, long limit) {
+    Counting(ServletInputStream in, long limit, long deadline) {
       this.in = in;
       this.limit = limit;
+      this.deadline = deadline;
+    }
+
+    /** Before a read: in time, and a slot if it would wait for the network. */
+    private void admit() throws IOException {
+      if (System.nanoTime() - deadline > 0) {
+        throw new BodyTimeoutException();
+      }
+      if (!slot && !in.isFinished() && in.available() == 0) {
+        if (!slowReaders.tryAcquire()) {
+          busy.increment();
+          throw new ServerBusyException();
+        }
+        slot = true;
+      }
     }
 
     private int count(int n) throws IOException {
@@ -168,6 +257,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
     @Override
     public int read() throws IOException {
+      admit();
       int b = in.read();
       if (b >= 0) {
         count(1);
@@ -177,7 +267,13 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      admit();
       return count(in.read(b, off, len));
+    }
+
+    @Override
+    public int available() throws IOException {
+      return in.available();
     }
 
     @Override
