@@ -1,8 +1,5 @@
 package com.diamondpricing.server.web;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -47,22 +43,10 @@ class RequestBodyFilter extends OncePerRequestFilter {
   static final long BATCH_LIMIT = 10L << 20;
   static final String UPLOAD_PATH = "/api/v1/training-runs";
 
-  private final long bodyTimeoutNanos;
-  private final Semaphore slowReaders;
-  private final Counter busy;
+  private final SlowBodies slowBodies;
 
-  RequestBodyFilter(HttpLimitsProperties limits, MeterRegistry meters) {
-    this.bodyTimeoutNanos = limits.bodyTimeout().toNanos();
-    this.slowReaders = new Semaphore(limits.slowBodyReaders());
-    int slots = limits.slowBodyReaders();
-    Gauge.builder(
-            "diamonds.http.slow-bodies.waiting", slowReaders, s -> slots - s.availablePermits())
-        .description("requests holding a worker thread while their body arrives")
-        .register(meters);
-    this.busy =
-        Counter.builder("diamonds.http.slow-bodies.refused")
-            .description("requests answered 503 server-busy: every slow-body slot was taken")
-            .register(meters);
+  RequestBodyFilter(SlowBodies slowBodies) {
+    this.slowBodies = slowBodies;
   }
 
   /** A body that grew past its cap while being read. */
@@ -144,12 +128,12 @@ class RequestBodyFilter extends OncePerRequestFilter {
       refuse(request, response, tooLarge(limit));
       return;
     }
-    Limited limited = new Limited(request, limit, System.nanoTime() + bodyTimeoutNanos);
+    Limited limited = new Limited(request, limit, slowBodies.deadline());
     try {
       chain.doFilter(limited, response);
     } finally {
       if (limited.stream != null && limited.stream.slot) {
-        slowReaders.release();
+        slowBodies.give();
       }
     }
   }
@@ -233,12 +217,11 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
     /** Before a read: in time, and a slot if it would wait for the network. */
     private void admit() throws IOException {
-      if (System.nanoTime() - deadline > 0) {
+      if (SlowBodies.past(deadline)) {
         throw new BodyTimeoutException();
       }
       if (!slot && !in.isFinished() && in.available() == 0) {
-        if (!slowReaders.tryAcquire()) {
-          busy.increment();
+        if (!slowBodies.take()) {
           throw new ServerBusyException();
         }
         slot = true;
