@@ -120,6 +120,7 @@ class OpenApiConfiguration {
       add(responses, 409);
     }
     if (body) {
+      add(responses, 408);
       add(responses, 413);
       add(responses, 415);
       add(responses, 422);

@@ -195,6 +195,13 @@ final class OpenApiProblems {
                 "No model serving yet",
                 "no model is serving yet: the first training has not finished")),
         example(
+            "server-busy",
+            problem(
+                503,
+                "server-busy",
+                "Server busy",
+                "Too many requests are waiting for their bodies to arrive; try again in a moment.")),
+        example(
             "storage-full",
             problem(
                 503,
@@ -203,6 +210,18 @@ final class OpenApiProblems {
                 "The service cannot record requests right now (its disk or its request log's"
                     + " journal is full), so it answers none; try again later.")));
     components.getResponses().get("Problem503").addHeaderObject("Retry-After", retryAfter());
+    response(
+        components,
+        408,
+        "The request body did not arrive in time (diamonds.http.body-timeout); the connection is"
+            + " closed.",
+        example(
+            "body-timeout",
+            problem(
+                408,
+                "body-timeout",
+                "Request body too slow",
+                "The request body did not arrive in time; send it at once, with its headers.")));
     response(
         components,
         500,
