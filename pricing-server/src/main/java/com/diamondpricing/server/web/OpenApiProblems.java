@@ -178,7 +178,8 @@ final class OpenApiProblems {
     response(
         components,
         503,
-        "The database does not answer, or no model is serving yet; try again later.",
+        "The database does not answer, or no model is serving yet (or the champion cannot be"
+            + " loaded); try again later.",
         example(
             "database-unavailable",
             problem(
@@ -192,7 +193,17 @@ final class OpenApiProblems {
                 503,
                 "no-champion",
                 "No model serving yet",
-                "no model is serving yet: the first training has not finished")));
+                "no model is serving yet: the first training has not finished")),
+        example(
+            "champion-unloadable",
+            problem(
+                    503,
+                    "champion-unloadable",
+                    "Champion cannot be loaded",
+                    "the champion for all features, model 3 (xgboost v2), cannot be loaded: its"
+                        + " stored artifact is damaged (not a readable xgboost model); an operator"
+                        + " must restore it or promote another model")
+                .with("modelId", 3)));
     components.getResponses().get("Problem503").addHeaderObject("Retry-After", retryAfter());
     response(
         components,
