@@ -51,7 +51,6 @@ public class ServerIdentity implements DisposableBean {
             + UUID.randomUUID().toString().substring(0, 8);
     this.owners = properties.home().toAbsolutePath().resolve("owners");
     holdLock();
-    forgetEnded();
   }
 
   public String id() {
@@ -85,8 +84,11 @@ public class ServerIdentity implements DisposableBean {
     }
   }
 
-  /** Deletes the lock files of processes that ended (killed, or stopped without cleaning up). */
-  private void forgetEnded() {
+  /**
+   * Deletes the lock files of processes that ended (killed, or stopped without cleaning up): call
+   * it once their runs are marked interrupted, since {@link #ended} knows them by these files.
+   */
+  public void forgetEnded() {
     if (lock == null) {
       return;
     }

@@ -74,6 +74,7 @@ class RunRecovery {
             retryId > 0 ? "; queued again as run " + retryId : "; not run again");
       }
     }
+    server.forgetEnded(); // their runs are marked: the ended owners' lock files are done with
     return marked;
   }
 }
