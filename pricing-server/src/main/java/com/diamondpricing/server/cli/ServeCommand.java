@@ -43,10 +43,20 @@ final class ServeCommand implements Callable<Integer> {
     return arguments;
   }
 
+  /**
+   * Starts the service; 1 when it could not start. Spring Boot has logged why by then (one ERROR
+   * with a failure analysis, such as a damaged database file, or the exception once), so the
+   * exception is not printed a second time.
+   */
   @Override
   public Integer call() {
     serving = true;
-    DiamondsApplication.main(applicationArguments().toArray(String[]::new));
+    try {
+      DiamondsApplication.main(applicationArguments().toArray(String[]::new));
+    } catch (RuntimeException e) {
+      serving = false;
+      return 1;
+    }
     return 0;
   }
 }

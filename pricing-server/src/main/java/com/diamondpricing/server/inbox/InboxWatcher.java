@@ -43,10 +43,11 @@ import org.springframework.stereotype.Component;
  * ingested ({@code diamonds.inbox.mode}: replace or append, default replace) and a training run of
  * every model type is queued (trigger {@code inbox}); the file then moves to {@code processed/}, or
  * to {@code failed/} with {@code <name>.error.txt} beside it when it is rejected (nothing is stored
- * then). Moved files get a UTC timestamp prefix and never overwrite anything. Only regular files
- * are read, never through a symbolic link (a link is moved to {@code failed/} unread), and the
- * error text quotes nothing of a file but a short piece of a bad header. While the training queue
- * is full ({@code diamonds.training.max-queued}), files wait in the inbox.
+ * then). Moved files get a UTC timestamp prefix and never overwrite anything; a name too long for
+ * it is shortened ({@link MovedNames}). Only regular files are read, never through a symbolic link
+ * (a link is moved to {@code failed/} unread), and the error text quotes nothing of a file but a
+ * short piece of a bad header. While the training queue is full ({@code
+ * diamonds.training.max-queued}), files wait in the inbox.
  *
  * <p>A file is taken only once its size and modification time stayed the same across two polls
  * ({@link StabilityDetector}); names starting with {@code .} or ending in {@code .tmp} or {@code
@@ -294,7 +295,7 @@ public class InboxWatcher extends BackgroundWorker {
     String name = file.getFileName().toString();
     String stamp = STAMP.format(received);
     for (int attempt = 1; attempt <= 1000; attempt++) {
-      String target = stamp + (attempt == 1 ? "" : "-" + attempt) + "-" + name;
+      String target = MovedNames.target(stamp, attempt, name);
       Path moved = folder.resolve(target);
       Path errorFile = folder.resolve(target + ERROR_SUFFIX);
       if (Files.exists(moved) || (errorText != null && Files.exists(errorFile))) {

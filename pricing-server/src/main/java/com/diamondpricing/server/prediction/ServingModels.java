@@ -51,6 +51,9 @@ public class ServingModels {
   private final TypeLeaders leaders = new TypeLeaders();
   private final List<Consumer<ServedModel>> preparers = new CopyOnWriteArrayList<>();
 
+  /** Champions that could not be loaded, and why. */
+  private final ChampionLoadFailures failures = new ChampionLoadFailures();
+
   /** The other loaded models: asked for by id, or held before. */
   private final LoadedModels loaded;
 
@@ -88,7 +91,7 @@ public class ServingModels {
   private void refreshLeaders() {
     leaders.refresh(
         registry.bestOfEach(metric),
-        this::held,
+        failures.orNull(this::held),
         old -> {
           if (!isChampion(old)) {
             keep(old); // no longer a type's best: a model one may still ask for by id
@@ -138,6 +141,7 @@ public class ServingModels {
     Optional<Long> target = registry.aliasTarget(ModelRegistry.championAlias(set));
     ServedModel current = champion.get();
     if (target.isEmpty() || (current != null && current.entry().id() == target.get())) {
+      failures.cleared(set);
       return;
     }
     ServedModel next = leaders.byId(target.get());
@@ -145,8 +149,16 @@ public class ServingModels {
       next = loaded.take(target.get());
     }
     if (next == null || next.closed()) {
-      next = serve(registry.get(target.get()));
+      ModelEntry entry = null;
+      try {
+        entry = registry.get(target.get());
+        next = serve(entry);
+      } catch (RuntimeException e) {
+        failures.failed(set, target.get(), entry, e); // the previous champion, if any, serves on
+        return;
+      }
     }
+    failures.cleared(set);
     for (Consumer<ServedModel> preparer : preparers) {
       try {
         preparer.accept(next);
@@ -238,9 +250,18 @@ public class ServingModels {
     }
   }
 
-  /** The champion of the richest feature set the stone gives the features of. */
+  /** Why a set's champion could not be loaded (a previous one loaded before serves on). */
+  Optional<ChampionLoadFailures.Failure> loadFailure(FeatureSet set) {
+    return failures.of(set);
+  }
+
+  /**
+   * The champion of the richest feature set the stone gives the features of. One that cannot be
+   * loaded is said so (503 {@code champion-unloadable}), not stood in for by a poorer set's.
+   */
   private ServedModel championFor(Set<Feature> present) {
     ServedModel richest = null;
+    ChampionLoadFailures.Failure failure = null;
     for (FeatureSet set : FeatureSet.values()) {
       ServedModel c = champions.get(set).get();
       if (c != null) {
@@ -248,10 +269,15 @@ public class ServingModels {
           return c;
         }
         richest = richest == null ? c : richest;
+      } else if (failures.of(set).isPresent()) {
+        if (set.providedBy(present)) {
+          throw new ChampionUnloadableProblem(failures.of(set).get());
+        }
+        failure = failure == null ? failures.of(set).get() : failure;
       }
     }
     if (richest == null) {
-      throw new NoChampionException();
+      throw failure != null ? new ChampionUnloadableProblem(failure) : new NoChampionException();
     }
     return richest;
   }

@@ -24,7 +24,8 @@ final class TypeLeaders {
 
   /**
    * Takes the best of each type and feature set: a model already held keeps serving, another is
-   * found or loaded by {@code served}, and one no longer the best goes to {@code retired}.
+   * found or loaded by {@code served} (null when it cannot be loaded: the one held before, if any,
+   * stays, and the next refresh tries again), and one no longer the best goes to {@code retired}.
    */
   synchronized void refresh(
       Map<String, Map<FeatureSet, Long>> best,
@@ -39,11 +40,19 @@ final class TypeLeaders {
       for (Map.Entry<FeatureSet, Long> e : type.getValue().entrySet()) {
         ServedModel held = current.getOrDefault(type.getKey(), Map.of()).get(e.getKey());
         if (held == null || held.closed() || held.entry().id() != e.getValue()) {
-          held = served.apply(e.getValue());
-          changed = true;
+          ServedModel loaded = served.apply(e.getValue());
+          if (loaded != null) {
+            held = loaded;
+            changed = true;
+          } else if (held != null && held.closed()) {
+            held = null; // the best cannot be loaded and the one before is gone: none held
+            changed = true;
+          }
         }
-        bySet.put(e.getKey(), held);
-        kept.add(held);
+        if (held != null) {
+          bySet.put(e.getKey(), held);
+          kept.add(held);
+        }
       }
       next.put(type.getKey(), Map.copyOf(bySet));
     }

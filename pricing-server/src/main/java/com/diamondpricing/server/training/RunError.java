@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * Why a run did not succeed, as the API shows it: a stable code and a short message in words (the
  * exception itself is in the server log).
  *
- * @param code {@value #TRAINING_FAILED}, {@value #INTERRUPTED} or {@value #LEASE_LOST}
+ * @param code {@value #TRAINING_FAILED}, {@value #INTERRUPTED}, {@value #INTERRUPTED_AGAIN} or
+ *     {@value #LEASE_LOST}
  * @param message at most {@value #MAX_MESSAGE} characters, no class names
  */
 public record RunError(String code, String message) {
@@ -14,6 +15,7 @@ public record RunError(String code, String message) {
   public static final String TRAINING_FAILED = "training-failed";
   public static final String INTERRUPTED = "interrupted";
   public static final String LEASE_LOST = "lease-lost";
+  public static final String INTERRUPTED_AGAIN = "interrupted-again";
 
   static final int MAX_MESSAGE = 300;
 
@@ -33,6 +35,11 @@ public record RunError(String code, String message) {
 
   static RunError interrupted(String why) {
     return new RunError(INTERRUPTED, cut(why));
+  }
+
+  /** A retry interrupted in turn: not run again by itself; the message says what to do. */
+  static RunError interruptedAgain(String why) {
+    return new RunError(INTERRUPTED_AGAIN, cut(why));
   }
 
   private static String cut(String s) {

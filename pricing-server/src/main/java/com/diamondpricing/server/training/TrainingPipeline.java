@@ -37,6 +37,7 @@ public class TrainingPipeline {
   private final ModelChoice choice;
   private final ModelTypes types;
   private final RunExecutor executor;
+  private final RunRecovery recovery;
   private final DiamondsProperties.Training defaults;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
   private volatile Runnable queuedListener = () -> {};
@@ -47,8 +48,10 @@ public class TrainingPipeline {
       ModelChoice choice,
       ModelTypes types,
       RunExecutor executor,
+      RunRecovery recovery,
       DiamondsProperties properties) {
     this.types = types;
+    this.recovery = recovery;
     this.runs = runs;
     this.datasets = datasets;
     this.choice = choice;
@@ -202,14 +205,12 @@ public class TrainingPipeline {
     return e;
   }
 
-  /** Marks the runs whose server stopped (their lease expired) as interrupted. */
+  /**
+   * Marks the runs whose server stopped (its process ended, or its lease expired) as interrupted,
+   * and queues each again once ({@link RunRecovery}).
+   */
   public void recover() {
-    int interrupted = runs.interruptExpired(runs.now());
-    if (interrupted > 0) {
-      log.warn(
-          "Marked {} training run(s) as interrupted: their server stopped (lease expired)",
-          interrupted);
-    }
+    recovery.recover();
   }
 
   public TrainingRun get(long id) {

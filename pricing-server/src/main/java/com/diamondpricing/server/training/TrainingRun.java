@@ -24,6 +24,8 @@ import java.util.List;
  * @param error why it failed or was interrupted, or null
  * @param outcomes what became of each model trained so far (empty before the first)
  * @param owner the server that took it, or null while it is queued
+ * @param reason why it was queued (the feedback loop, a retry), or null
+ * @param retryOf the run this one runs again (it was interrupted when its server died), or null
  */
 public record TrainingRun(
     long id,
@@ -44,4 +46,5 @@ public record TrainingRun(
     RunError error,
     List<RunOutcome> outcomes,
     String owner,
-    String reason) {}
+    String reason,
+    Long retryOf) {}

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ class TrainingRunStore {
   private static final String COLUMNS =
       "id, snapshot_id, model_types, trigger_kind, status, options, created_at, started_at,"
           + " finished_at, model_index, model_count, current_model, trial, trials,"
-          + " best_validation_mae, error, error_code, outcomes, owner, reason";
+          + " best_validation_mae, error, error_code, outcomes, owner, reason, retry_of";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -85,7 +86,8 @@ class TrainingRunStore {
                   RunStatus.QUEUED,
                   null,
                   null,
-                  reason);
+                  reason,
+                  null);
             });
     return id == null ? Optional.empty() : Optional.of(get(id));
   }
@@ -109,6 +111,7 @@ class TrainingRunStore {
             RunStatus.RUNNING,
             owner,
             leaseUntil,
+            null,
             null));
   }
 
@@ -121,13 +124,14 @@ class TrainingRunStore {
       RunStatus status,
       String owner,
       Instant leaseUntil,
-      String reason) {
+      String reason,
+      Long retryOf) {
     KeyHolder key = new GeneratedKeyHolder();
     Instant now = SqlTimes.now(clock);
     jdbc.sql(
             "insert into training_run (snapshot_id, model_types, trigger_kind, status, options,"
-                + " created_at, started_at, model_count, owner, lease_until, reason)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " created_at, started_at, model_count, owner, lease_until, reason, retry_of)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             snapshotId,
             String.join(",", types),
@@ -139,7 +143,8 @@ class TrainingRunStore {
             models,
             owner,
             SqlTimes.sql(leaseUntil),
-            reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
+            reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500),
+            retryOf)
         .update(key, "id");
     return key.getKeyAs(Number.class).longValue();
   }
@@ -232,22 +237,73 @@ class TrainingRunStore {
         == 1;
   }
 
+  /** The runs marked running (by any server), for the recovery to judge. */
+  List<TrainingRun> running() {
+    return jdbc.sql("select " + COLUMNS + " from training_run where status = ? order by id")
+        .param(RunStatus.RUNNING.value())
+        .query(TrainingRunStore::run)
+        .list();
+  }
+
   /**
-   * Marks as interrupted the running runs whose lease expired before {@code now} (their server
-   * stopped or died); how many. Runs of live servers, whose leases are renewed, are left alone.
+   * Marks {@code run} interrupted if it still runs for its owner (with a lease ended before {@code
+   * leaseBefore}, if given), and with {@code retryReason} queues in the same transaction a new run
+   * of it ({@code retry_of}): the retry's id, 0 for none, empty when the run had moved meanwhile.
    */
-  int interruptExpired(Instant now) {
-    return jdbc.sql(
-            "update training_run set status = ?, finished_at = ?, error = ?, error_code = ?"
-                + " where status = ? and (lease_until is null or lease_until < ?)")
-        .params(
-            RunStatus.INTERRUPTED.value(),
-            SqlTimes.sql(SqlTimes.now(clock)),
-            "the server stopped while this run was running",
-            RunError.INTERRUPTED,
-            RunStatus.RUNNING.value(),
-            SqlTimes.sql(now))
-        .update();
+  Optional<Long> interrupt(
+      TrainingRun run, Instant leaseBefore, RunError error, String retryReason) {
+    List<Object> params =
+        new ArrayList<>(
+            List.of(
+                RunStatus.INTERRUPTED.value(),
+                SqlTimes.sql(SqlTimes.now(clock)),
+                error.message(),
+                error.code(),
+                run.id(),
+                RunStatus.RUNNING.value(),
+                run.owner() == null ? "" : run.owner()));
+    if (leaseBefore != null) {
+      params.add(SqlTimes.sql(leaseBefore));
+    }
+    return Optional.ofNullable(
+        tx.execute(
+            status -> {
+              int marked =
+                  jdbc.sql(
+                          "update training_run set status = ?, finished_at = ?, error = ?,"
+                              + " error_code = ?, lease_until = null where id = ? and status = ?"
+                              + " and coalesce(owner, '') = ?"
+                              + (leaseBefore == null
+                                  ? ""
+                                  : " and (lease_until is null or lease_until < ?)"))
+                      .params(params)
+                      .update();
+              if (marked != 1) {
+                return null;
+              }
+              if (retryReason == null) {
+                return 0L;
+              }
+              long retry =
+                  insert(
+                      run.snapshotId(),
+                      run.modelTypes(),
+                      run.modelCount(),
+                      run.trigger(),
+                      run.options(),
+                      RunStatus.QUEUED,
+                      null,
+                      null,
+                      retryReason,
+                      run.id());
+              jdbc.sql("update training_run set error = ? where id = ?")
+                  .params(
+                      RunError.interrupted(error.message() + "; run " + retry + " runs it again")
+                          .message(),
+                      run.id())
+                  .update();
+              return retry;
+            }));
   }
 
   Optional<TrainingRun> find(long id) {
@@ -292,6 +348,7 @@ class TrainingRunStore {
         error == null ? null : new RunError(code == null ? RunError.TRAINING_FAILED : code, error),
         Json.readList(rs.getString("outcomes"), RunOutcome.class),
         rs.getString("owner"),
-        rs.getString("reason"));
+        rs.getString("reason"),
+        rs.getObject("retry_of") == null ? null : rs.getLong("retry_of"));
   }
 }

@@ -25,7 +25,9 @@ import java.util.Map;
  * @param outcomes what became of each model trained so far
  * @param links where to find the run
  * @param dataset what the uploaded file became (only in the answer to an upload)
- * @param reason why the run was queued (the feedback loop says), or null
+ * @param reason why the run was queued (the feedback loop, a retry), or null
+ * @param retryOf the run this one runs again (it was interrupted when its server stopped; its error
+ *     names this run), or null
  */
 record TrainingRunView(
     long id,
@@ -43,7 +45,8 @@ record TrainingRunView(
     List<Outcome> outcomes,
     Map<String, String> links,
     @JsonInclude(JsonInclude.Include.NON_NULL) Upload dataset,
-    String reason) {
+    String reason,
+    Long retryOf) {
 
   /**
    * @param model the model being trained, from 1 (0 before the first)
@@ -141,6 +144,7 @@ record TrainingRunView(
         outcomes,
         Map.of("self", TrainingRunController.PATH + "/" + run.id()),
         upload,
-        run.reason());
+        run.reason(),
+        run.retryOf());
   }
 }

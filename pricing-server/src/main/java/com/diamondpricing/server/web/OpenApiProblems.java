@@ -178,8 +178,8 @@ final class OpenApiProblems {
     response(
         components,
         503,
-        "The database does not answer, no model is serving yet, or nothing can be recorded (the disk"
-            + " is full); try again later.",
+        "The database does not answer, no model is serving yet (or the champion cannot be loaded),"
+            + " or nothing can be recorded (the disk is full); try again later.",
         example(
             "database-unavailable",
             problem(
@@ -194,6 +194,16 @@ final class OpenApiProblems {
                 "no-champion",
                 "No model serving yet",
                 "no model is serving yet: the first training has not finished")),
+        example(
+            "champion-unloadable",
+            problem(
+                    503,
+                    "champion-unloadable",
+                    "Champion cannot be loaded",
+                    "the champion for all features, model 3 (xgboost v2), cannot be loaded: its"
+                        + " stored artifact is damaged (not a readable xgboost model); an operator"
+                        + " must restore it or promote another model")
+                .with("modelId", 3)),
         example(
             "server-busy",
             problem(

@@ -125,7 +125,8 @@ class FeedbackLoopTests {
                     null,
                     List.of(),
                     null,
-                    a.getArgument(2)));
+                    a.getArgument(2),
+                    null));
   }
 
   static DriftReport report(String colourGLabel) {

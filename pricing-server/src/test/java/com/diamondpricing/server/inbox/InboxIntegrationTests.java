@@ -154,6 +154,36 @@ abstract class InboxIntegrationTests {
   }
 
   @Test
+  void aNameTooLongForTheTimestampIsShortenedKeepingItsExtensionAndGetsItsErrorText()
+      throws Exception {
+    String name = "d".repeat(246) + ".csv"; // 250 characters: with the timestamp, over 255 bytes
+    String twin = "d".repeat(245) + "e.csv";
+    Files.writeString(dir().resolve(name), BAD, StandardCharsets.UTF_8);
+    Files.writeString(dir().resolve(twin), BAD + "# twin", StandardCharsets.UTF_8);
+
+    Path failed = dir().resolve(InboxWatcher.FAILED);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> names(failed).stream().filter(n -> n.contains("-ddddd")).count() == 4);
+    List<String> moved =
+        names(failed).stream().filter(n -> n.contains("-ddddd") && n.endsWith(".csv")).toList();
+    assertThat(moved)
+        .hasSize(2)
+        .doesNotHaveDuplicates()
+        .allMatch(n -> n.matches(STAMP + "d+~[0-9a-f]{8}\\.csv"))
+        .allMatch(
+            n -> (n + InboxWatcher.ERROR_SUFFIX).getBytes(StandardCharsets.UTF_8).length <= 255);
+    for (String m : moved) {
+      String content = Files.readString(failed.resolve(m));
+      String error = Files.readString(failed.resolve(m + InboxWatcher.ERROR_SUFFIX));
+      assertThat(error)
+          .startsWith((content.equals(BAD) ? name : twin) + " was rejected: nothing was stored");
+    }
+    assertThat(dir().resolve(name)).doesNotExist();
+    assertThat(dir().resolve(twin)).doesNotExist();
+  }
+
+  @Test
   void aSymbolicLinkIsNeverReadAndItsTargetNeverEchoed() throws Exception {
     int snapshots = datasets.list().size();
     Path secret = Files.createTempFile("not-for-the-inbox", ".txt");

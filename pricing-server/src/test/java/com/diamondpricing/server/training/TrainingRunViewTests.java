@@ -57,6 +57,7 @@ class TrainingRunViewTests {
         null,
         outcomes,
         "server-a",
+        null,
         null);
   }
 
@@ -108,7 +109,8 @@ class TrainingRunViewTests {
             "errorCode",
             "outcomes",
             "links",
-            "reason");
+            "reason",
+            "retryOf");
     assertThat(view.get("options")).isEqualTo(JSON.readTree(STORED_OPTIONS));
     JsonNode first = view.get("outcomes").get(0);
     assertThat(new ArrayList<>(first.propertyNames()))

@@ -208,6 +208,13 @@ class TwoServersPostgresIntegrationTests {
     assertThat(pb.get(dead).status()).isEqualTo(RunStatus.INTERRUPTED);
     assertThat(pb.get(dead).error().code()).isEqualTo(RunError.INTERRUPTED);
     assertThat(pb.get(alive).status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(pb.list(1000))
+        .as("the dead server's run is queued again once, as a new run")
+        .filteredOn(r -> r.retryOf() != null && r.retryOf() == dead)
+        .hasSize(1);
+    assertThat(pb.list(1000))
+        .filteredOn(r -> r.retryOf() != null && r.retryOf() == alive)
+        .isEmpty();
     jdbc.sql("update training_run set status = 'failed' where id = ?").param(alive).update();
   }
 
@@ -220,7 +227,8 @@ class TwoServersPostgresIntegrationTests {
                 + " values (?, 'linear', 'api', 'running', ?, ?, ?, 1, ?, ?)")
         .params(
             snapshot,
-            "{\"seed\": 42, \"trials\": 1, \"workers\": 0}",
+            // trials no other test asks for: the retry trains a model of its own
+            "{\"seed\": 42, \"trials\": 77, \"workers\": 0}",
             SqlTimes.sql(SqlTimes.now(Clock.systemUTC())),
             SqlTimes.sql(SqlTimes.now(Clock.systemUTC())),
             owner,

@@ -259,6 +259,8 @@ final class HostileRequests {
     all.add(request("PATCH on runs", 405, "PATCH", "/api/v1/training-runs").json("{}").build());
     all.add(request("an invented method", 405, "FOO", "/api/v1/models").build());
     all.add(request("WebDAV's PROPFIND", 405, "PROPFIND", "/api/v1/models/1").build());
+    all.add(request("TRACE", 405, "TRACE", "/api/v1/models").header("Cookie", "s=echo").build());
+    all.add(request("TRACE on a POST endpoint", 405, "TRACE", "/api/v1/predictions").build());
     all.add(
         request("declared length over the limit", 413, "POST", "/api/v1/predictions")
             .header("Content-Type", "application/json")

@@ -83,6 +83,76 @@ abstract class HostileRequestsIntegrationTests {
     soft.assertAll();
   }
 
+  /**
+   * TRACE is answered like any method no endpoint takes, wherever it is sent, and never echoes the
+   * request (an echo shows a page's cookies and headers to a script: cross-site tracing).
+   */
+  @Test
+  void traceIsAProblemEverywhereAndNeverAnEcho() throws Exception {
+    String canary = "trace-canary-" + UUID.randomUUID();
+    SoftAssertions soft = new SoftAssertions();
+    Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
+    statuses.put("/api/v1/models", 405);
+    statuses.put("/api/v1/predictions", 405);
+    statuses.put("/api/v1/request-log", 405);
+    statuses.put("/api/v1/no-such-endpoint", 404);
+    statuses.put("/", 405);
+    statuses.put("/models", 405);
+    statuses.put("/docs/openapi.json", 405);
+    statuses.put("/actuator/health", 405);
+    statuses.put("/no-such-page", 404);
+    statuses.put("/error", 401); // Spring Boot's error page, admin only like any unlisted endpoint
+    for (Map.Entry<String, Integer> e : statuses.entrySet()) {
+      String path = e.getKey();
+      RawHttp.Answer a =
+          RawHttp.send(
+              "localhost",
+              port,
+              HostileRequests.request("TRACE " + path, e.getValue(), "TRACE", path)
+                  .header("Cookie", "session=" + canary)
+                  .header("X-Canary", canary)
+                  .build()
+                  .bytes("trace-" + UUID.randomUUID().toString().substring(0, 8), TOKEN));
+      soft.assertThat(a.status()).as(path).isEqualTo(e.getValue());
+      soft.assertThat(a.header("Content-Type"))
+          .as(path + ": content type")
+          .startsWith("application/problem+json");
+      soft.assertThat(a.text())
+          .as(path + ": no echo")
+          .doesNotContain(canary, "X-Canary", "HTTP/1.1", "message/http");
+      if (a.status() == 405) {
+        soft.assertThat(a.text()).as(path + ": code").contains("\"code\":\"method-not-allowed\"");
+        soft.assertThat(a.header("Allow"))
+            .as(path + ": Allow")
+            .isNotBlank()
+            .doesNotContain("TRACE");
+      }
+    }
+    soft.assertAll();
+
+    RawHttp.Answer traced =
+        RawHttp.send(
+            "localhost",
+            port,
+            HostileRequests.request("TRACE", 405, "TRACE", "/api/v1/models")
+                .build()
+                .bytes("hostile-trace-logged", TOKEN));
+    assertThat(traced.status()).isEqualTo(405);
+    assertThat(awaitRows(List.of("hostile-trace-logged")))
+        .containsEntry("hostile-trace-logged", 1L);
+    Map<String, Object> row =
+        jdbc.sql(
+                "select method, path, status, error_code from request_log where request_id ="
+                    + " 'hostile-trace-logged'")
+            .query()
+            .singleRow();
+    assertThat(row)
+        .containsEntry("method", "TRACE")
+        .containsEntry("path", "/api/v1/models")
+        .containsEntry("error_code", "method-not-allowed");
+    assertThat(((Number) row.get("status")).intValue()).isEqualTo(405);
+  }
+
   /** Rows per request id, once every id has one (or after 10 s). */
   private Map<String, Long> awaitRows(List<String> ids) throws InterruptedException {
     long end = System.nanoTime() + 10_000_000_000L;

@@ -1,0 +1,7 @@
+package com.diamondpricing.server.prediction;
+
+import com.diamondpricing.server.support.PostgresDatabase;
+
+/** UnloadableChampionIntegrationTests on PostgreSQL. */
+class UnloadableChampionPostgresIntegrationTests extends UnloadableChampionIntegrationTests
+    implements PostgresDatabase {}
