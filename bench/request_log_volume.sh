@@ -35,7 +35,7 @@ base="http://127.0.0.1:$port"
 "${pg[@]}" -c "create database $db" postgres >/dev/null
 pid=
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; fi
   "${pg[@]}" -c "drop database if exists $db" postgres >/dev/null || true
   rm -rf "$home"
 }
