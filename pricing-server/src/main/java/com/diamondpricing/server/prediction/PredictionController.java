@@ -43,9 +43,11 @@ class PredictionController {
   static final int MAX_BATCH = 10_000;
 
   private final PredictionService service;
+  private final PricingBudgets budgets;
 
-  PredictionController(PredictionService service) {
+  PredictionController(PredictionService service, PricingBudgets budgets) {
     this.service = service;
+    this.budgets = budgets;
   }
 
   @Schema(description = "A price, its 80% and 90% intervals, warnings, and why when asked")
@@ -142,6 +144,7 @@ class PredictionController {
           @RequestParam(defaultValue = "false")
           boolean explain,
       HttpServletRequest request) {
+    budgets.admit(request, 1, explain);
     Diamond stone = diamond.toDiamond();
     Set<Feature> present = PredictionService.present(stone);
     try (ServedModel.Lease lease = service.choose(model, modelId, present)) {
@@ -169,6 +172,7 @@ class PredictionController {
           @RequestParam(defaultValue = "false")
           boolean explain,
       HttpServletRequest request) {
+    budgets.admit(request, body.diamonds().size(), explain);
     List<Diamond> diamonds = new ArrayList<>(body.diamonds().size());
     for (DiamondInput d : body.diamonds()) {
       diamonds.add(d.toDiamond());

@@ -120,18 +120,35 @@ class RequestLogConfiguration {
 
     @Bean
     RequestLogRetention requestLogRetention(
-        RequestLogStore store, RequestLogProperties properties, Clock clock) {
+        RequestLogStore store, RequestLogProperties properties, Clock clock, MeterRegistry meters) {
       if (properties.keepFor() != null) {
         log.info(
             "Request log: records older than {} are purged every {}",
             properties.keepFor(),
             properties.purgeInterval());
       }
+      StorageBudget budget =
+          new StorageBudget(
+              store,
+              properties.maxRows(),
+              properties.maxPredictionRows(),
+              properties.budgetWarnAt(),
+              meters);
+      if (budget.enabled()) {
+        log.info(
+            "Request log: at most {} request rows and {} predictions kept (0: no limit), the"
+                + " oldest deleted past them; checked every {}",
+            properties.maxRows(),
+            properties.maxPredictionRows(),
+            properties.budgetCheckInterval());
+      }
       return new RequestLogRetention(
           store,
           properties.keepFor(),
           properties.keepPredictionsFor(),
           properties.purgeInterval(),
+          budget,
+          properties.budgetCheckInterval(),
           clock);
     }
 

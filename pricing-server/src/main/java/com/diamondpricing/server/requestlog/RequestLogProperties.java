@@ -36,6 +36,13 @@ import org.springframework.util.unit.DataSize;
  *     the log, since sales arrive months after the price; 0: keep them all
  * @param maxPageSize the most body text one read of the log returns (it stops before the row that
  *     would pass it, and says where to go on)
+ * @param maxRows the most request log rows kept, whatever the retention: past it the oldest are
+ *     deleted (a row is about 1 KB on PostgreSQL, up to twice {@code max-body} more for big
+ *     bodies); 0: no budget
+ * @param maxPredictionRows the most priced diamonds kept (about 330 bytes each on PostgreSQL); 0:
+ *     no budget
+ * @param budgetCheckInterval how often the tables are counted against their budgets
+ * @param budgetWarnAt the share of a budget past which a WARN line says so (before it bites)
  */
 @ConfigurationProperties("diamonds.request-log")
 public record RequestLogProperties(
@@ -58,7 +65,11 @@ public record RequestLogProperties(
     @DefaultValue("90d") Duration retention,
     @DefaultValue("1d") Duration purgeInterval,
     @DefaultValue("4MB") DataSize maxPageSize,
-    @DefaultValue("400d") Duration predictionRetention) {
+    @DefaultValue("400d") Duration predictionRetention,
+    @DefaultValue("10000000") long maxRows,
+    @DefaultValue("30000000") long maxPredictionRows,
+    @DefaultValue("5m") Duration budgetCheckInterval,
+    @DefaultValue("0.9") double budgetWarnAt) {
 
   public RequestLogProperties {
     require(maxBody.toBytes() >= 0 && maxBody.toBytes() <= Integer.MAX_VALUE / 2, "max-body");
@@ -75,6 +86,10 @@ public record RequestLogProperties(
     require(retention == null || !retention.isNegative(), "retention");
     require(positive(purgeInterval), "purge-interval");
     require(maxPageSize.toBytes() >= 1024, "max-page-size");
+    require(maxRows >= 0, "max-rows");
+    require(maxPredictionRows >= 0, "max-prediction-rows");
+    require(positive(budgetCheckInterval), "budget-check-interval");
+    require(budgetWarnAt > 0 && budgetWarnAt <= 1, "budget-warn-at");
   }
 
   private static boolean positive(Duration d) {

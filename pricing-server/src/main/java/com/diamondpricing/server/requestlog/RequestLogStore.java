@@ -156,6 +156,46 @@ public class RequestLogStore {
     return deleteInChunks("prediction", "prediction_id", "predicted_at", before);
   }
 
+  /** The rows of the request log. */
+  public long requests() {
+    return jdbc.sql("select count(*) from request_log").query(Long.class).single();
+  }
+
+  /** The rows of the priced diamonds. */
+  public long predictions() {
+    return jdbc.sql("select count(*) from prediction").query(Long.class).single();
+  }
+
+  /** Deletes the {@code n} oldest records (by time received), in chunks; how many. */
+  public long purgeOldestRequests(long n) {
+    return deleteOldest("request_log", "id", "received_at", n);
+  }
+
+  /** Deletes the {@code n} oldest predictions (by time made), in chunks; how many. */
+  public long purgeOldestPredictions(long n) {
+    return deleteOldest("prediction", "prediction_id", "predicted_at", n);
+  }
+
+  /**
+   * Deletes a table's {@code n} rows with the earliest {@code time} (through its index), {@value
+   * #PURGE_CHUNK} at a time; how many.
+   */
+  private long deleteOldest(String table, String key, String time, long n) {
+    String sql =
+        "delete from %1$s where %2$s in (select %2$s from %1$s order by %3$s limit ?)"
+            .formatted(table, key, time);
+    long total = 0;
+    while (total < n) {
+      int chunk = (int) Math.min(PURGE_CHUNK, n - total);
+      int deleted = jdbc.sql(sql).param(chunk).update();
+      total += deleted;
+      if (deleted < chunk) {
+        break;
+      }
+    }
+    return total;
+  }
+
   /**
    * Deletes a table's rows whose {@code time} is before {@code before}, {@value #PURGE_CHUNK} at a
    * time (short transactions beside the writer's); how many.

@@ -125,7 +125,8 @@ class OpenApiConfiguration {
       add(responses, 415);
       add(responses, 422);
     }
-    if (admin && method == PathItem.HttpMethod.POST && path.endsWith("/training-runs")) {
+    // the training queue, and the pricing operations' budgets (the open writes)
+    if (method == PathItem.HttpMethod.POST && (!admin || path.endsWith("/training-runs"))) {
       add(responses, 429);
     }
     add(responses, 503);

@@ -155,6 +155,16 @@ final class OpenApiProblems {
                         + " is too far from every diamond it was trained on")
                 .with("field", "carat")),
         example(
+            "too-many-items",
+            problem(
+                    422,
+                    "too-many-items",
+                    "Too many items",
+                    "explain=true takes at most 200 diamond(s) a request for this client, and this"
+                        + " one has 10000: send fewer, or ask without explain")
+                .with("field", "diamonds")
+                .with("limit", 200)),
+        example(
             "dataset-rejected",
             problem(
                 422,
@@ -165,7 +175,18 @@ final class OpenApiProblems {
     response(
         components,
         429,
-        "The training queue is full; try again after Retry-After seconds.",
+        "The client has used its budget of priced items for now (diamonds.limits.*), or the"
+            + " training queue is full; try again after Retry-After seconds.",
+        example(
+            "rate-limited",
+            problem(
+                    429,
+                    "rate-limited",
+                    "Too many priced items",
+                    "This client may price 6000 items a minute (an explained diamond counts as"
+                        + " several) and this request, 4000 item(s), is over what is left; try"
+                        + " again in 7 s.")
+                .with("limit", 6000)),
         example(
             "training-queue-full",
             problem(
@@ -327,6 +348,9 @@ final class OpenApiProblems {
             new ArraySchema()
                 .items(new Schema<>().$ref("#/components/schemas/" + FIELD_PROBLEM))
                 .description("every bad field, when validation failed"))
+        .addProperty(
+            "limit",
+            new IntegerSchema().description("the cap or the budget a minute that was reached"))
         .addProperty(
             "report", new ObjectSchema().description("the quality report of a rejected dataset"))
         .addProperty(

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,19 @@ public final class RawHttp {
    * Connection: close} expected in them, and reads the answer to the end of the connection.
    */
   public static Answer send(String host, int port, byte[] request) throws IOException {
+    return send(host, port, null, request);
+  }
+
+  /**
+   * As {@link #send(String, int, byte[])}, from a local address of this machine (another loopback
+   * address, such as 127.0.0.2, is another client to the server); null: any.
+   */
+  public static Answer send(String host, int port, InetAddress from, byte[] request)
+      throws IOException {
     try (Socket socket = new Socket()) {
+      if (from != null) {
+        socket.bind(new InetSocketAddress(from, 0));
+      }
       socket.connect(new InetSocketAddress(host, port), 5000);
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();

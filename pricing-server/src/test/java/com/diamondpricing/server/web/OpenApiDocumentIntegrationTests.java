@@ -110,6 +110,27 @@ class OpenApiDocumentIntegrationTests {
     assertThat(predict.has("401")).isFalse();
   }
 
+  @Test
+  void thePricingOperationsStateTheirLimitsAndTheir429() {
+    for (String path : new String[] {"/api/v1/predictions", "/api/v1/predictions/batch"}) {
+      JsonNode post = doc.get("paths").get(path).get("post");
+      assertThat(post.get("responses").has("429")).as(path).isTrue();
+      assertThat(post.get("description").asString())
+          .as(path)
+          .contains("**Limits**", "items a minute", "explained a request", "`rate-limited`");
+    }
+    JsonNode examples =
+        doc.get("components")
+            .get("responses")
+            .get("Problem429")
+            .get("content")
+            .get("application/problem+json")
+            .get("examples");
+    assertThat(examples.has("rate-limited")).isTrue();
+    assertThat(doc.get("paths").get("/api/v1/models").get("get").get("responses").has("429"))
+        .isFalse();
+  }
+
   private boolean secured(String method, String path) {
     JsonNode operation = doc.get("paths").get(path).get(method);
     assertThat(operation).as("%s %s", method, path).isNotNull();

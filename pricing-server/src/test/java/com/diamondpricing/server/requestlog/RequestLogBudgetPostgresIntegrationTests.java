@@ -1,0 +1,7 @@
+package com.diamondpricing.server.requestlog;
+
+import com.diamondpricing.server.support.PostgresDatabase;
+
+/** RequestLogBudgetIntegrationTests on PostgreSQL. */
+class RequestLogBudgetPostgresIntegrationTests extends RequestLogBudgetIntegrationTests
+    implements PostgresDatabase {}
