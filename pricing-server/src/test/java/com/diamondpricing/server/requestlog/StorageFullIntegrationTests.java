@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.prediction.ServingModels;
-import com.diamondpricing.server.support.Databases;
 import com.diamondpricing.server.support.LinearChampion;
 import com.diamondpricing.server.training.TrainingPipeline;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,9 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * no request hangs, none is answered 200 without its record (and its priced diamonds) reaching the
  * database, none is recorded that was answered 503 {@code storage-full}; readiness is DOWN while it
  * lasts, and everything comes back by itself once space is freed. Mounting needs root: the test is
- * skipped where it cannot mount, except in CI ({@code CI} set), where that fails it.
+ * skipped where it cannot mount, except in CI ({@code CI} set), where that fails it. The concrete
+ * suites give the database: the records and the priced diamonds are looked for in it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,9 +53,11 @@ import org.springframework.test.context.DynamicPropertySource;
       "diamonds.request-log.segment-age=1s"
     })
 @DirtiesContext
-class StorageFullIntegrationTests {
+abstract class StorageFullIntegrationTests {
 
-  static final Path MOUNT = mount();
+  /** The small file system, mounted once for the suites on both databases. */
+  static Path disk;
+
   static final String BATCH;
 
   static {
@@ -84,10 +87,15 @@ class StorageFullIntegrationTests {
 
   @DynamicPropertySource
   static void journalOnASmallDisk(DynamicPropertyRegistry registry) {
-    Path home = Databases.freshHome();
-    registry.add("diamonds.home", home::toString);
-    registry.add("diamonds.db.url", () -> "");
-    registry.add("diamonds.request-log.journal-dir", () -> MOUNT.resolve("journal").toString());
+    String journal = "journal-" + UUID.randomUUID();
+    registry.add("diamonds.request-log.journal-dir", () -> disk.resolve(journal).toString());
+  }
+
+  @BeforeAll
+  static synchronized void smallDisk() {
+    if (disk == null) {
+      disk = mount();
+    }
   }
 
   /** A 4 MB tmpfs, or the test is skipped (failed in CI) where it cannot be mounted. */
@@ -102,6 +110,7 @@ class StorageFullIntegrationTests {
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
         return cannotMount("mount -t tmpfs failed: " + out.strip());
       }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> unmount(dir)));
       return dir;
     } catch (IOException e) {
       return cannotMount("mount cannot run: " + e);
@@ -119,10 +128,14 @@ class StorageFullIntegrationTests {
     return null;
   }
 
-  @AfterAll
-  static void unmount() throws Exception {
-    if (MOUNT != null) {
-      new ProcessBuilder("umount", "-l", MOUNT.toString()).inheritIO().start().waitFor();
+  /** At the end of the test run (the suites on both databases share the mount). */
+  static void unmount(Path dir) {
+    try {
+      new ProcessBuilder("umount", "-l", dir.toString()).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      // the mount goes with the machine
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -161,7 +174,7 @@ class StorageFullIntegrationTests {
 
   /** Fills the file system, leaving what a few lines take; the filler to delete afterwards. */
   static Path fill() throws IOException {
-    Path filler = MOUNT.resolve("filler");
+    Path filler = disk.resolve("filler");
     byte[] chunk = new byte[16 * 1024];
     try (OutputStream out = Files.newOutputStream(filler)) {
       while (true) {
