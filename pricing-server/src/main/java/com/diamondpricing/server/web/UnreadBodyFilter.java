@@ -42,8 +42,8 @@ class UnreadBodyFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long deadline = slowBodies.deadline();
     chain.doFilter(request, response);
-    if (!promisesBody(request) || request.isAsyncStarted()) {
-      return;
+    if (!promisesBody(request) || request.isAsyncStarted() || request.getHeader("Expect") != null) {
+      return; // an expected body not wanted is never sent: Tomcat reads none of it either
     }
     ServletInputStream in = request.getInputStream();
     if (in.isFinished()) {
