@@ -85,7 +85,7 @@ public final class XgboostTraining {
    * trainingRows - 1}), or its seeded sample of at most 100,000.
    */
   public int[] tuningPositions(int trainingRows) {
-    int[] sample = XgboostTrainer.tuningPositions(trainingRows, seed);
+    int[] sample = TuningSample.positions(trainingRows, seed);
     return sample != null ? sample : java.util.stream.IntStream.range(0, trainingRows).toArray();
   }
 

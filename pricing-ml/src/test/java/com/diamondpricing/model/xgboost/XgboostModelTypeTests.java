@@ -122,18 +122,17 @@ class XgboostModelTypeTests {
 
   @Test
   void aLargeTrainingPartIsTunedOnASeededSampleAndTheProvenanceSaysSo() {
-    assertThat(XgboostTrainer.tuningRows(train, 42)).isSameAs(train);
+    assertThat(TuningSample.rows(train, 42)).isSameAs(train);
     assertThat(tuned.provenance().parameters()).containsEntry("tuning_rows", 1200);
     Dataset large = train;
-    while (large.size() <= 3 * XgboostTrainer.MAX_TUNING_ROWS) {
+    while (large.size() <= 3 * TuningSample.MAX_TUNING_ROWS) {
       large = large.append(train);
     }
-    Dataset sample = XgboostTrainer.tuningRows(large, 42);
+    Dataset sample = TuningSample.rows(large, 42);
     assertThat(sample.size())
-        .isBetween(XgboostTrainer.MAX_TUNING_ROWS - 1, XgboostTrainer.MAX_TUNING_ROWS);
-    assertThat(XgboostTrainer.tuningRows(large, 42).contentHash()).isEqualTo(sample.contentHash());
-    assertThat(XgboostTrainer.tuningRows(large, 7).contentHash())
-        .isNotEqualTo(sample.contentHash());
+        .isBetween(TuningSample.MAX_TUNING_ROWS - 1, TuningSample.MAX_TUNING_ROWS);
+    assertThat(TuningSample.rows(large, 42).contentHash()).isEqualTo(sample.contentHash());
+    assertThat(TuningSample.rows(large, 7).contentHash()).isNotEqualTo(sample.contentHash());
   }
 
   @Test

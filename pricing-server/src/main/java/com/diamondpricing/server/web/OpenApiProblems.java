@@ -3,22 +3,20 @@ package com.diamondpricing.server.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The problem answers in the OpenAPI document: the {@code Problem} and {@code FieldProblem}
- * schemas, and one reusable response per status with a worked example (several where a status has
- * several codes). The examples are the answers the service gives, as docs/errors.md lists them.
+ * The problem answers in the OpenAPI document: the {@code Problem} and {@code FieldProblem} schemas
+ * ({@link OpenApiProblemSchemas}), and one reusable response per status with a worked example
+ * (several where a status has several codes). The examples are the answers the service gives, as
+ * docs/errors.md lists them.
  */
 final class OpenApiProblems {
 
@@ -34,8 +32,8 @@ final class OpenApiProblems {
   }
 
   static void addTo(Components components) {
-    components.addSchemas(FIELD_PROBLEM, fieldProblemSchema());
-    components.addSchemas(PROBLEM, problemSchema());
+    components.addSchemas(FIELD_PROBLEM, OpenApiProblemSchemas.fieldProblem());
+    components.addSchemas(PROBLEM, OpenApiProblemSchemas.problem());
     response(
         components,
         400,
@@ -321,52 +319,5 @@ final class OpenApiProblems {
     m.put("rejectedValue", rejected);
     m.put("message", message);
     return m;
-  }
-
-  private static Schema<?> problemSchema() {
-    ObjectSchema schema = new ObjectSchema();
-    schema
-        .description(
-            "An RFC 9457 problem. `code` is stable and documented in docs/errors.md; `type` is"
-                + " the same code under "
-                + Problems.TYPE_BASE
-                + ".")
-        .addProperty("type", new StringSchema().format("uri"))
-        .addProperty(
-            "title", new StringSchema().description("the same for every occurrence of a code"))
-        .addProperty("status", new IntegerSchema())
-        .addProperty("detail", new StringSchema().description("this occurrence, in words"))
-        .addProperty("instance", new StringSchema().description("the request path"))
-        .addProperty(Problems.CODE, new StringSchema().description("the stable code"))
-        .addProperty(
-            Problems.FIELD, new StringSchema().description("the parameter or JSON path at fault"))
-        .addProperty(
-            Problems.ALLOWED_VALUES,
-            new ArraySchema().items(new StringSchema()).description("the values the field takes"))
-        .addProperty(
-            "errors",
-            new ArraySchema()
-                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_PROBLEM))
-                .description("every bad field, when validation failed"))
-        .addProperty(
-            "limit",
-            new IntegerSchema().description("the cap or the budget a minute that was reached"))
-        .addProperty(
-            "report", new ObjectSchema().description("the quality report of a rejected dataset"))
-        .addProperty(
-            "errorId", new StringSchema().description("the id of a server error, as logged"));
-    schema.setRequired(List.of("type", "title", "status", Problems.CODE));
-    return schema;
-  }
-
-  private static Schema<?> fieldProblemSchema() {
-    ObjectSchema schema = new ObjectSchema();
-    schema
-        .addProperty("field", new StringSchema())
-        .addProperty("rejectedValue", new StringSchema().nullable(true))
-        .addProperty("message", new StringSchema())
-        .addProperty(Problems.ALLOWED_VALUES, new ArraySchema().items(new StringSchema()));
-    schema.setRequired(List.of("field", "message"));
-    return schema;
   }
 }
