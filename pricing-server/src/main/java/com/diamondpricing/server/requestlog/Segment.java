@@ -79,8 +79,8 @@ final class Segment {
    * blocks now: a full disk fails this write, as an {@link IOException} the journal handles, and
    * never a later copy into the mapping (a page the disk cannot back is a {@code SIGBUS}, which the
    * JVM raises as an {@link InternalError} in whatever code touches memory next). Zeros are what
-   * the reader skips, so a file cut short by a crash reads the same. About 5 ms per 16 MB segment,
-   * written once per segment.
+   * the reader skips, so a file cut short by a crash reads the same. Once per segment: 16 MB of
+   * zeros in 256 KB writes took 8 ms (median of 10) on the development machine's ext4.
    */
   static void reserveSpace(FileChannel channel, int capacity) throws IOException {
     ByteBuffer zeros = ZEROS.duplicate();
