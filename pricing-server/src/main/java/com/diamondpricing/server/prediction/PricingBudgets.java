@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class PricingBudgets {
 
+  /** The request's client, as {@link #precheck} found it: one token check per request. */
+  private static final String CLIENT = PricingBudgets.class.getName() + ".client";
+
   private final PricingLimits limits;
   private final AdminToken token;
   private final TimeMeter time;
@@ -64,6 +67,7 @@ final class PricingBudgets {
       return;
     }
     PricingClient client = PricingClient.of(request, token);
+    request.setAttribute(CLIENT, client); // the controller's admit() reads it again
     Bucket bucket = bucket(client);
     if (bucket != null && bucket.getAvailableTokens() < 1) {
       EstimationProbe probe = bucket.estimateAbilityToConsume(1);
@@ -79,7 +83,10 @@ final class PricingBudgets {
     if (!limits.enabled()) {
       return;
     }
-    PricingClient client = PricingClient.of(request, token);
+    PricingClient client =
+        request.getAttribute(CLIENT) instanceof PricingClient known
+            ? known
+            : PricingClient.of(request, token);
     int maxExplained = client.admin() ? limits.adminMaxExplained() : limits.anonymousMaxExplained();
     if (explain && items > maxExplained) {
       overCap.increment();
