@@ -55,8 +55,7 @@ final class CapturingRequest extends HttpServletRequestWrapper {
     try {
       ServletInputStream in = getInputStream();
       byte[] buffer = new byte[8192];
-      // only what has arrived: a refused request's slow body holds no thread
-      while (capture.total() < max && !finished() && in.available() > 0) {
+      while (capture.total() < max && !finished()) {
         if (in.read(buffer, 0, (int) Math.min(buffer.length, max - capture.total())) < 0) {
           break;
         }
