@@ -14,6 +14,9 @@
 #   bench/http_load.sh --ceiling CEILING.jar # also the bare endpoint of ../shared/tools/ceiling,
 #                                            # alternated with the others: throughput as a ratio
 #   bench/http_load.sh --champion xgboost    # the type that must answer (default xgboost-log)
+#   bench/http_load.sh --jfr DIR             # also a JFR recording of each server over the rounds
+#                                            # (DIR/<db>-<variant>.jfr) and where its CPU samples
+#                                            # went, by stage (bench/profile_breakdown.py)
 #
 # Needs wrk (apt-get install -y wrk), curl, python3; psql and PostgreSQL on 127.0.0.1:5432 (user
 # postgres, trust auth) for the PostgreSQL rows (fresh databases, dropped afterwards).
@@ -35,8 +38,9 @@ pg_user=${DIAMONDS_BENCH_PG_USER:-postgres}
 baseline=
 ceiling=
 champion_type=xgboost-log
+jfr=
 endpoints=(predict similar)
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -50,6 +54,7 @@ while [ $# -gt 0 ]; do
     --baseline) baseline=$(readlink -f "$2"); shift 2 ;;
     --ceiling) ceiling=$(readlink -f "$2"); shift 2 ;;
     --champion) champion_type=$2; shift 2 ;;
+    --jfr) jfr=$(mkdir -p "$2" && readlink -f "$2"); shift 2 ;;
     --endpoints) IFS=, read -r -a endpoints <<<"$2"; shift 2 ;;
     -h|--help) usage ;;
     *) echo "unknown option $1" >&2; usage ;;
@@ -59,6 +64,9 @@ done
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "http_load.sh: $tool is required" >&2; exit 2; }
 done
+if [ -n "$jfr" ] && ! command -v jcmd >/dev/null; then
+  echo "http_load.sh: jcmd and jfr (a JDK's bin) are required for --jfr" >&2; exit 2
+fi
 if [ "$postgres" = 1 ] && ! command -v psql >/dev/null; then
   echo "http_load.sh: psql is required for the PostgreSQL rows (or --skip-postgres)" >&2; exit 2
 fi
@@ -249,6 +257,13 @@ for db in "${dbs[@]}"; do
       wrk_run "$db-$v" "$endpoint" "$warmup" >/dev/null
     done
   done
+  if [ -n "$jfr" ]; then
+    for v in "${variants[@]}"; do
+      [ "$v" = ceiling ] && continue
+      jcmd "$(cat "$work/$db-$v/pid")" JFR.start name=load settings=profile \
+        filename="$jfr/$db-$v.jfr" >/dev/null
+    done
+  fi
   for round in $(seq 1 "$rounds"); do
     for endpoint in "${endpoints[@]}"; do
       for v in "${variants[@]}"; do
@@ -268,6 +283,15 @@ for db in "${dbs[@]}"; do
       done
     done
   done
+  if [ -n "$jfr" ]; then
+    for v in "${variants[@]}"; do
+      [ "$v" = ceiling ] && continue
+      jcmd "$(cat "$work/$db-$v/pid")" JFR.stop name=load >/dev/null
+      echo "== CPU samples of $db-$v over the rounds, by stage ($jfr/$db-$v.jfr)" >"$jfr/$db-$v.txt"
+      jfr print --json --events jdk.ExecutionSample "$jfr/$db-$v.jfr" \
+        | python3 "$root/bench/profile_breakdown.py" >>"$jfr/$db-$v.txt"
+    done
+  fi
   for v in "${variants[@]}"; do
     [ "$v" = ceiling ] && continue
     name="$db-$v"
@@ -337,3 +361,6 @@ printf '| %-18s | %12s | %8s | %8s |\n' --- ---: ---: ---:
 while IFS=$'\t' read -r cfg logged spilled dropped; do
   printf '| %-18s | %12s | %8s | %8s |\n' "$cfg" "$logged" "$spilled" "$dropped"
 done <"$summary"
+if [ -n "$jfr" ]; then
+  for f in "$jfr"/*.txt; do echo; cat "$f"; done
+fi

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Compares the ways of calibrating price ranges that docs/intervals.md weighs, on one dataset.
 
-The model is the reference recipe of ../shared/reference/COUNTER_SAFETY.md (XGBoost on log(price),
+The model is the reference recipe (XGBoost on log(price),
 grades as ordered integers, monotone in carat, 600 rounds, depth 6, learning rate 0.03, subsample
 and colsample 0.8), on the notebook's split (80/20, seed 42). Every design is calibrated on the
 training part only, from 5-fold out-of-fold log residuals (KFold(5, shuffle, seed 42)) of the same

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Replicates the data scientist's notebook XGBoost pipeline (the parity reference).
 
-See ../shared/reference/NOTEBOOK_PARITY.md ("Model 2"). Steps, exactly as the notebook:
+The notebook's second model (XGBoost on raw prices). Steps, exactly as the notebook:
 
   1. read the CSV, drop rows with x*y*z == 0 or price <= 0;
   2. cut / color / clarity as ordered pandas categoricals with the notebook's orders;

@@ -3,7 +3,7 @@ package com.diamondpricing.server.cli;
 import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
-import com.diamondpricing.server.registry.InvalidChoiceException;
+import com.diamondpricing.server.registry.InvalidChoiceProblem;
 import com.diamondpricing.server.registry.ModelChoice;
 import java.util.List;
 import picocli.CommandLine;
@@ -30,7 +30,7 @@ final class ChoiceOptions {
   List<String> models(String option, List<String> requested) {
     try {
       return choice.models(requested);
-    } catch (InvalidChoiceException e) {
+    } catch (InvalidChoiceProblem e) {
       throw refused(option, e);
     }
   }
@@ -39,7 +39,7 @@ final class ChoiceOptions {
   ModelType model(String option, String requested) {
     try {
       return types.get(choice.model(requested));
-    } catch (InvalidChoiceException e) {
+    } catch (InvalidChoiceProblem e) {
       throw refused(option, e);
     }
   }
@@ -48,7 +48,7 @@ final class ChoiceOptions {
   FeatureSet featureSet(String option, String requested, ModelType type) {
     try {
       return ModelChoice.featureSet(option, requested, type);
-    } catch (InvalidChoiceException e) {
+    } catch (InvalidChoiceProblem e) {
       throw refused(option, e);
     }
   }
@@ -70,12 +70,12 @@ final class ChoiceOptions {
   Integer trials(String option, Integer requested) {
     try {
       return requested == null ? null : ModelChoice.trials(requested);
-    } catch (InvalidChoiceException e) {
+    } catch (InvalidChoiceProblem e) {
       throw refused(option, e);
     }
   }
 
-  private CommandLine.ParameterException refused(String option, InvalidChoiceException e) {
+  private CommandLine.ParameterException refused(String option, InvalidChoiceProblem e) {
     return new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
   }
 }

@@ -1,7 +1,7 @@
 package com.diamondpricing.server.cli;
 
 import com.diamondpricing.model.xgboost.XgboostTraining;
-import com.diamondpricing.server.spark.SparkRun;
+import com.diamondpricing.server.sparkjobs.SparkRun;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;

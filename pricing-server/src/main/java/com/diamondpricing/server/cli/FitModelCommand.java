@@ -1,8 +1,8 @@
 package com.diamondpricing.server.cli;
 
-import com.diamondpricing.server.fit.FitView;
-import com.diamondpricing.server.fit.TestFits;
 import com.diamondpricing.server.registry.ModelRegistry;
+import com.diamondpricing.server.testfit.FitView;
+import com.diamondpricing.server.testfit.TestFits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

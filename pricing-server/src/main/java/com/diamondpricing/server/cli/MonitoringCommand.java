@@ -2,9 +2,8 @@ package com.diamondpricing.server.cli;
 
 import com.diamondpricing.server.feedback.DriftReport;
 import com.diamondpricing.server.feedback.Drifts;
-import com.diamondpricing.server.registry.ModelNotFoundException;
-import com.diamondpricing.server.web.ApiException;
-import com.diamondpricing.server.web.InstantParameter;
+import com.diamondpricing.server.problem.InstantParameter;
+import com.diamondpricing.server.problem.Problem;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
@@ -103,11 +102,8 @@ final class MonitoringCommand implements Runnable {
                       : String.format(Locale.ROOT, " (sold at %.3fx the price)", s.medianRatio())));
         }
         return 0;
-      } catch (ModelNotFoundException e) {
-        err.println("monitoring drift: " + e.getBody().getDetail());
-        return 2;
-      } catch (ApiException e) {
-        err.println("monitoring drift: " + e.getBody().getDetail());
+      } catch (Problem e) {
+        err.println("monitoring drift: " + ProblemWords.of(e));
         return 2;
       } finally {
         out.flush();

@@ -1,6 +1,6 @@
 package com.diamondpricing.server.cli;
 
-import com.diamondpricing.server.registry.ModelNotFoundException;
+import com.diamondpricing.server.registry.ModelNotFoundProblem;
 import com.diamondpricing.server.registry.ModelRegistry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -34,7 +34,7 @@ abstract class RegistryCommand implements Callable<Integer> {
     try (CliContext started = home.start()) {
       context = started;
       return run(started.bean(ModelRegistry.class));
-    } catch (ModelNotFoundException e) {
+    } catch (ModelNotFoundProblem e) {
       err.println(
           spec.qualifiedName() + ": " + e.getMessage() + " (diamonds models list shows them)");
       return ModelsCommand.UNKNOWN_ID;

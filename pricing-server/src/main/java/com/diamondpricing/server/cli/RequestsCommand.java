@@ -1,8 +1,8 @@
 package com.diamondpricing.server.cli;
 
+import com.diamondpricing.server.ledger.AnsweringModel;
 import com.diamondpricing.server.requestlog.RequestLogEntry;
 import com.diamondpricing.server.requestlog.RequestLogStore;
-import com.diamondpricing.server.web.AnsweringModel;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package com.diamondpricing.server.cli;
 
 import com.diamondpricing.server.feedback.SalesImport;
-import com.diamondpricing.server.web.ApiException;
+import com.diamondpricing.server.problem.Problem;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,14 +88,8 @@ final class SalesCommand implements Runnable {
         err.println(file.getFileName() + " rejected, nothing recorded:");
         e.problems().forEach(p -> err.println("  " + p));
         return REJECTED;
-      } catch (ApiException e) {
-        Object field =
-            e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("field");
-        err.println(
-            file.getFileName()
-                + " rejected, nothing recorded: "
-                + (field == null ? "" : field + ": ")
-                + e.getBody().getDetail());
+      } catch (Problem e) {
+        err.println(file.getFileName() + " rejected, nothing recorded: " + ProblemWords.of(e));
         return REJECTED;
       } finally {
         out.flush();

@@ -7,8 +7,8 @@ import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
 import com.diamondpricing.server.dataset.Snapshot;
-import com.diamondpricing.server.spark.SparkJobs;
-import com.diamondpricing.server.spark.SparkRun;
+import com.diamondpricing.server.sparkjobs.SparkJobs;
+import com.diamondpricing.server.sparkjobs.SparkRun;
 import com.diamondpricing.server.training.RunOutcome;
 import com.diamondpricing.server.training.RunStatus;
 import com.diamondpricing.server.training.RunVariants;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * current data) and runs the training pipeline on it at once: every model is split 80/20, fitted,
  * scored on the test rows, registered, and promoted to champion when it beats the champion. With
  * {@code --engine spark} the XGBoost types are fitted and scored on a Spark cluster that reads the
- * same file ({@link com.diamondpricing.server.spark.SparkJobs}); the rest is the same.
+ * same file ({@link com.diamondpricing.server.sparkjobs.SparkJobs}); the rest is the same.
  */
 @Command(
     name = "train",

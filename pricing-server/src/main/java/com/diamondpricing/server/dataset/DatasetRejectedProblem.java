@@ -1,20 +1,19 @@
 package com.diamondpricing.server.dataset;
 
 import com.diamondpricing.data.DatasetRejectedException;
-import com.diamondpricing.server.web.ApiException;
-import org.springframework.http.HttpStatus;
+import com.diamondpricing.server.problem.Problem;
 
 /**
  * 422 {@code dataset-rejected}: an uploaded file was rejected whole and nothing was stored. The
  * problem's {@code report} is the quality report, with each bad row's line and column.
  */
-public final class DatasetRejectedProblem extends ApiException {
+public final class DatasetRejectedProblem extends Problem {
 
   private static final long serialVersionUID = 1L;
 
   private DatasetRejectedProblem(DatasetRejectedException e) {
     super(
-        HttpStatus.UNPROCESSABLE_CONTENT,
+        Problem.Kind.UNPROCESSABLE,
         "dataset-rejected",
         "Dataset rejected",
         "The data were rejected and nothing was stored: " + e.report().rejection());

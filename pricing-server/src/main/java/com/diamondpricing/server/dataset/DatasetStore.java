@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that already holds identical content, and makes it the current data.
  */
 @Service
+@EnableConfigurationProperties(UploadProperties.class)
 public class DatasetStore {
 
   private static final Logger log = LoggerFactory.getLogger(DatasetStore.class);
@@ -55,18 +56,10 @@ public class DatasetStore {
   private final long maxRows;
   private final Clock clock;
 
-  /**
-   * @param maxRows the most data rows one file may have ({@code diamonds.upload.max-rows}, every
-   *     file ingested: uploads, the inbox, the command line); one more rejects it
-   */
-  DatasetStore(
-      JdbcClient jdbc,
-      TransactionTemplate tx,
-      @Value("${diamonds.upload.max-rows:2000000}") long maxRows,
-      Clock clock) {
+  DatasetStore(JdbcClient jdbc, TransactionTemplate tx, UploadProperties upload, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
-    this.maxRows = maxRows;
+    this.maxRows = upload.maxRows();
     this.clock = clock;
   }
 

@@ -1,9 +1,11 @@
 package com.diamondpricing.server.feedback;
 
+import com.diamondpricing.server.ledger.RecordedPrediction;
+import com.diamondpricing.server.ledger.RecordedPredictions;
+import com.diamondpricing.server.problem.Problem;
 import com.diamondpricing.server.registry.ModelEntry;
-import com.diamondpricing.server.registry.ModelNotFoundException;
+import com.diamondpricing.server.registry.ModelNotFoundProblem;
 import com.diamondpricing.server.registry.ModelRegistry;
-import com.diamondpricing.server.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public class Drifts {
 
   private final ModelRegistry registry;
   private final ReferenceProfiles profiles;
-  private final PredictionWindow predictions;
+  private final RecordedPredictions predictions;
   private final SaleStore sales;
   private final FeedbackProperties properties;
   private final Clock clock;
@@ -38,7 +40,7 @@ public class Drifts {
   Drifts(
       ModelRegistry registry,
       ReferenceProfiles profiles,
-      PredictionWindow predictions,
+      RecordedPredictions predictions,
       SaleStore sales,
       FeedbackProperties properties,
       Clock clock) {
@@ -58,15 +60,18 @@ public class Drifts {
     Instant to = until != null ? until : clock.instant();
     Instant from = since != null ? since : to.minus(properties.driftWindow());
     if (!from.isBefore(to)) {
-      throw ApiException.invalidParameter("until", "until must be later than since", List.of());
+      throw Problem.invalidParameter("until", "until must be later than since", List.of());
     }
     ModelEntry model =
         modelId != null
             ? registry.get(modelId)
-            : registry.champion().orElseThrow(() -> new ModelNotFoundException("no champion yet"));
+            : registry.champion().orElseThrow(() -> new ModelNotFoundProblem("no champion yet"));
     ReferenceProfile reference =
-        profiles.of(model).orElseThrow(() -> new FeedbackProblems.NoReferenceProfile(model.id()));
-    List<PredictionWindow.Row> rows = predictions.rows(from, to);
+        profiles
+            .of(model)
+            .orElseThrow(() -> new FeedbackProblems.NoReferenceProfileProblem(model.id()));
+    List<RecordedPrediction> rows =
+        predictions.window(from, to).stream().map(RecordedPredictions.Entry::prediction).toList();
     List<DriftReport.FeatureDrift> features = new ArrayList<>();
     for (String name : NUMBERS) {
       features.add(numeric(name, reference.numbers().get(name), values(rows, number(name))));
@@ -75,7 +80,10 @@ public class Drifts {
       features.add(grade(name, reference.grades().get(name), rows, grade(name)));
     }
     double[] prices =
-        rows.stream().filter(r -> r.modelId() == model.id()).mapToDouble(r -> r.price()).toArray();
+        rows.stream()
+            .filter(r -> r.model().id() == model.id())
+            .mapToDouble(RecordedPrediction::price)
+            .toArray();
     return new DriftReport(
         model.id(),
         model.type(),
@@ -86,7 +94,7 @@ public class Drifts {
         MIN_PREDICTIONS,
         features,
         numeric("price", reference.predictedPrice(), prices),
-        segments(reference.logRatio(), sales.soldStones(model.id(), from, to)));
+        segments(reference.logRatio(), sales.soldPredictions(model.id(), from, to)));
   }
 
   private static DriftReport.FeatureDrift numeric(String name, Bins bins, double[] values) {
@@ -101,12 +109,12 @@ public class Drifts {
   private static DriftReport.FeatureDrift grade(
       String name,
       Map<String, Double> reference,
-      List<PredictionWindow.Row> rows,
-      Function<PredictionWindow.Row, String> level) {
+      List<RecordedPrediction> rows,
+      Function<RecordedPrediction, String> level) {
     Map<String, Double> counts = new LinkedHashMap<>();
     reference.keySet().forEach(k -> counts.put(k, 0.0));
     TreeSet<String> unseen = new TreeSet<>();
-    for (PredictionWindow.Row r : rows) {
+    for (RecordedPrediction r : rows) {
       String v = level.apply(r);
       if (!reference.containsKey(v)) {
         unseen.add(v);
@@ -129,16 +137,17 @@ public class Drifts {
         name, rows.size(), psi, Psi.label(psi), List.copyOf(unseen));
   }
 
-  private List<DriftReport.SegmentDrift> segments(Bins logRatio, List<SaleStore.SoldStone> sold) {
+  private List<DriftReport.SegmentDrift> segments(
+      Bins logRatio, List<SaleStore.SoldPrediction> sold) {
     List<DriftReport.SegmentDrift> out = new ArrayList<>();
     for (String feature : GRADES) {
       Map<String, List<Double>> ratios = new java.util.TreeMap<>();
-      for (SaleStore.SoldStone s : sold) {
+      for (SaleStore.SoldPrediction s : sold) {
         String level =
             switch (feature) {
-              case "cut" -> s.cut();
-              case "color" -> s.color();
-              default -> s.clarity();
+              case "cut" -> s.stone().cut().label();
+              case "color" -> s.stone().color().label();
+              default -> s.stone().clarity().label();
             };
         if (s.predicted() > 0 && s.actual() > 0) {
           ratios.computeIfAbsent(level, k -> new ArrayList<>()).add(s.actual() / s.predicted());
@@ -164,26 +173,26 @@ public class Drifts {
   }
 
   private static double[] values(
-      List<PredictionWindow.Row> rows, ToDoubleFunction<PredictionWindow.Row> value) {
+      List<RecordedPrediction> rows, ToDoubleFunction<RecordedPrediction> value) {
     return rows.stream().mapToDouble(value).toArray();
   }
 
-  private static ToDoubleFunction<PredictionWindow.Row> number(String name) {
+  private static ToDoubleFunction<RecordedPrediction> number(String name) {
     return switch (name) {
-      case "carat" -> PredictionWindow.Row::carat;
-      case "depth" -> PredictionWindow.Row::depth;
-      case "table" -> PredictionWindow.Row::table;
-      case "x" -> PredictionWindow.Row::x;
-      case "y" -> PredictionWindow.Row::y;
-      default -> PredictionWindow.Row::z;
+      case "carat" -> r -> r.stone().carat();
+      case "depth" -> r -> r.stone().depth();
+      case "table" -> r -> r.stone().table();
+      case "x" -> r -> r.stone().x();
+      case "y" -> r -> r.stone().y();
+      default -> r -> r.stone().z();
     };
   }
 
-  private static Function<PredictionWindow.Row, String> grade(String name) {
+  private static Function<RecordedPrediction, String> grade(String name) {
     return switch (name) {
-      case "cut" -> PredictionWindow.Row::cut;
-      case "color" -> PredictionWindow.Row::color;
-      default -> PredictionWindow.Row::clarity;
+      case "cut" -> r -> r.stone().cut().label();
+      case "color" -> r -> r.stone().color().label();
+      default -> r -> r.stone().clarity().label();
     };
   }
 }

@@ -1,6 +1,6 @@
 package com.diamondpricing.server.feedback;
 
-import com.diamondpricing.server.web.InstantParameter;
+import com.diamondpricing.server.problem.InstantParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,8 +1,7 @@
 package com.diamondpricing.server.feedback;
 
-import com.diamondpricing.server.web.ApiException;
+import com.diamondpricing.server.problem.Problem;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /** The feedback's own problems; a malformed field is {@code invalid-parameter} naming it. */
 final class FeedbackProblems {
@@ -10,13 +9,13 @@ final class FeedbackProblems {
   private FeedbackProblems() {}
 
   /** 422 {@code unknown-prediction}: no prediction has the id a sale names. */
-  static final class UnknownPrediction extends ApiException {
+  static final class UnknownPredictionProblem extends Problem {
 
     private static final long serialVersionUID = 1L;
 
-    UnknownPrediction(String field, String predictionId) {
+    UnknownPredictionProblem(String field, String predictionId) {
       super(
-          HttpStatus.UNPROCESSABLE_CONTENT,
+          Problem.Kind.UNPROCESSABLE,
           "unknown-prediction",
           "Unknown prediction",
           "No price was given with the id '"
@@ -30,13 +29,13 @@ final class FeedbackProblems {
   /**
    * 409 {@code sale-conflict}: a sale of the same stone was recorded with another price or time.
    */
-  static final class Conflict extends ApiException {
+  static final class SaleConflictProblem extends Problem {
 
     private static final long serialVersionUID = 1L;
 
-    Conflict(String field, String what) {
+    SaleConflictProblem(String field, String what) {
       super(
-          HttpStatus.CONFLICT,
+          Problem.Kind.CONFLICT,
           "sale-conflict",
           "Sale conflict",
           what + " was already sold at another price or time; no sale was recorded.");
@@ -45,13 +44,13 @@ final class FeedbackProblems {
   }
 
   /** 409 {@code no-reference-profile}: the model's training data are gone, drift has no base. */
-  static final class NoReferenceProfile extends ApiException {
+  static final class NoReferenceProfileProblem extends Problem {
 
     private static final long serialVersionUID = 1L;
 
-    NoReferenceProfile(long modelId) {
+    NoReferenceProfileProblem(long modelId) {
       super(
-          HttpStatus.CONFLICT,
+          Problem.Kind.CONFLICT,
           "no-reference-profile",
           "No reference profile",
           "Model "

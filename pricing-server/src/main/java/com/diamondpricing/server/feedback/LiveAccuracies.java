@@ -1,8 +1,8 @@
 package com.diamondpricing.server.feedback;
 
+import com.diamondpricing.server.problem.Problem;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
-import com.diamondpricing.server.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +61,7 @@ public class LiveAccuracies {
    */
   public DailyLive dailyOf(long modelId, int days) {
     if (days < 1 || days > 366) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "days", "days must be between 1 and 366, not " + days, List.of());
     }
     ModelEntry model = registry.get(modelId);
@@ -108,14 +108,14 @@ public class LiveAccuracies {
    * The model's live accuracy from {@code since} (default: {@code until} minus the window) to
    * {@code until} (default: now).
    *
-   * @throws com.diamondpricing.server.registry.ModelNotFoundException when there is no such model
+   * @throws com.diamondpricing.server.registry.ModelNotFoundProblem when there is no such model
    */
   public LiveAccuracyView of(long modelId, Instant since, Instant until) {
     ModelEntry model = registry.get(modelId);
     Instant to = until != null ? until : clock.instant();
     Instant from = since != null ? since : to.minus(properties.window());
     if (!from.isBefore(to)) {
-      throw ApiException.invalidParameter("until", "until must be later than since", List.of());
+      throw Problem.invalidParameter("until", "until must be later than since", List.of());
     }
     List<SaleStore.SoldPrediction> sold = sales.soldPredictions(modelId, from, to);
     LiveAccuracy accuracy = LiveAccuracy.of(sold);

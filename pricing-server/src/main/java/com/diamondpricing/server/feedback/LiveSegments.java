@@ -71,10 +71,6 @@ final class LiveSegments {
   }
 
   private static List<Segment> segments(SaleStore.SoldPrediction s) {
-    return List.of(
-        new Segment(Segment.Kind.CUT, s.cut()),
-        new Segment(Segment.Kind.COLOR, s.color()),
-        new Segment(Segment.Kind.CLARITY, s.clarity()),
-        new Segment(Segment.Kind.CARAT, Segment.CARAT_BANDS.get(Segment.caratBand(s.carat()))));
+    return Segment.of(s.stone());
   }
 }

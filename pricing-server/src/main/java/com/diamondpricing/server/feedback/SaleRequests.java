@@ -1,7 +1,7 @@
 package com.diamondpricing.server.feedback;
 
-import com.diamondpricing.server.web.ApiException;
-import com.diamondpricing.server.web.InstantParameter;
+import com.diamondpricing.server.problem.InstantParameter;
+import com.diamondpricing.server.problem.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,16 +27,16 @@ final class SaleRequests {
 
   static List<NewSale> read(JsonNode body, int maxSales, Clock clock) {
     if (body == null || body.isNull() || body.isMissingNode()) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "body", "the body must be a sale or a list of sales", List.of());
     }
     List<NewSale> sales = new ArrayList<>();
     if (body.isArray()) {
       if (body.isEmpty()) {
-        throw ApiException.invalidParameter("sales", "the list of sales is empty", List.of());
+        throw Problem.invalidParameter("sales", "the list of sales is empty", List.of());
       }
       if (body.size() > maxSales) {
-        throw ApiException.invalidParameter(
+        throw Problem.invalidParameter(
             "sales", "at most " + maxSales + " sales per request, not " + body.size(), List.of());
       }
       for (int i = 0; i < body.size(); i++) {
@@ -50,14 +50,14 @@ final class SaleRequests {
 
   private static NewSale sale(JsonNode node, String where, Clock clock) {
     if (node == null || !node.isObject()) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           where == null ? "body" : where,
           "a sale is an object {predictionId, actualPrice, soldAt}",
           List.of());
     }
     for (String name : node.propertyNames()) {
       if (!FIELDS.contains(name)) {
-        throw ApiException.invalidParameter(
+        throw Problem.invalidParameter(
             field(where, name),
             "unknown field '" + name + "'; a sale has predictionId, actualPrice and soldAt",
             List.of("predictionId", "actualPrice", "soldAt"));
@@ -65,7 +65,7 @@ final class SaleRequests {
     }
     JsonNode id = node.get("predictionId");
     if (id == null || !id.isString() || !ID.matcher(id.asString()).matches()) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           field(where, "predictionId"),
           "predictionId must be the predictionId a price was given with",
           List.of());
@@ -76,7 +76,7 @@ final class SaleRequests {
         || !Double.isFinite(price.asDouble())
         || price.asDouble() <= 0
         || price.asDouble() > MAX_PRICE) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           field(where, "actualPrice"),
           "actualPrice must be a price in dollars, above 0 and at most 100,000,000",
           List.of());
@@ -84,12 +84,12 @@ final class SaleRequests {
     JsonNode sold = node.get("soldAt");
     String soldField = field(where, "soldAt");
     if (sold == null || !sold.isString()) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           soldField, "soldAt must be an ISO-8601 instant such as 2026-11-30T12:00:00Z", List.of());
     }
     Instant soldAt = InstantParameter.parse(soldField, sold.asString(), clock);
     if (soldAt == null || soldAt.isAfter(clock.instant().plus(FUTURE_SLACK))) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           soldField, "soldAt must be a time in the past, not " + sold.asString(), List.of());
     }
     return new NewSale(id.asString(), null, price.asDouble(), soldAt, where);

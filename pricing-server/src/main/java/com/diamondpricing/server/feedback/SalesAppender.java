@@ -1,21 +1,19 @@
 package com.diamondpricing.server.feedback;
 
-import com.diamondpricing.data.Clarity;
-import com.diamondpricing.data.Color;
-import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Dataset;
+import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.LoadedDataset;
 import com.diamondpricing.data.QualityReport;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
+import com.diamondpricing.server.ledger.RecordedPredictions;
+import com.diamondpricing.server.problem.Problem;
 import com.diamondpricing.server.system.SqlTimes;
-import com.diamondpricing.server.web.ApiException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,32 +40,8 @@ class SalesAppender {
     this.clock = clock;
   }
 
-  private record SoldRow(
-      long id,
-      double carat,
-      String cut,
-      String color,
-      String clarity,
-      double depth,
-      double table,
-      double price,
-      double x,
-      double y,
-      double z) {}
-
-  private static String key(
-      double carat,
-      String cut,
-      String color,
-      String clarity,
-      double depth,
-      double table,
-      double x,
-      double y,
-      double z) {
-    return carat + "|" + cut + "|" + color + "|" + clarity + "|" + depth + "|" + table + "|" + x
-        + "|" + y + "|" + z;
-  }
+  /** A sold stone with every measurement, to append, and the price it sold at. */
+  private record SoldRow(long id, Diamond stone, double price) {}
 
   /** The current snapshot's id. */
   long currentSnapshot() {
@@ -75,8 +49,11 @@ class SalesAppender {
         .current()
         .orElseThrow(
             () ->
-                ApiException.of(
-                    HttpStatus.CONFLICT, "no-data", "No data yet", "There is no data to train on."))
+                Problem.of(
+                    Problem.Kind.CONFLICT,
+                    "no-data",
+                    "No data yet",
+                    "There is no data to train on."))
         .id();
   }
 
@@ -91,74 +68,42 @@ class SalesAppender {
             .single();
     List<SoldRow> rows =
         jdbc.sql(
-                "select id, carat, cut, color, clarity, depth, table_pct, actual_price, x, y, z"
+                "select id, actual_price, carat, cut, color, clarity, depth, table_pct, x, y, z"
                     + " from sale where id > ? and depth is not null and table_pct is not null"
                     + " and x is not null and y is not null and z is not null order by id")
             .param(last)
             .query(
                 (rs, n) ->
-                    new SoldRow(
-                        rs.getLong(1),
-                        rs.getDouble(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getDouble(6),
-                        rs.getDouble(7),
-                        rs.getDouble(8),
-                        rs.getDouble(9),
-                        rs.getDouble(10),
-                        rs.getDouble(11)))
+                    new SoldRow(rs.getLong(1), RecordedPredictions.stone(rs, 3), rs.getDouble(2)))
             .list();
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     // the newest price of a stone wins: a current row identical to a sold stone gives way to it
-    java.util.Set<String> sold = new java.util.HashSet<>();
+    java.util.Set<Diamond> sold = new java.util.HashSet<>();
     for (SoldRow r : rows) {
-      sold.add(
-          key(
-              r.carat(),
-              r.cut(),
-              r.color(),
-              r.clarity(),
-              r.depth(),
-              r.table(),
-              r.x(),
-              r.y(),
-              r.z()));
+      sold.add(r.stone());
     }
     Dataset current = datasets.rows(currentSnapshot());
     int[] kept =
         java.util.stream.IntStream.range(0, current.size())
-            .filter(
-                i ->
-                    !sold.contains(
-                        key(
-                            current.carat(i),
-                            current.cut(i).label(),
-                            current.color(i).label(),
-                            current.clarity(i).label(),
-                            current.depth(i),
-                            current.table(i),
-                            current.x(i),
-                            current.y(i),
-                            current.z(i))))
+            .filter(i -> !sold.contains(current.diamond(i)))
             .toArray();
     Dataset.Builder builder = Dataset.builder(kept.length + rows.size());
     builder.addAll(current.rows(kept));
     for (SoldRow r : rows) {
+      Diamond d = r.stone();
       builder.add(
-          r.carat(),
-          Cut.parse(r.cut()),
-          Color.parse(r.color()),
-          Clarity.parse(r.clarity()),
-          r.depth(),
-          r.table(),
+          d.carat(),
+          d.cut(),
+          d.color(),
+          d.clarity(),
+          d.depth(),
+          d.table(),
           r.price(),
-          r.x(),
-          r.y(),
-          r.z());
+          d.x(),
+          d.y(),
+          d.z());
     }
     long first = rows.get(0).id();
     long lastId = rows.get(rows.size() - 1).id();

@@ -4,7 +4,7 @@ import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Diamond;
-import com.diamondpricing.server.web.InstantParameter;
+import com.diamondpricing.server.problem.InstantParameter;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;

@@ -53,7 +53,7 @@ public class SalesImport {
    * Reads and records a sales file.
    *
    * @throws Rejected when a field is bad; nothing is recorded
-   * @throws com.diamondpricing.server.web.ApiException when a prediction id is unknown or a sale
+   * @throws com.diamondpricing.server.problem.Problem when a prediction id is unknown or a sale
    *     conflicts with one recorded before; nothing is recorded
    */
   public Result importCsv(InputStream in, String source) throws Rejected {

@@ -55,7 +55,10 @@ import org.springframework.stereotype.Component;
  * diamonds.inbox.enabled=false} turns the inbox off.
  */
 @Component
-@ConditionalOnProperty(name = "diamonds.inbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = DiamondsProperties.Inbox.ENABLED,
+    havingValue = "true",
+    matchIfMissing = true)
 public class InboxWatcher extends BackgroundWorker {
 
   public static final String PROCESSED = "processed";

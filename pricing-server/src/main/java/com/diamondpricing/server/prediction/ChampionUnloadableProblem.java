@@ -1,7 +1,6 @@
 package com.diamondpricing.server.prediction;
 
-import com.diamondpricing.server.web.ApiException;
-import org.springframework.http.HttpStatus;
+import com.diamondpricing.server.problem.Problem;
 
 /**
  * 503 {@code champion-unloadable}: the champion that would price the stone is registered but cannot
@@ -9,13 +8,13 @@ import org.springframework.http.HttpStatus;
  * no-champion}, waiting does not help: an operator restores the model or promotes another one. The
  * detail names the model and why; {@code modelId} is the champion's id.
  */
-final class ChampionUnloadableProblem extends ApiException {
+final class ChampionUnloadableProblem extends Problem {
 
   private static final long serialVersionUID = 1L;
 
   ChampionUnloadableProblem(ChampionLoadFailures.Failure failure) {
     super(
-        HttpStatus.SERVICE_UNAVAILABLE,
+        Problem.Kind.UNAVAILABLE,
         "champion-unloadable",
         "Champion cannot be loaded",
         failure.sentence());

@@ -1,21 +1,20 @@
 package com.diamondpricing.server.prediction;
 
-import com.diamondpricing.server.web.ApiException;
+import com.diamondpricing.server.problem.Problem;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /**
  * 422 {@code too-many-items}: one request asks for more work than this client may ask for at once
- * ({@link PricingLimits}): more diamonds explained, or more diamonds in a batch, than its cap.
- * {@code field} names what to shorten ({@code diamonds}), {@code limit} the cap. Nothing was
+ * ({@link PricingLimitsProperties}): more diamonds explained, or more diamonds in a batch, than its
+ * cap. {@code field} names what to shorten ({@code diamonds}), {@code limit} the cap. Nothing was
  * priced, and the client's budget is untouched.
  */
-final class CostLimitProblem extends ApiException {
+final class CostLimitProblem extends Problem {
 
   private static final long serialVersionUID = 1L;
 
   private CostLimitProblem(String detail, int limit) {
-    super(HttpStatus.UNPROCESSABLE_CONTENT, "too-many-items", "Too many items", detail);
+    super(Problem.Kind.UNPROCESSABLE, "too-many-items", "Too many items", detail);
     field("diamonds", List.of());
     property("limit", limit);
   }

@@ -4,7 +4,6 @@ import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Diamond;
-import com.diamondpricing.server.web.GradeValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

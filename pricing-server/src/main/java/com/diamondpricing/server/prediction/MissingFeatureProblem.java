@@ -1,24 +1,23 @@
 package com.diamondpricing.server.prediction;
 
 import com.diamondpricing.model.MissingFeatureException;
-import com.diamondpricing.server.web.ApiException;
-import com.diamondpricing.server.web.FieldProblem;
+import com.diamondpricing.server.problem.BadField;
+import com.diamondpricing.server.problem.Problem;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /**
  * 422 {@code missing-feature}: the chosen model needs a measurement the diamond lacks (the linear
  * model needs {@code x}). In a batch, the whole batch fails and the field names the item: {@code
  * diamonds[3].x}.
  */
-public final class MissingFeatureProblem extends ApiException {
+public final class MissingFeatureProblem extends Problem {
 
   private static final long serialVersionUID = 1L;
 
   private MissingFeatureProblem(String field, String detail) {
-    super(HttpStatus.UNPROCESSABLE_CONTENT, "missing-feature", "Missing feature", detail);
+    super(Problem.Kind.UNPROCESSABLE, "missing-feature", "Missing feature", detail);
     field(field, List.of());
-    property("errors", List.of(FieldProblem.of(field, "is required by the chosen model")));
+    property("errors", List.of(BadField.of(field, "is required by the chosen model")));
   }
 
   /** The single diamond lacks the feature. */

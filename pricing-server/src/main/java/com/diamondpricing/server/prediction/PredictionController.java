@@ -2,9 +2,10 @@ package com.diamondpricing.server.prediction;
 
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
-import com.diamondpricing.server.requestlog.PredictionRecord;
-import com.diamondpricing.server.web.AnsweringModel;
-import com.diamondpricing.server.web.RequestIdFilter;
+import com.diamondpricing.server.ledger.AnsweringModel;
+import com.diamondpricing.server.ledger.PredictionLedger;
+import com.diamondpricing.server.ledger.RecordedPrediction;
+import com.diamondpricing.server.system.RequestId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,10 +45,12 @@ class PredictionController {
 
   private final PredictionService service;
   private final PricingBudgets budgets;
+  private final PredictionLedger ledger;
 
-  PredictionController(PredictionService service, PricingBudgets budgets) {
+  PredictionController(PredictionService service, PricingBudgets budgets, PredictionLedger ledger) {
     this.service = service;
     this.budgets = budgets;
+    this.ledger = ledger;
   }
 
   @Schema(description = "A price, its 80% and 90% intervals, warnings, and why when asked")
@@ -149,12 +152,13 @@ class PredictionController {
     Set<Feature> present = PredictionService.present(stone);
     try (ServedModel.Lease lease = service.choose(model, modelId, present)) {
       ServedModel served = lease.served();
-      answering(served.entry().id(), served.entry().type(), served.entry().version())
-          .setOn(request);
+      ledger.answering(
+          request,
+          new AnsweringModel(served.entry().id(), served.entry().type(), served.entry().version()));
       PricedDiamond priced = service.price(served, stone, present, explain);
       String id = PredictionIds.next();
-      PredictionRecord.setOn(request, List.of(record(id, stone, priced, false)));
-      return PredictionResponse.of(id, priced, RequestIdFilter.of(request));
+      ledger.record(request, List.of(record(id, stone, priced, false)));
+      return PredictionResponse.of(id, priced, RequestId.of(request));
     }
   }
 
@@ -179,10 +183,10 @@ class PredictionController {
     }
     List<PricedDiamond> priced = service.price(model, modelId, diamonds, explain);
     ModelRef first = priced.get(0).model();
-    answering(first.id(), first.type(), first.version()).setOn(request);
+    ledger.answering(request, answering(first));
     List<Double> prices = new ArrayList<>(priced.size());
     List<BatchItem> items = new ArrayList<>(priced.size());
-    List<PredictionRecord> records = new ArrayList<>(priced.size());
+    List<RecordedPrediction> records = new ArrayList<>(priced.size());
     for (int i = 0; i < priced.size(); i++) {
       PricedDiamond p = priced.get(i);
       String id = PredictionIds.next();
@@ -190,36 +194,24 @@ class PredictionController {
       items.add(BatchItem.of(id, p));
       records.add(record(id, diamonds.get(i), p, p.model().id() != first.id()));
     }
-    PredictionRecord.setOn(request, records);
-    return new BatchResponse(prices, "USD", first, RequestIdFilter.of(request), items);
+    ledger.record(request, records);
+    return new BatchResponse(prices, "USD", first, RequestId.of(request), items);
   }
 
-  /**
-   * The priced stone as the request log records it; with its own model when that is not the
-   * request's.
-   */
-  private static PredictionRecord record(String id, Diamond d, PricedDiamond p, boolean ownModel) {
+  /** The priced stone as it is put on record; with its own model when that is not the request's. */
+  private static RecordedPrediction record(
+      String id, Diamond d, PricedDiamond p, boolean ownModel) {
     PriceInterval i80 = interval(p, 0.8);
     PriceInterval i90 = interval(p, 0.9);
-    return new PredictionRecord(
+    return new RecordedPrediction(
         id,
-        d.carat(),
-        d.cut().label(),
-        d.color().label(),
-        d.clarity().label(),
-        orNull(d.depth()),
-        orNull(d.table()),
-        orNull(d.x()),
-        orNull(d.y()),
-        orNull(d.z()),
+        d,
         p.price(),
         i80 == null ? null : i80.lower(),
         i80 == null ? null : i80.upper(),
         i90 == null ? null : i90.lower(),
         i90 == null ? null : i90.upper(),
-        ownModel ? p.model().id() : null,
-        ownModel ? p.model().type() : null,
-        ownModel ? p.model().version() : null);
+        ownModel ? answering(p.model()) : null);
   }
 
   private static PriceInterval interval(PricedDiamond p, double level) {
@@ -231,11 +223,7 @@ class PredictionController {
     return null;
   }
 
-  private static Double orNull(double v) {
-    return Double.isNaN(v) ? null : v;
-  }
-
-  private static AnsweringModel answering(long id, String type, int version) {
-    return new AnsweringModel(id, type, version);
+  private static AnsweringModel answering(ModelRef model) {
+    return new AnsweringModel(model.id(), model.type(), model.version());
   }
 }

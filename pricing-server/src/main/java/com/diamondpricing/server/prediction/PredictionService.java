@@ -3,7 +3,7 @@ package com.diamondpricing.server.prediction;
 import com.diamondpricing.data.Diamond;
 import com.diamondpricing.data.Feature;
 import com.diamondpricing.model.MissingFeatureException;
-import com.diamondpricing.server.web.ApiException;
+import com.diamondpricing.server.problem.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -52,7 +52,7 @@ public class PredictionService {
    */
   public ServedModel.Lease choose(String type, Long modelId, Set<Feature> present) {
     if (modelId != null && type != null) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "modelId", "give either 'model' or 'modelId', not both", List.of());
     }
     return models.lease(type, modelId, present);

@@ -16,32 +16,33 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admits pricing requests by their cost ({@link PricingLimits}): a cap per request on the diamonds
- * explained and priced, then the client's budget of items a minute, a Bucket4j bucket per client
- * (Caffeine forgets a client idle for a minute: its bucket would be full again). Both are checked
- * before anything is priced, and a refused request takes nothing from the budget. Time is the
- * application's clock, so that tests can move it.
+ * Admits pricing requests by their cost ({@link PricingLimitsProperties}): a cap per request on the
+ * diamonds explained and priced, then the client's budget of items a minute, a Bucket4j bucket per
+ * client (Caffeine forgets a client idle for a minute: its bucket would be full again). Both are
+ * checked before anything is priced, and a refused request takes nothing from the budget. Time is
+ * the application's clock, so that tests can move it.
  */
 final class PricingBudgets {
 
   /** The request's client, as {@link #precheck} found it: one token check per request. */
   private static final String CLIENT = PricingBudgets.class.getName() + ".client";
 
-  private final PricingLimits limits;
+  private final PricingLimitsProperties limits;
   private final AdminToken token;
   private final TimeMeter time;
   private final Cache<String, Bucket> buckets;
   private final Counter rateLimited;
   private final Counter overCap;
 
-  PricingBudgets(PricingLimits limits, AdminToken token, Clock clock, MeterRegistry meters) {
+  PricingBudgets(
+      PricingLimitsProperties limits, AdminToken token, Clock clock, MeterRegistry meters) {
     this.limits = limits;
     this.token = token;
     this.time = new ClockTime(clock);
     this.buckets =
         Caffeine.newBuilder()
             .maximumSize(limits.maxClients())
-            .expireAfterAccess(PricingLimits.PERIOD)
+            .expireAfterAccess(PricingLimitsProperties.PERIOD)
             .build();
     this.rateLimited = refused(meters, "rate-limited");
     this.overCap = refused(meters, "too-many-items");
@@ -124,7 +125,10 @@ final class PricingBudgets {
         client.key(),
         key ->
             Bucket.builder()
-                .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, PricingLimits.PERIOD))
+                .addLimit(
+                    l ->
+                        l.capacity(perMinute)
+                            .refillGreedy(perMinute, PricingLimitsProperties.PERIOD))
                 .withCustomTimePrecision(time)
                 .build());
   }

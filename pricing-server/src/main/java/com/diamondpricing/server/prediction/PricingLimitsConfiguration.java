@@ -16,19 +16,19 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The pricing limits ({@link PricingLimits}): the budgets, an interceptor that refuses a client
- * with an empty budget before its body is read, and the limits as the OpenAPI document states them
- * on the pricing operations.
+ * The pricing limits ({@link PricingLimitsProperties}): the budgets, an interceptor that refuses a
+ * client with an empty budget before its body is read, and the limits as the OpenAPI document
+ * states them on the pricing operations.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PricingLimits.class)
+@EnableConfigurationProperties(PricingLimitsProperties.class)
 class PricingLimitsConfiguration {
 
   static final String[] PRICING_PATHS = {"/api/v1/predictions", "/api/v1/predictions/batch"};
 
   @Bean
   PricingBudgets pricingBudgets(
-      PricingLimits limits, AdminToken token, Clock clock, MeterRegistry meters) {
+      PricingLimitsProperties limits, AdminToken token, Clock clock, MeterRegistry meters) {
     return new PricingBudgets(limits, token, clock, meters);
   }
 
@@ -53,7 +53,7 @@ class PricingLimitsConfiguration {
 
   /** The limits in force, appended to each pricing operation's description. */
   @Bean
-  OpenApiCustomizer pricingLimitsDocumented(PricingLimits limits) {
+  OpenApiCustomizer pricingLimitsDocumented(PricingLimitsProperties limits) {
     return openApi -> {
       if (openApi.getPaths() == null) {
         return;
@@ -69,7 +69,7 @@ class PricingLimitsConfiguration {
     };
   }
 
-  static String describe(PricingLimits limits) {
+  static String describe(PricingLimitsProperties limits) {
     if (!limits.enabled()) {
       return "**Limits:** none (`diamonds.limits.enabled=false`).";
     }

@@ -1,21 +1,19 @@
 package com.diamondpricing.server.prediction;
 
-import com.diamondpricing.server.web.ApiException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import com.diamondpricing.server.problem.Problem;
 
 /**
  * 429 {@code rate-limited}: the client has used its budget of priced items for now ({@link
- * PricingLimits}); {@code Retry-After} says in how many seconds the request would fit, {@code
- * limit} what the budget is a minute. Nothing was priced.
+ * PricingLimitsProperties}); {@code Retry-After} says in how many seconds the request would fit,
+ * {@code limit} what the budget is a minute. Nothing was priced.
  */
-final class RateLimitedProblem extends ApiException {
+final class RateLimitedProblem extends Problem {
 
   private static final long serialVersionUID = 1L;
 
   RateLimitedProblem(long perMinute, long cost, long retryAfterSeconds) {
     super(
-        HttpStatus.TOO_MANY_REQUESTS,
+        Problem.Kind.TOO_MANY_REQUESTS,
         "rate-limited",
         "Too many priced items",
         "This client may price "
@@ -26,6 +24,6 @@ final class RateLimitedProblem extends ApiException {
             + retryAfterSeconds
             + " s.");
     property("limit", perMinute);
-    getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+    retryAfter(retryAfterSeconds);
   }
 }

@@ -8,7 +8,7 @@ import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.registry.ModelChoice;
 import com.diamondpricing.server.registry.ModelEntry;
-import com.diamondpricing.server.registry.ModelNotFoundException;
+import com.diamondpricing.server.registry.ModelNotFoundProblem;
 import com.diamondpricing.server.registry.ModelRegistry;
 import com.diamondpricing.server.system.DiamondsProperties;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,6 +38,7 @@ import org.springframework.stereotype.Service;
  * or a champion replaced, is closed (its native memory freed) once the requests using it are done.
  */
 @Service
+@EnableConfigurationProperties(ServingProperties.class)
 public class ServingModels {
 
   private static final Logger log = LoggerFactory.getLogger(ServingModels.class);
@@ -65,12 +66,12 @@ public class ServingModels {
       ModelTypes types,
       ModelChoice choice,
       DiamondsProperties properties,
-      @Value("${diamonds.serving.max-loaded-models:8}") int maxLoaded) {
+      ServingProperties serving) {
     this.registry = registry;
     this.types = types;
     this.choice = choice;
     this.metric = properties.champion().metric();
-    this.loaded = new LoadedModels(maxLoaded);
+    this.loaded = new LoadedModels(serving.maxLoadedModels());
     for (FeatureSet set : FeatureSet.values()) {
       champions.put(set, new AtomicReference<>());
     }
@@ -212,8 +213,8 @@ public class ServingModels {
    * gives ({@code present}). When no such model gives them, the richest one there is (the caller
    * refuses the stone, naming what it lacks). Close it when the request is done.
    *
-   * @throws NoChampionException when no champion is loaded
-   * @throws ModelNotFoundException for an unknown id, or a type with no registered model
+   * @throws NoChampionProblem when no champion is loaded
+   * @throws ModelNotFoundProblem for an unknown id, or a type with no registered model
    */
   public ServedModel.Lease lease(String type, Long modelId, Set<Feature> present) {
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -277,7 +278,7 @@ public class ServingModels {
       }
     }
     if (richest == null) {
-      throw failure != null ? new ChampionUnloadableProblem(failure) : new NoChampionException();
+      throw failure != null ? new ChampionUnloadableProblem(failure) : new NoChampionProblem();
     }
     return richest;
   }
@@ -334,7 +335,7 @@ public class ServingModels {
       held = leaders.of(name, sets, present);
     }
     if (held == null) {
-      throw new ModelNotFoundException("no " + name + " model is registered");
+      throw new ModelNotFoundProblem("no " + name + " model is registered");
     }
     return held;
   }

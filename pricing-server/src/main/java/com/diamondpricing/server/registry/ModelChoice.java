@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  *   <li>trials are between {@value #MIN_TRIALS} and {@value #MAX_TRIALS}.
  * </ul>
  *
- * Refusals are {@link InvalidChoiceException}s.
+ * Refusals are {@link InvalidChoiceProblem}s.
  */
 @Component
 public final class ModelChoice {
@@ -53,7 +53,7 @@ public final class ModelChoice {
    * The registered types a list of names asks for, in the order first named.
    *
    * @param requested the names as given; null, empty or only blanks for every registered type
-   * @throws InvalidChoiceException (field {@code models}) for a name that is not registered
+   * @throws InvalidChoiceProblem (field {@code models}) for a name that is not registered
    */
   public List<String> models(List<String> requested) {
     if (requested == null) {
@@ -71,11 +71,11 @@ public final class ModelChoice {
   /**
    * The registered type one name asks for.
    *
-   * @throws InvalidChoiceException (field {@code model}) for a blank or unregistered name
+   * @throws InvalidChoiceProblem (field {@code model}) for a blank or unregistered name
    */
   public String model(String requested) {
     if (requested == null || requested.isBlank()) {
-      throw new InvalidChoiceException(
+      throw new InvalidChoiceProblem(
           "model", "a model type is required; allowed values: " + allowed(), names);
     }
     return registered("model", requested);
@@ -84,11 +84,11 @@ public final class ModelChoice {
   /**
    * A trial count, when it is between {@value #MIN_TRIALS} and {@value #MAX_TRIALS}.
    *
-   * @throws InvalidChoiceException (field {@code trials}) otherwise
+   * @throws InvalidChoiceProblem (field {@code trials}) otherwise
    */
   public static int trials(int requested) {
     if (requested < MIN_TRIALS || requested > MAX_TRIALS) {
-      throw new InvalidChoiceException(
+      throw new InvalidChoiceProblem(
           "trials",
           "trials must be between " + MIN_TRIALS + " and " + MAX_TRIALS + ", not " + requested,
           List.of());
@@ -101,7 +101,7 @@ public final class ModelChoice {
    * those the type trains.
    *
    * @param field the field the name came in, named by a refusal
-   * @throws InvalidChoiceException for a blank or unknown name, or one the type trains no model of
+   * @throws InvalidChoiceProblem for a blank or unknown name, or one the type trains no model of
    */
   public static FeatureSet featureSet(String field, String requested, ModelType type) {
     List<String> allowed = type.featureSets().stream().map(FeatureSet::label).toList();
@@ -109,7 +109,7 @@ public final class ModelChoice {
     try {
       set = FeatureSet.of(requested);
     } catch (IllegalArgumentException e) {
-      throw new InvalidChoiceException(
+      throw new InvalidChoiceProblem(
           field,
           "unknown feature set '"
               + cut(requested == null ? "" : requested.strip())
@@ -118,7 +118,7 @@ public final class ModelChoice {
           allowed);
     }
     if (!type.featureSets().contains(set)) {
-      throw new InvalidChoiceException(
+      throw new InvalidChoiceProblem(
           field,
           type.name()
               + " trains no model of the feature set "
@@ -134,7 +134,7 @@ public final class ModelChoice {
     String name = requested.strip();
     String found = byLowerCase.get(name.toLowerCase(Locale.ROOT));
     if (found == null) {
-      throw new InvalidChoiceException(
+      throw new InvalidChoiceProblem(
           field, "unknown model type '" + cut(name) + "'; allowed values: " + allowed(), names);
     }
     return found;

@@ -1,7 +1,7 @@
 package com.diamondpricing.server.registry;
 
 import com.diamondpricing.model.FeatureSet;
-import com.diamondpricing.server.web.ApiException;
+import com.diamondpricing.server.problem.Problem;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -101,7 +101,7 @@ class ModelController {
     try {
       set = FeatureSet.of(featureSet);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "featureSet",
           "unknown feature set; allowed values: " + String.join(", ", FeatureSet.labels()),
           FeatureSet.labels());

@@ -115,7 +115,7 @@ public class ModelRegistry {
   }
 
   public ModelEntry get(long id) {
-    return find(id).orElseThrow(() -> new ModelNotFoundException("no model with id " + id));
+    return find(id).orElseThrow(() -> new ModelNotFoundProblem("no model with id " + id));
   }
 
   /** Every model, newest first. */
@@ -293,14 +293,14 @@ public class ModelRegistry {
         .param(id)
         .query((rs, n) -> rs.getBytes(1))
         .optional()
-        .orElseThrow(() -> new ModelNotFoundException("no model with id " + id));
+        .orElseThrow(() -> new ModelNotFoundProblem("no model with id " + id));
   }
 
   /**
    * The model loaded from its artifact, ready to predict. Each call loads it anew: the caller owns
    * it and closes it (the server keeps the models it serves in {@code prediction.ServingModels}).
    *
-   * @throws ModelNotFoundException when there is no such model
+   * @throws ModelNotFoundProblem when there is no such model
    * @throws ModelLoadException when its type is not on the class path or its bytes are bad
    */
   public TrainedModel load(long id) throws ModelLoadException {

@@ -1,5 +1,8 @@
 package com.diamondpricing.server.requestlog;
 
+import com.diamondpricing.data.Diamond;
+import com.diamondpricing.server.ledger.AnsweringModel;
+import com.diamondpricing.server.ledger.RecordedPrediction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,7 +30,7 @@ final class PredictionInserts {
           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
   /** One row to write: a priced diamond, its request and its place in it. */
-  private record Item(RequestRecord request, PredictionRecord prediction, int index) {}
+  private record Item(RequestRecord request, RecordedPrediction prediction, int index) {}
 
   private PredictionInserts() {}
 
@@ -45,7 +48,7 @@ final class PredictionInserts {
     for (RequestRecord r : records) {
       if (carries(r)) {
         int index = 0;
-        for (PredictionRecord p : r.predictions()) {
+        for (RecordedPrediction p : r.predictions()) {
           items.add(new Item(r, p, index++));
         }
       }
@@ -57,25 +60,26 @@ final class PredictionInserts {
 
   private static int bind(PreparedStatement s, int first, Item item) throws SQLException {
     RequestRecord r = item.request();
-    PredictionRecord p = item.prediction();
+    RecordedPrediction p = item.prediction();
     int i = first;
     s.setString(i++, p.predictionId());
     s.setString(i++, RequestLogDialect.clean(r.requestId()));
     s.setInt(i++, item.index());
     s.setTimestamp(i++, Timestamp.from(r.receivedAt() == null ? Instant.EPOCH : r.receivedAt()));
-    boolean own = p.modelId() != null;
-    s.setLong(i++, own ? p.modelId() : r.modelId());
-    s.setString(i++, own ? p.modelType() : r.modelType());
-    s.setInt(i++, own ? p.modelVersion() : r.modelVersion());
-    s.setDouble(i++, p.carat());
-    s.setString(i++, p.cut());
-    s.setString(i++, p.color());
-    s.setString(i++, p.clarity());
-    i = number(s, i, p.depth());
-    i = number(s, i, p.table());
-    i = number(s, i, p.x());
-    i = number(s, i, p.y());
-    i = number(s, i, p.z());
+    AnsweringModel model = p.model();
+    s.setLong(i++, model != null ? model.id() : r.modelId());
+    s.setString(i++, model != null ? model.type() : r.modelType());
+    s.setInt(i++, model != null ? model.version() : r.modelVersion());
+    Diamond d = p.stone();
+    s.setDouble(i++, d.carat());
+    s.setString(i++, d.cut().label());
+    s.setString(i++, d.color().label());
+    s.setString(i++, d.clarity().label());
+    i = number(s, i, d.depth());
+    i = number(s, i, d.table());
+    i = number(s, i, d.x());
+    i = number(s, i, d.y());
+    i = number(s, i, d.z());
     s.setDouble(i++, p.price());
     i = number(s, i, p.lower80());
     i = number(s, i, p.upper80());
@@ -84,7 +88,11 @@ final class PredictionInserts {
   }
 
   private static int number(PreparedStatement s, int i, Double value) throws SQLException {
-    if (value == null || !Double.isFinite(value)) {
+    return number(s, i, value == null ? Double.NaN : value);
+  }
+
+  private static int number(PreparedStatement s, int i, double value) throws SQLException {
+    if (!Double.isFinite(value)) {
       s.setNull(i, Types.DOUBLE);
     } else {
       s.setDouble(i, value);

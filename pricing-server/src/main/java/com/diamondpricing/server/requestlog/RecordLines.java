@@ -1,5 +1,11 @@
 package com.diamondpricing.server.requestlog;
 
+import com.diamondpricing.data.Clarity;
+import com.diamondpricing.data.Color;
+import com.diamondpricing.data.Cut;
+import com.diamondpricing.data.Diamond;
+import com.diamondpricing.server.ledger.AnsweringModel;
+import com.diamondpricing.server.ledger.RecordedPrediction;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +61,7 @@ final class RecordLines {
       if (!r.predictions().isEmpty()) {
         g.writeName("predictions");
         g.writeStartArray();
-        for (PredictionRecord p : r.predictions()) {
+        for (RecordedPrediction p : r.predictions()) {
           prediction(g, p);
         }
         g.writeEndArray();
@@ -70,29 +76,38 @@ final class RecordLines {
    * A prediction as an array: id, the nine features, price, the two intervals' ends, and its model
    * (id, type, version) when it names one.
    */
-  private static void prediction(JsonGenerator g, PredictionRecord p) {
+  private static void prediction(JsonGenerator g, RecordedPrediction p) {
+    Diamond d = p.stone();
     g.writeStartArray();
     g.writeString(p.predictionId());
-    g.writeNumber(p.carat());
-    g.writeString(p.cut());
-    g.writeString(p.color());
-    g.writeString(p.clarity());
-    number(g, p.depth());
-    number(g, p.table());
-    number(g, p.x());
-    number(g, p.y());
-    number(g, p.z());
+    g.writeNumber(d.carat());
+    g.writeString(d.cut().label());
+    g.writeString(d.color().label());
+    g.writeString(d.clarity().label());
+    number(g, d.depth());
+    number(g, d.table());
+    number(g, d.x());
+    number(g, d.y());
+    number(g, d.z());
     g.writeNumber(p.price());
     number(g, p.lower80());
     number(g, p.upper80());
     number(g, p.lower90());
     number(g, p.upper90());
-    if (p.modelId() != null) {
-      g.writeNumber(p.modelId());
-      g.writeString(p.modelType());
-      g.writeNumber(p.modelVersion());
+    if (p.model() != null) {
+      g.writeNumber(p.model().id());
+      g.writeString(p.model().type());
+      g.writeNumber(p.model().version());
     }
     g.writeEndArray();
+  }
+
+  private static void number(JsonGenerator g, double value) {
+    if (!Double.isFinite(value)) {
+      g.writeNull();
+    } else {
+      g.writeNumber(value);
+    }
   }
 
   private static void number(JsonGenerator g, Double value) {
@@ -103,7 +118,7 @@ final class RecordLines {
     }
   }
 
-  private static PredictionRecord prediction(JsonParser p) {
+  private static RecordedPrediction prediction(JsonParser p) {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw new IllegalArgumentException("a prediction that is not an array");
     }
@@ -124,25 +139,31 @@ final class RecordLines {
     if (i != 15 && i != 18) {
       throw new IllegalArgumentException("a prediction with " + i + " values, not 15 or 18");
     }
-    return new PredictionRecord(
+    return new RecordedPrediction(
         (String) v[0],
-        (Double) v[1],
-        (String) v[2],
-        (String) v[3],
-        (String) v[4],
-        (Double) v[5],
-        (Double) v[6],
-        (Double) v[7],
-        (Double) v[8],
-        (Double) v[9],
+        new Diamond(
+            (Double) v[1],
+            Cut.parse((String) v[2]),
+            Color.parse((String) v[3]),
+            Clarity.parse((String) v[4]),
+            measurement(v[5]),
+            measurement(v[6]),
+            measurement(v[7]),
+            measurement(v[8]),
+            measurement(v[9])),
         (Double) v[10],
         (Double) v[11],
         (Double) v[12],
         (Double) v[13],
         (Double) v[14],
-        v[15] == null ? null : ((Double) v[15]).longValue(),
-        (String) v[16],
-        v[17] == null ? null : ((Double) v[17]).intValue());
+        v[15] == null
+            ? null
+            : new AnsweringModel(
+                ((Double) v[15]).longValue(), (String) v[16], ((Double) v[17]).intValue()));
+  }
+
+  private static double measurement(Object value) {
+    return value == null ? Double.NaN : (Double) value;
   }
 
   private static void string(JsonGenerator g, String name, String value) {
@@ -229,7 +250,7 @@ final class RecordLines {
     String modelType;
     Integer modelVersion;
     String errorCode;
-    List<PredictionRecord> predictions = List.of();
+    List<RecordedPrediction> predictions = List.of();
 
     void set(String name, JsonParser p) {
       switch (name) {
@@ -258,11 +279,11 @@ final class RecordLines {
       }
     }
 
-    private static List<PredictionRecord> predictions(JsonParser p) {
+    private static List<RecordedPrediction> predictions(JsonParser p) {
       if (p.currentToken() != JsonToken.START_ARRAY) {
         throw new IllegalArgumentException("predictions that are not an array");
       }
-      List<PredictionRecord> list = new ArrayList<>();
+      List<RecordedPrediction> list = new ArrayList<>();
       while (p.nextToken() != JsonToken.END_ARRAY) {
         list.add(prediction(p));
       }

@@ -6,17 +6,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the filter hands each record: {@link #record} returns once the record is in the journal (so
- * the response may be released) and queued for the writer, or, when the queue is full, left in the
- * journal for the writer to replay. It never waits for the database. A record that cannot be
- * journaled (the journal is over its quota, or the disk refuses it) is dropped and counted, its
- * request is answered {@code 503 storage-full} instead, and the {@link StorageGate} shuts until
- * there is room again. One that cannot be encoded is dropped, counted and warned about at most
- * every {@value #WARN_EVERY_SECONDS} seconds.
+ * Where the request capture ({@code web.capture.RequestLogFilter}) hands each record, the request
+ * log's one entry point: {@link #record} returns once the record is in the journal (so the response
+ * may be released) and queued for the writer, or, when the queue is full, left in the journal for
+ * the writer to replay. It never waits for the database. A record that cannot be journaled (the
+ * journal is over its quota, or the disk refuses it) is dropped and counted, its request is
+ * answered {@code 503 storage-full} instead, and the {@link StorageGate} shuts until there is room
+ * again. One that cannot be encoded is dropped, counted and warned about at most every {@value
+ * #WARN_EVERY_SECONDS} seconds.
  */
-final class RequestLog {
+public final class RequestLog {
 
   static final long WARN_EVERY_SECONDS = 30;
+
+  /** The seconds a client refused for a full storage is told to wait ({@code Retry-After}). */
+  public static final int RETRY_AFTER_SECONDS = StorageGate.RETRY_AFTER_SECONDS;
 
   private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
 
@@ -38,12 +42,12 @@ final class RequestLog {
   }
 
   /** Whether requests can be recorded now (else they are answered 503 storage-full, unrun). */
-  boolean open() {
+  public boolean open() {
     return gate.open();
   }
 
   /** A request answered 503 storage-full because nothing can be recorded. */
-  void refused() {
+  public void refused() {
     metrics.refused.increment();
     gate.refused();
   }
@@ -53,11 +57,11 @@ final class RequestLog {
    * stopping writer waits for these, so a request the web server let finish late is written too.
    * Every call is paired with {@link #left()}.
    */
-  void entered() {
+  public void entered() {
     recording.incrementAndGet();
   }
 
-  void left() {
+  public void left() {
     recording.decrementAndGet();
   }
 
@@ -70,7 +74,7 @@ final class RequestLog {
    * Journals the record and queues it for the database; never blocks on the database. False when it
    * is in neither: its request must not be answered as if it were recorded.
    */
-  boolean record(RequestRecord record) {
+  public boolean record(RequestRecord record) {
     byte[] line;
     try {
       line = RecordLines.encode(record);

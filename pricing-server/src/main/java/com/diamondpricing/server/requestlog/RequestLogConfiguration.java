@@ -1,6 +1,5 @@
 package com.diamondpricing.server.requestlog;
 
-import com.diamondpricing.server.system.AdminToken;
 import com.diamondpricing.server.system.DiamondsProperties;
 import com.diamondpricing.server.system.SqliteBusyEviction;
 import com.zaxxer.hikari.HikariConfig;
@@ -14,20 +13,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The request log: its settings and reading side always; recording (the filter, the writer thread
- * and the retention purge) in the web server only, unless {@code diamonds.request-log.enabled} is
- * false.
+ * The request log: its settings and reading side always; recording (the {@link RequestLog} the
+ * request capture hands records to, the journal, the writer thread and the retention purge) in the
+ * web server only, unless {@code diamonds.request-log.enabled} is false. The capture itself, a
+ * filter of the HTTP edge, is registered by {@code web.capture.RequestCaptureConfiguration} on the
+ * same conditions.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLogProperties.class)
-class RequestLogConfiguration {
+public class RequestLogConfiguration {
 
-  static final String ENABLED = "diamonds.request-log.enabled";
+  /** The setting that turns recording on and off. */
+  public static final String ENABLED = "diamonds.request-log.enabled";
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -103,19 +104,6 @@ class RequestLogConfiguration {
               : "",
           journal.dir());
       return writer;
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestLogFilter> requestLogFilter(
-        RequestLog requestLog, RequestLogProperties properties, Clock clock, AdminToken token) {
-      FilterRegistrationBean<RequestLogFilter> registration =
-          new FilterRegistrationBean<>(
-              new RequestLogFilter(
-                  requestLog, (int) properties.maxBody().toBytes(), clock, token::scrub));
-      registration.setName("requestLogFilter");
-      registration.setOrder(RequestLogFilter.ORDER);
-      registration.addUrlPatterns("/*"); // the filter picks /api/ by the routed path
-      return registration;
     }
 
     @Bean

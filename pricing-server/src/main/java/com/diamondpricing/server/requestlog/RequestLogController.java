@@ -1,7 +1,7 @@
 package com.diamondpricing.server.requestlog;
 
-import com.diamondpricing.server.web.ApiException;
-import com.diamondpricing.server.web.InstantParameter;
+import com.diamondpricing.server.problem.InstantParameter;
+import com.diamondpricing.server.problem.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -77,23 +77,23 @@ class RequestLogController {
     Instant from = InstantParameter.parse("since", since, clock);
     Instant to = InstantParameter.parse("until", until, clock);
     if (from != null && to != null && !from.isBefore(to)) {
-      throw ApiException.invalidParameter("until", "until must be later than since", List.of());
+      throw Problem.invalidParameter("until", "until must be later than since", List.of());
     }
     if (limit < 1 || limit > RequestLogStore.MAX_LIMIT) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "limit",
           "limit must be between 1 and " + RequestLogStore.MAX_LIMIT + ", not " + limit,
           List.of());
     }
     if (status != null && (status < 100 || status > 599)) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "status", "status must be an HTTP status (100 to 599), not " + status, List.of());
     }
     RequestLogStore.Cursor cursor = null;
     if (before != null && !before.isBlank()) {
       cursor = RequestLogStore.Cursor.parse(before.strip());
       if (cursor == null) {
-        throw ApiException.invalidParameter(
+        throw Problem.invalidParameter(
             "before", "before must be a page's next cursor, such as 1767225600000.42", List.of());
       }
     }

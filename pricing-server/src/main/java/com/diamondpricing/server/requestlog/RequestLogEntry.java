@@ -1,6 +1,6 @@
 package com.diamondpricing.server.requestlog;
 
-import com.diamondpricing.server.web.AnsweringModel;
+import com.diamondpricing.server.ledger.AnsweringModel;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 

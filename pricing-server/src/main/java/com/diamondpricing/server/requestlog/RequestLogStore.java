@@ -1,7 +1,7 @@
 package com.diamondpricing.server.requestlog;
 
+import com.diamondpricing.server.ledger.AnsweringModel;
 import com.diamondpricing.server.system.DiamondsProperties;
-import com.diamondpricing.server.web.AnsweringModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

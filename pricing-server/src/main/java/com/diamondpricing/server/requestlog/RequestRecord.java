@@ -1,5 +1,6 @@
 package com.diamondpricing.server.requestlog;
 
+import com.diamondpricing.server.ledger.RecordedPrediction;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param errorCode the code of the problem the request was answered with, or null
  * @param predictions the diamonds it priced, in order (empty for anything else)
  */
-record RequestRecord(
+public record RequestRecord(
     String requestId,
     Instant receivedAt,
     String method,
@@ -33,9 +34,9 @@ record RequestRecord(
     String modelType,
     Integer modelVersion,
     String errorCode,
-    List<PredictionRecord> predictions) {
+    List<RecordedPrediction> predictions) {
 
-  RequestRecord {
+  public RequestRecord {
     predictions = predictions == null ? List.of() : List.copyOf(predictions);
   }
 

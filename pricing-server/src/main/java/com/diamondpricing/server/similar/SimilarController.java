@@ -4,7 +4,8 @@ import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Dataset;
-import com.diamondpricing.server.web.GradeValue;
+import com.diamondpricing.data.Diamond;
+import com.diamondpricing.server.prediction.GradeValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,7 +49,24 @@ class SimilarController {
       double x,
       double y,
       double z,
-      @Schema(description = "|carat - the asked carat|", example = "0.01") double caratDistance) {}
+      @Schema(description = "|carat - the asked carat|", example = "0.01") double caratDistance) {
+
+    /** A training stone, its price and its distance in carat, as the answer gives them. */
+    static SimilarDiamond of(Diamond d, double price, double caratDistance) {
+      return new SimilarDiamond(
+          d.carat(),
+          d.cut().label(),
+          d.color().label(),
+          d.clarity().label(),
+          d.depth(),
+          d.table(),
+          price,
+          d.x(),
+          d.y(),
+          d.z(),
+          caratDistance);
+    }
+  }
 
   @Schema(description = "The similar diamonds, nearest in carat first")
   record SimilarResponse(List<SimilarDiamond> diamonds, long snapshotId) {}
@@ -101,18 +119,8 @@ class SimilarController {
     List<SimilarDiamond> out = new ArrayList<>(found.positions().length);
     for (int i : found.positions()) {
       out.add(
-          new SimilarDiamond(
-              d.carat(i),
-              d.cut(i).label(),
-              d.color(i).label(),
-              d.clarity(i).label(),
-              d.depth(i),
-              d.table(i),
-              d.price(i),
-              d.x(i),
-              d.y(i),
-              d.z(i),
-              Math.round(Math.abs(d.carat(i) - carat) * 1e6) / 1e6));
+          SimilarDiamond.of(
+              d.diamond(i), d.price(i), Math.round(Math.abs(d.carat(i) - carat) * 1e6) / 1e6));
     }
     return new SimilarResponse(out, found.snapshotId());
   }

@@ -5,7 +5,7 @@ import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.prediction.NoChampionException;
+import com.diamondpricing.server.prediction.NoChampionProblem;
 import com.diamondpricing.server.prediction.ServedModel;
 import com.diamondpricing.server.prediction.ServingModels;
 import java.util.OptionalLong;
@@ -47,7 +47,7 @@ public class SimilarDiamonds {
   }
 
   public Found nearest(double carat, Cut cut, Color color, Clarity clarity, int n) {
-    ServedModel champion = models.champion().orElseThrow(NoChampionException::new);
+    ServedModel champion = models.champion().orElseThrow(NoChampionProblem::new);
     SimilarDiamondsIndex index = index(champion.entry().snapshotId());
     return new Found(
         champion.entry().snapshotId(),

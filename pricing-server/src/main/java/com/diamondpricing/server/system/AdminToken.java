@@ -12,7 +12,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * owner-only permissions.
  */
 @Component
+@EnableConfigurationProperties(AdminTokenProperties.class)
 public class AdminToken {
 
   private static final Logger log = LoggerFactory.getLogger(AdminToken.class);
@@ -32,9 +33,8 @@ public class AdminToken {
   private final byte[] token;
   private final String text;
 
-  AdminToken(
-      DiamondsProperties properties,
-      @Value("${diamonds.admin-token:${DIAMONDS_ADMIN_TOKEN:}}") String configured) {
+  AdminToken(DiamondsProperties properties, AdminTokenProperties configuredToken) {
+    String configured = configuredToken.adminToken();
     if (configured != null && !configured.isBlank()) {
       this.text = configured.strip();
       this.token = text.getBytes(StandardCharsets.UTF_8);

@@ -50,7 +50,17 @@ public record DiamondsProperties(
     return databaseUrl().startsWith("jdbc:sqlite:");
   }
 
-  public record Db(String url, String user, String password) {}
+  public record Db(
+      @DefaultValue("") String url,
+      @DefaultValue("") String user,
+      @DefaultValue("") String password) {
+
+    /** The password never shows in a log line or an error. */
+    @Override
+    public String toString() {
+      return "Db[url=" + url + ", user=" + user + ", password=" + AdminToken.MARKER + "]";
+    }
+  }
 
   /**
    * @param seed the seed of every run
@@ -97,13 +107,21 @@ public record DiamondsProperties(
   }
 
   /**
+   * @param enabled whether the folder is watched (by the web server; the command line never does)
    * @param dir the watched folder; default {@code home/inbox}
    * @param mode {@code replace} or {@code append}: what a dropped file does to the current data
    * @param pollInterval how often the folder is looked at, and how long a file's size must stay the
    *     same before it is taken
    */
   public record Inbox(
-      Path dir, @DefaultValue("replace") String mode, @DefaultValue("2s") Duration pollInterval) {}
+      @DefaultValue("true") boolean enabled,
+      Path dir,
+      @DefaultValue("replace") String mode,
+      @DefaultValue("2s") Duration pollInterval) {
+
+    /** The setting that turns the watched folder off. */
+    public static final String ENABLED = "diamonds.inbox.enabled";
+  }
 
   /** The inbox folder. */
   public Path inboxDir() {

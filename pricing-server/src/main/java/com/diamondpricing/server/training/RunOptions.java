@@ -1,6 +1,6 @@
 package com.diamondpricing.server.training;
 
-import com.diamondpricing.server.spark.SparkRun;
+import com.diamondpricing.server.sparkjobs.SparkRun;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

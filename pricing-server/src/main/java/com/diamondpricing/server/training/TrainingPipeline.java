@@ -4,16 +4,15 @@ import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainingListener;
 import com.diamondpricing.model.xgboost.XgboostTraining;
 import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.problem.Problem;
 import com.diamondpricing.server.registry.ModelChoice;
-import com.diamondpricing.server.spark.SparkRun;
+import com.diamondpricing.server.sparkjobs.SparkRun;
 import com.diamondpricing.server.system.DiamondsProperties;
-import com.diamondpricing.server.web.ApiException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -80,8 +79,8 @@ public class TrainingPipeline {
   /**
    * Records a queued run; a server's dispatcher runs it when the runs before it are done.
    *
-   * @throws ApiException 400 for a model type, trial count or snapshot the run cannot have, 429
-   *     when {@code max-queued} runs wait already
+   * @throws Problem 400 for a model type, trial count or snapshot the run cannot have, 429 when
+   *     {@code max-queued} runs wait already
    */
   public TrainingRun submit(RunRequest request, Trigger trigger) {
     return submit(request, trigger, null);
@@ -117,7 +116,7 @@ public class TrainingPipeline {
   /**
    * Records a run and runs it on this thread (after any run in progress); returns it finished.
    *
-   * @throws ApiException 400 for a model type, trial count or snapshot the run cannot have
+   * @throws Problem 400 for a model type, trial count or snapshot the run cannot have
    */
   public TrainingRun runNow(RunRequest request, Trigger trigger, TrainingListener listener) {
     Checked checked = check(request);
@@ -170,7 +169,7 @@ public class TrainingPipeline {
     int trials =
         request.trials() == null ? defaults.trials() : ModelChoice.trials(request.trials());
     if (datasets.find(request.snapshotId()).isEmpty()) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "snapshotId", "there is no dataset snapshot " + request.snapshotId(), List.of());
     }
     RunOptions options =
@@ -186,23 +185,21 @@ public class TrainingPipeline {
     }
     List<String> names = choice.models(asked);
     if (!xgboost.containsAll(names)) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "modelTypes", "the Spark engine trains the XGBoost model types only", xgboost);
     }
     return names;
   }
 
-  private ApiException queueFull() {
-    ApiException e =
-        ApiException.of(
-            HttpStatus.TOO_MANY_REQUESTS,
+  private Problem queueFull() {
+    return Problem.of(
+            Problem.Kind.TOO_MANY_REQUESTS,
             "training-queue-full",
             "Training queue full",
             defaults.maxQueued()
                 + " training runs are waiting already, the most the service queues; try again"
-                + " once one has started.");
-    e.getHeaders().set("Retry-After", Long.toString(defaults.lease().toSeconds()));
-    return e;
+                + " once one has started.")
+        .retryAfter(defaults.lease().toSeconds());
   }
 
   /**

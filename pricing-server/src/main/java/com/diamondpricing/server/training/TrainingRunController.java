@@ -5,14 +5,13 @@ import com.diamondpricing.server.dataset.DatasetRejectedProblem;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
+import com.diamondpricing.server.problem.Problem;
 import com.diamondpricing.server.registry.ModelChoice;
-import com.diamondpricing.server.web.ApiException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
@@ -92,7 +91,7 @@ class TrainingRunController {
               .find(request.snapshotId())
               .orElseThrow(
                   () ->
-                      ApiException.invalidParameter(
+                      Problem.invalidParameter(
                           "snapshotId",
                           "there is no dataset snapshot " + request.snapshotId(),
                           List.of()))
@@ -103,8 +102,8 @@ class TrainingRunController {
               .current()
               .orElseThrow(
                   () ->
-                      ApiException.of(
-                          HttpStatus.CONFLICT,
+                      Problem.of(
+                          Problem.Kind.CONFLICT,
                           "no-data",
                           "No data yet",
                           "There is no data to train on yet: upload a CSV file first."))
@@ -126,7 +125,7 @@ class TrainingRunController {
   List<TrainingRunView> list(
       @RequestParam(name = "limit", defaultValue = "" + DEFAULT_LIMIT) int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit, List.of());
     }
     return pipeline.list(limit).stream().map(r -> TrainingRunView.of(r, null)).toList();
@@ -140,7 +139,7 @@ class TrainingRunController {
     try {
       return IngestMode.parse(mode);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidParameter(
+      throw Problem.invalidParameter(
           "mode", e.getMessage(), List.of(IngestMode.REPLACE.value(), IngestMode.APPEND.value()));
     }
   }

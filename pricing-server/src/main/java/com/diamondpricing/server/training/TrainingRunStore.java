@@ -311,7 +311,7 @@ class TrainingRunStore {
   }
 
   TrainingRun get(long id) {
-    return find(id).orElseThrow(() -> new RunNotFoundException(id));
+    return find(id).orElseThrow(() -> new RunNotFoundProblem(id));
   }
 
   List<TrainingRun> list(int limit) {

@@ -1,5 +1,6 @@
 package com.diamondpricing.server.web;
 
+import com.diamondpricing.server.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
@@ -37,10 +38,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Renders every error of the HTTP API as an RFC 9457 problem ({@code application/problem+json},
- * shaped by {@link Problems}). Features throw {@link ApiException}s that carry their problem, which
- * is answered as it is; this class only words Spring's own exceptions, answers 503 when the
- * database is away, and 500 with an {@code errorId} for anything unexpected. It never reads an
- * exception's message to decide what to answer, and no answer holds a stack trace or a class name.
+ * shaped by {@link Problems}). Features throw {@link Problem}s, which are answered as they are,
+ * with the status their kind stands for; besides, this class only words Spring's own exceptions,
+ * answers 503 when the database is away, and 500 with an {@code errorId} for anything unexpected.
+ * It never reads an exception's message to decide what to answer, and no answer holds a stack trace
+ * or a class name.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -54,7 +56,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       "The server could not answer this request because of an unexpected error; it has been"
           + " logged with the errorId given here.";
 
-  // ---- the service's own answers besides features' ApiExceptions (Spring renders those)
+  // ---- the features' problems, and the service's own answers
+
+  /** A feature's {@link Problem}: answered as it is, with the status its kind stands for. */
+  @ExceptionHandler(Problem.class)
+  ResponseEntity<Object> problem(Problem e, WebRequest request) {
+    HttpHeaders headers = new HttpHeaders();
+    if (e.retryAfterSeconds() != null) {
+      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    }
+    return answer(e, Problems.of(e), headers, request);
+  }
 
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Object> malformedUpload(MultipartException e, WebRequest request) {

@@ -1,5 +1,7 @@
 package com.diamondpricing.server.web;
 
+import com.diamondpricing.server.problem.BadField;
+import com.diamondpricing.server.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
 import java.util.List;
@@ -56,7 +58,7 @@ final class BodyProblems {
   }
 
   private static ProblemDetail badField(JacksonException jackson, String field) {
-    ApiException refused = cause(jackson, ApiException.class);
+    Problem refused = cause(jackson, Problem.class);
     String detail;
     List<String> allowed = List.of();
     if (refused != null) {
@@ -80,7 +82,7 @@ final class BodyProblems {
     ProblemDetail body =
         Problems.of(status, Problems.INVALID_PARAMETER, Problems.INVALID_PARAMETER_TITLE, detail);
     body.setProperty(Problems.FIELD, field);
-    body.setProperty("errors", List.of(new FieldProblem(field, null, detail, allowed)));
+    body.setProperty("errors", List.of(new BadField(field, null, detail, allowed)));
     if (!allowed.isEmpty()) {
       body.setProperty(Problems.ALLOWED_VALUES, allowed);
     }

@@ -1,7 +1,9 @@
 package com.diamondpricing.server.web;
 
+import com.diamondpricing.server.dataset.UploadProperties;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,6 +62,17 @@ class ContainerConfiguration {
             .register(meters);
       }
     };
+  }
+
+  /**
+   * The multipart limits, from {@code diamonds.upload.max-size}: one upload, its file and the whole
+   * request, at most that size (what Spring Boot would make of {@code spring.servlet.multipart.*},
+   * from the setting that declares the default).
+   */
+  @Bean
+  MultipartConfigElement multipartConfigElement(UploadProperties upload) {
+    long max = upload.maxSize().toBytes();
+    return new MultipartConfigElement("", max, max, 0);
   }
 
   @Bean

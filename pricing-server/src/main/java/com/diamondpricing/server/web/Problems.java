@@ -1,6 +1,8 @@
 package com.diamondpricing.server.web;
 
+import com.diamondpricing.server.problem.Problem;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -26,9 +28,9 @@ public final class Problems {
   public static final String ALLOWED_VALUES = "allowedValues";
 
   /** The code of a parameter or body field with a value the API does not take. */
-  public static final String INVALID_PARAMETER = "invalid-parameter";
+  public static final String INVALID_PARAMETER = Problem.INVALID_PARAMETER;
 
-  static final String INVALID_PARAMETER_TITLE = "Invalid parameter";
+  static final String INVALID_PARAMETER_TITLE = Problem.INVALID_PARAMETER_TITLE;
 
   private Problems() {}
 
@@ -44,6 +46,35 @@ public final class Problems {
     problem.setTitle(title);
     problem.setProperty(CODE, code);
     return problem;
+  }
+
+  /**
+   * A feature's problem as the API answers it: the status its kind stands for, its code, title and
+   * detail, the field at fault and the values it takes, and its further properties.
+   */
+  static ProblemDetail of(Problem problem) {
+    ProblemDetail body =
+        of(status(problem.kind()), problem.code(), problem.title(), problem.detail());
+    if (problem.field() != null) {
+      body.setProperty(FIELD, problem.field());
+      if (!problem.allowedValues().isEmpty()) {
+        body.setProperty(ALLOWED_VALUES, problem.allowedValues());
+      }
+    }
+    problem.properties().forEach(body::setProperty);
+    return body;
+  }
+
+  /** The HTTP status of a kind of problem. */
+  static HttpStatus status(Problem.Kind kind) {
+    return switch (kind) {
+      case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+    };
   }
 
   /** The problem's code, or null when it has none. */

@@ -1,6 +1,7 @@
 package com.diamondpricing.server.web;
 
 import com.diamondpricing.server.system.AdminToken;
+import com.diamondpricing.server.system.RequestId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 
-  public static final String HEADER = "X-Request-Id";
-  public static final String ATTRIBUTE = "diamonds.requestId";
+  public static final String HEADER = RequestId.HEADER;
+  public static final String ATTRIBUTE = RequestId.ATTRIBUTE;
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final UnaryOperator<String> secrets; // every secret's value replaced by a marker
@@ -44,12 +45,6 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
   RequestIdFilter(UnaryOperator<String> secrets) {
     this.secrets = secrets;
-  }
-
-  /** The id of the request being handled. */
-  public static String of(HttpServletRequest request) {
-    Object id = request.getAttribute(ATTRIBUTE);
-    return id == null ? null : id.toString();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package com.diamondpricing.server.web;
 
+import com.diamondpricing.server.prediction.GradeValue;
+import com.diamondpricing.server.problem.BadField;
 import jakarta.validation.ConstraintViolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ final class ValidationProblems {
 
   /** A JSON body failed validation: 422. */
   static ProblemDetail of(MethodArgumentNotValidException e) {
-    List<FieldProblem> errors = new ArrayList<>();
+    List<BadField> errors = new ArrayList<>();
     for (FieldError error : e.getBindingResult().getFieldErrors()) {
       errors.add(
           fieldProblem(
@@ -38,7 +40,7 @@ final class ValidationProblems {
 
   /** Request parameters failed validation: 400. */
   static ProblemDetail of(HandlerMethodValidationException e) {
-    List<FieldProblem> errors = new ArrayList<>();
+    List<BadField> errors = new ArrayList<>();
     for (ParameterValidationResult result : e.getParameterValidationResults()) {
       String name = result.getMethodParameter().getParameterName();
       RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
@@ -48,7 +50,7 @@ final class ValidationProblems {
       for (MessageSourceResolvable error : result.getResolvableErrors()) {
         ConstraintViolation<?> violation = violation(result, error);
         errors.add(
-            new FieldProblem(
+            new BadField(
                 name,
                 rejected(result.getArgument()),
                 error.getDefaultMessage(),
@@ -58,9 +60,9 @@ final class ValidationProblems {
     return problem(errors, HttpStatus.BAD_REQUEST);
   }
 
-  private static ProblemDetail problem(List<FieldProblem> errors, HttpStatus status) {
+  private static ProblemDetail problem(List<BadField> errors, HttpStatus status) {
     List<String> words = new ArrayList<>();
-    for (FieldProblem error : errors) {
+    for (BadField error : errors) {
       words.add("'" + error.field() + "' " + error.message());
     }
     ProblemDetail body =
@@ -70,7 +72,7 @@ final class ValidationProblems {
             Problems.INVALID_PARAMETER_TITLE,
             words.isEmpty() ? "The request is not valid." : String.join("; ", words));
     if (!errors.isEmpty()) {
-      FieldProblem first = errors.get(0);
+      BadField first = errors.get(0);
       body.setProperty(Problems.FIELD, first.field());
       if (!first.allowedValues().isEmpty()) {
         body.setProperty(Problems.ALLOWED_VALUES, first.allowedValues());
@@ -80,11 +82,11 @@ final class ValidationProblems {
     return body;
   }
 
-  private static FieldProblem fieldProblem(
+  private static BadField fieldProblem(
       String field, Object rejected, String message, ObjectError error) {
     ConstraintViolation<?> violation =
         error.contains(ConstraintViolation.class) ? error.unwrap(ConstraintViolation.class) : null;
-    return new FieldProblem(field, rejected(rejected), message, allowed(violation));
+    return new BadField(field, rejected(rejected), message, allowed(violation));
   }
 
   private static ConstraintViolation<?> violation(

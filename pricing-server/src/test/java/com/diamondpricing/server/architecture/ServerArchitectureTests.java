@@ -5,71 +5,145 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.diamondpricing.server.problem.Problem;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The server's package rules, on its compiled main classes. Features ({@code dataset}, {@code
- * inbox}, {@code prediction}, {@code registry}, {@code requestlog}, {@code similar}, {@code
- * training}) may use {@code web} and {@code system}; those two use no feature; nothing forms a
- * cycle; controllers are package-private and everything is injected through constructors.
+ * The server's package rules, on its compiled main classes. The packages are of three kinds:
+ *
+ * <ul>
+ *   <li>the base, {@code system} (settings, database, clock, identity) and {@code problem} (the
+ *       words every feature refuses in), which use no other package of the server;
+ *   <li>the edges, {@code web} (HTTP) and {@code cli} (the command line), which use any feature and
+ *       which no feature uses;
+ *   <li>every other package is a feature: a new package is one, and under these rules, by itself.
+ * </ul>
+ *
+ * Nothing forms a cycle; controllers are package-private; everything is injected through
+ * constructors and every setting is a {@code @ConfigurationProperties} record.
  */
 @AnalyzeClasses(
     packages = "com.diamondpricing.server",
     importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ServerArchitectureTests {
 
-  static final String[] FEATURES = {
-    "com.diamondpricing.server.dataset..",
-    "com.diamondpricing.server.inbox..",
-    "com.diamondpricing.server.prediction..",
-    "com.diamondpricing.server.registry..",
-    "com.diamondpricing.server.requestlog..",
-    "com.diamondpricing.server.similar..",
-    "com.diamondpricing.server.training..",
-    "com.diamondpricing.server.cli.."
-  };
+  static final String ROOT = "com.diamondpricing.server";
+
+  /** The packages under everything: they use no other package of the server. */
+  static final Set<String> BASE = Set.of("system", "problem");
+
+  /** The packages over everything: no feature uses them. */
+  static final Set<String> EDGES = Set.of("web", "cli");
+
+  /** The top package under the server's root a class belongs to, or "" for the root itself. */
+  static String topPackage(JavaClass c) {
+    String name = c.getPackageName();
+    if (!name.startsWith(ROOT + ".")) {
+      return "";
+    }
+    String rest = name.substring(ROOT.length() + 1);
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
+  static final DescribedPredicate<JavaClass> IN_A_FEATURE =
+      DescribedPredicate.describe(
+          "in a feature (any package but " + BASE + " and " + EDGES + ")",
+          c -> {
+            String top = topPackage(c);
+            return !top.isEmpty() && !BASE.contains(top) && !EDGES.contains(top);
+          });
+
+  static final DescribedPredicate<JavaClass> IN_THE_BASE =
+      DescribedPredicate.describe("in " + BASE, c -> BASE.contains(topPackage(c)));
+
+  static final DescribedPredicate<JavaClass> IN_AN_EDGE =
+      DescribedPredicate.describe("in " + EDGES, c -> EDGES.contains(topPackage(c)));
+
+  static final DescribedPredicate<JavaClass> OF_THE_SERVER =
+      DescribedPredicate.describe(
+          "of another package of the server", c -> c.getPackageName().startsWith(ROOT + "."));
 
   @ArchTest
   static final ArchRule noPackageCycles =
       slices().matching("com.diamondpricing.server.(*)..").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule webDependsOnNoFeature =
+  static final ArchRule noFeatureUsesAnEdge =
       noClasses()
-          .that()
-          .resideInAPackage("com.diamondpricing.server.web..")
+          .that(IN_A_FEATURE)
           .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(FEATURES)
-          .because("the HTTP edge renders what features hand it; features depend on it");
+          .dependOnClassesThat(IN_AN_EDGE)
+          .because(
+              "features throw problems and hand over data; the HTTP edge and the command line"
+                  + " word them");
 
   @ArchTest
-  static final ArchRule systemDependsOnNoFeature =
+  static final ArchRule theBaseUsesNoOtherPackage =
+      noClasses()
+          .that(IN_THE_BASE)
+          .should()
+          .dependOnClassesThat(
+              DescribedPredicate.describe(
+                  "in a feature or an edge", c -> OF_THE_SERVER.test(c) && !IN_THE_BASE.test(c)));
+
+  @ArchTest
+  static final ArchRule cliDoesNotUseWeb =
       noClasses()
           .that()
-          .resideInAPackage("com.diamondpricing.server.system..")
+          .resideInAPackage(ROOT + ".cli..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage(FEATURES)
-          .orShould()
+          .resideInAPackage(ROOT + ".web..");
+
+  @ArchTest
+  static final ArchRule problemsKnowNothingOfHttp =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".problem..")
+          .should()
           .dependOnClassesThat()
-          .resideInAPackage("com.diamondpricing.server.web..");
+          .resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+          .because("a problem is the service's word; each edge chooses how to say it");
+
+  @ArchTest
+  static final ArchRule problemsAreNamedProblem =
+      classes()
+          .that()
+          .areAssignableTo(Problem.class)
+          .should()
+          .haveSimpleNameEndingWith("Problem")
+          .because("one naming rule: what a feature refuses with is a *Problem");
+
+  @ArchTest
+  static final ArchRule onlyProblemsAreNamedProblem =
+      classes()
+          .that()
+          .areAssignableTo(Throwable.class)
+          .and()
+          .haveSimpleNameEndingWith("Problem")
+          .should()
+          .beAssignableTo(Problem.class);
 
   @ArchTest
   static final ArchRule nothingDependsOnTheCommandLine =
       noClasses()
           .that()
-          .resideOutsideOfPackages("com.diamondpricing.server.cli..", "com.diamondpricing.server")
+          .resideOutsideOfPackages(ROOT + ".cli..", ROOT)
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("com.diamondpricing.server.cli..");
+          .resideInAPackage(ROOT + ".cli..");
 
   @ArchTest
   static final ArchRule onlyTheXgboostModelTypeImportsXgboost4j =
@@ -93,12 +167,30 @@ class ServerArchitectureTests {
           .should()
           .beAnnotatedWith(Autowired.class)
           .orShould()
-          .beAnnotatedWith(Value.class)
-          .orShould()
           .beAnnotatedWith("jakarta.inject.Inject")
           .orShould()
           .beAnnotatedWith("jakarta.annotation.Resource")
           .because("dependencies come through the constructor into final fields");
+
+  @ArchTest
+  static final ArchRule settingsAreConfigurationPropertiesRecords =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(Value.class)
+          .because(
+              "one configuration style: every setting is a component of a @ConfigurationProperties"
+                  + " record, with its default written there once");
+
+  @ArchTest
+  static final ArchRule configurationPropertiesAreRecordsNamedProperties =
+      classes()
+          .that()
+          .areAnnotatedWith(ConfigurationProperties.class)
+          .should()
+          .beRecords()
+          .andShould()
+          .haveSimpleNameEndingWith("Properties");
 
   @ArchTest
   static final ArchRule oneJsonLibrary =

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.linear.LinearModelType;
 import com.diamondpricing.model.xgboost.XgboostModelType;
-import com.diamondpricing.server.web.ApiException;
+import com.diamondpricing.server.problem.Problem;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.HttpStatus;
 
 /** The one rule for model-type names and trial counts. */
 class ModelChoiceTests {
@@ -57,9 +56,9 @@ class ModelChoiceTests {
 
     @Test
     void anUnknownNameIsRefusedNamingTheAllowedValues() {
-      InvalidChoiceException e =
+      InvalidChoiceProblem e =
           catchThrowableOfType(
-              InvalidChoiceException.class, () -> choice.models(List.of("linear", " Forest ")));
+              InvalidChoiceProblem.class, () -> choice.models(List.of("linear", " Forest ")));
 
       assertThat(e.field()).isEqualTo("models");
       assertThat(e.getMessage())
@@ -70,8 +69,8 @@ class ModelChoiceTests {
     @ParameterizedTest
     @ValueSource(strings = {"forest", "lin ear", "linear,xgboost", "linears", "xgb"})
     void onlyAWholeRegisteredNameIsTaken(String name) {
-      InvalidChoiceException e =
-          catchThrowableOfType(InvalidChoiceException.class, () -> choice.model(name));
+      InvalidChoiceProblem e =
+          catchThrowableOfType(InvalidChoiceProblem.class, () -> choice.model(name));
 
       assertThat(e.field()).isEqualTo("model");
       assertThat(e.getMessage()).startsWith("unknown model type '" + name.strip() + "'");
@@ -81,8 +80,8 @@ class ModelChoiceTests {
     void aLongUnknownNameIsCutInTheMessage() {
       String name = "x".repeat(500);
 
-      InvalidChoiceException e =
-          catchThrowableOfType(InvalidChoiceException.class, () -> choice.models(List.of(name)));
+      InvalidChoiceProblem e =
+          catchThrowableOfType(InvalidChoiceProblem.class, () -> choice.models(List.of(name)));
 
       assertThat(e.getMessage())
           .contains("'" + "x".repeat(ModelChoice.MAX_ECHOED - 3) + "...'")
@@ -92,8 +91,8 @@ class ModelChoiceTests {
     @Test
     void aSingleChoiceCannotBeBlank() {
       for (String blank : Arrays.asList(null, "", "  ")) {
-        InvalidChoiceException e =
-            catchThrowableOfType(InvalidChoiceException.class, () -> choice.model(blank));
+        InvalidChoiceProblem e =
+            catchThrowableOfType(InvalidChoiceProblem.class, () -> choice.model(blank));
 
         assertThat(e.field()).isEqualTo("model");
         assertThat(e.getMessage()).contains("allowed values: linear, xgboost");
@@ -103,8 +102,8 @@ class ModelChoiceTests {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 10_001, Integer.MAX_VALUE, Integer.MIN_VALUE})
     void trialsOutsideOneToTenThousandAreRefused(int trials) {
-      InvalidChoiceException e =
-          catchThrowableOfType(InvalidChoiceException.class, () -> ModelChoice.trials(trials));
+      InvalidChoiceProblem e =
+          catchThrowableOfType(InvalidChoiceProblem.class, () -> ModelChoice.trials(trials));
 
       assertThat(e.field()).isEqualTo("trials");
       assertThat(e.getMessage()).isEqualTo("trials must be between 1 and 10000, not " + trials);
@@ -112,29 +111,26 @@ class ModelChoiceTests {
     }
 
     @Test
-    void theApiAnswersARefusalAs400NamingTheFieldAndTheAllowedValues() {
-      InvalidChoiceException e =
-          catchThrowableOfType(
-              InvalidChoiceException.class, () -> choice.models(List.of("forest")));
+    void aRefusalIsInvalidInputNamingTheFieldAndTheAllowedValues() {
+      InvalidChoiceProblem e =
+          catchThrowableOfType(InvalidChoiceProblem.class, () -> choice.models(List.of("forest")));
 
-      ApiException problem = e;
+      Problem problem = e;
 
-      assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(problem.kind()).isEqualTo(Problem.Kind.INVALID_INPUT);
       assertThat(problem.code()).isEqualTo("invalid-parameter");
-      assertThat(problem.getBody().getDetail()).isEqualTo(e.getMessage());
-      assertThat(problem.getBody().getProperties())
-          .containsEntry("field", "models")
-          .containsEntry("allowedValues", List.of("linear", "xgboost"));
+      assertThat(problem.detail()).isEqualTo(e.getMessage());
+      assertThat(problem.field()).isEqualTo("models");
+      assertThat(problem.allowedValues()).containsExactly("linear", "xgboost");
     }
 
     @Test
     void aRefusedTrialCountHasNoListOfAllowedValues() {
-      InvalidChoiceException e =
-          catchThrowableOfType(InvalidChoiceException.class, () -> ModelChoice.trials(0));
+      InvalidChoiceProblem e =
+          catchThrowableOfType(InvalidChoiceProblem.class, () -> ModelChoice.trials(0));
 
-      assertThat(e.getBody().getProperties())
-          .containsEntry("field", "trials")
-          .doesNotContainKey("allowedValues");
+      assertThat(e.field()).isEqualTo("trials");
+      assertThat(e.allowedValues()).isEmpty();
     }
   }
 }

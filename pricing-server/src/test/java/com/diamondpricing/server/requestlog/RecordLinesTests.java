@@ -3,6 +3,12 @@ package com.diamondpricing.server.requestlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.diamondpricing.data.Clarity;
+import com.diamondpricing.data.Color;
+import com.diamondpricing.data.Cut;
+import com.diamondpricing.data.Diamond;
+import com.diamondpricing.server.ledger.AnsweringModel;
+import com.diamondpricing.server.ledger.RecordedPrediction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,48 +18,37 @@ import org.junit.jupiter.api.Test;
 /** A record's journal line: what goes in comes back, priced diamonds included. */
 class RecordLinesTests {
 
-  static final PredictionRecord WHOLE =
-      new PredictionRecord(
+  static final RecordedPrediction WHOLE =
+      new RecordedPrediction(
           "0b9c6f7e-8d0a-4f3b-9a51-2c4d6e8f1a2b",
-          1.1,
-          "Ideal",
-          "H",
-          "SI2",
-          62.0,
-          55.0,
-          6.61,
-          6.65,
-          4.11,
+          new Diamond(1.1, Cut.IDEAL, Color.H, Clarity.SI2, 62.0, 55.0, 6.61, 6.65, 4.11),
           4733.21,
           4301.77,
           5224.06,
           4100.0,
           5400.5,
-          null,
-          null,
           null);
-  static final PredictionRecord BARE =
-      new PredictionRecord(
+  static final RecordedPrediction BARE =
+      new RecordedPrediction(
           "1c9c6f7e-8d0a-4f3b-9a51-2c4d6e8f1a2b",
-          0.3,
-          "Very Good",
-          "E",
-          "VS1",
-          null,
-          null,
-          4.3,
-          null,
-          null,
+          new Diamond(
+              0.3,
+              Cut.VERY_GOOD,
+              Color.E,
+              Clarity.VS1,
+              Double.NaN,
+              Double.NaN,
+              4.3,
+              Double.NaN,
+              Double.NaN),
           612.0,
           null,
           null,
           null,
           null,
-          9L,
-          "xgboost-log",
-          2);
+          new AnsweringModel(9L, "xgboost-log", 2));
 
-  static RequestRecord record(List<PredictionRecord> predictions) {
+  static RequestRecord record(List<RecordedPrediction> predictions) {
     return RequestLogTesting.priced(
         "req-1", Instant.parse("2026-11-30T12:00:00.123Z"), predictions);
   }

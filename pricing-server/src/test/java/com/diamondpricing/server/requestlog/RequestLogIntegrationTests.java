@@ -5,7 +5,12 @@ import static com.diamondpricing.server.requestlog.RequestLogTesting.awaitIdle;
 import static com.diamondpricing.server.requestlog.RequestLogTesting.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.diamondpricing.data.Clarity;
+import com.diamondpricing.data.Color;
+import com.diamondpricing.data.Cut;
+import com.diamondpricing.data.Diamond;
 import com.diamondpricing.server.dataset.DatasetStore;
+import com.diamondpricing.server.ledger.RecordedPrediction;
 import com.diamondpricing.server.prediction.ServingModels;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.support.LinearChampion;
@@ -370,20 +375,10 @@ abstract class RequestLogIntegrationTests {
             old,
             now.minus(Duration.ofDays(3)),
             List.of(
-                new PredictionRecord(
+                new RecordedPrediction(
                     old + "-p",
-                    1.1,
-                    "Ideal",
-                    "H",
-                    "SI2",
-                    62.0,
-                    55.0,
-                    6.61,
-                    6.65,
-                    4.11,
+                    new Diamond(1.1, Cut.IDEAL, Color.H, Clarity.SI2, 62.0, 55.0, 6.61, 6.65, 4.11),
                     4733.21,
-                    null,
-                    null,
                     null,
                     null,
                     null,

@@ -1,5 +1,6 @@
 package com.diamondpricing.server.requestlog;
 
+import com.diamondpricing.server.ledger.RecordedPrediction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ final class RequestLogTesting {
    * An answered POST of a batch of prices, with the diamonds it priced (model xgboost v3, id 7).
    */
   static RequestRecord priced(
-      String requestId, Instant receivedAt, List<PredictionRecord> predictions) {
+      String requestId, Instant receivedAt, List<RecordedPrediction> predictions) {
     return new RequestRecord(
         requestId,
         receivedAt,

@@ -2,6 +2,7 @@ package com.diamondpricing.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.diamondpricing.server.problem.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,12 @@ class ApiExceptionHandlerTests {
       throw new ShinyProblem();
     }
 
+    @org.springframework.web.bind.annotation.GetMapping("/busy")
+    String busy() {
+      throw Problem.of(Problem.Kind.TOO_MANY_REQUESTS, "busy", "Busy", "try again soon")
+          .retryAfter(7);
+    }
+
     @org.springframework.web.bind.annotation.GetMapping("/no-database")
     String noDatabase() {
       throw new org.springframework.jdbc.CannotGetJdbcConnectionException("pool exhausted");
@@ -87,11 +94,11 @@ class ApiExceptionHandlerTests {
   }
 
   /** A feature's own problem, as a feature declares it. */
-  static final class ShinyProblem extends ApiException {
+  static final class ShinyProblem extends Problem {
     private static final long serialVersionUID = 1L;
 
     ShinyProblem() {
-      super(HttpStatus.CONFLICT, "too-shiny", "Too shiny", "this stone is too shiny");
+      super(Problem.Kind.CONFLICT, "too-shiny", "Too shiny", "this stone is too shiny");
       field("shine", List.of("dull", "bright"));
     }
   }
@@ -111,6 +118,20 @@ class ApiExceptionHandlerTests {
             "\"allowedValues\":[\"dull\",\"bright\"]");
     assertThat(answer.getRequest().getAttribute(ProblemWriter.CODE_ATTRIBUTE))
         .isEqualTo("too-shiny");
+  }
+
+  @Test
+  void aProblemThatWaitingMayHelpSaysHowLongInRetryAfter() throws Exception {
+    var answer = get("/busy").getResponse();
+    assertThat(answer.getStatus()).isEqualTo(429);
+    assertThat(answer.getHeader("Retry-After")).isEqualTo("7");
+    assertThat(answer.getContentAsString()).contains("\"code\":\"busy\"");
+  }
+
+  @Test
+  void eachKindOfProblemHasItsStatus() {
+    assertThat(java.util.Arrays.stream(Problem.Kind.values()).map(k -> Problems.status(k).value()))
+        .containsExactly(400, 404, 409, 422, 429, 503);
   }
 
   @Test
@@ -154,10 +175,12 @@ class ApiExceptionHandlerTests {
   }
 
   @Test
-  void apiExceptionsCarryTheirFieldAndAllowedValues() {
-    ApiException e = ApiException.invalidParameter("mode", "bad mode", List.of("a", "b"));
-    assertThat(e.getStatusCode().value()).isEqualTo(400);
-    assertThat(e.getBody().getProperties())
+  void invalidParametersAreAnswered400WithTheirFieldAndAllowedValues() {
+    Problem e = Problem.invalidParameter("mode", "bad mode", List.of("a", "b"));
+    ProblemDetail problem = body(handler.problem(e, request));
+    assertThat(problem.getStatus()).isEqualTo(400);
+    assertThat(problem.getDetail()).isEqualTo("bad mode");
+    assertThat(problem.getProperties())
         .containsEntry("field", "mode")
         .containsEntry("allowedValues", List.of("a", "b"))
         .containsEntry("code", "invalid-parameter");

@@ -26,14 +26,19 @@ class ErrorCatalogTests {
   static final List<Pattern> DECLARATIONS =
       List.of(
           Pattern.compile(
-              "(?:Problems\\.of|ApiException\\.of|super)\\(\\s*HttpStatus\\.\\w+,\\s*\"([a-z]+(?:-[a-z]+)*)\""),
+              "(?:Problems\\.of|Problem\\.of|super)\\(\\s*(?:HttpStatus|Problem\\.Kind)\\.\\w+,\\s*\"([a-z]+(?:-[a-z]+)*)\""),
           Pattern.compile("ProblemWriter\\.problem\\(\\s*\\d+,\\s*\"([a-z]+(?:-[a-z]+)*)\""),
           Pattern.compile("static final String (?:[A-Z_]+) = \"([a-z]+(?:-[a-z]+)*)\";(?=[^\\n]*)"),
           Pattern.compile("return \"([a-z]+(?:-[a-z]+)*)\";"));
 
   /** The files whose string constants are codes. */
   static final Set<String> CONSTANT_HOLDERS =
-      Set.of("Problems.java", "ProblemResponses.java", "RunError.java", "SpringProblems.java");
+      Set.of(
+          "Problem.java",
+          "Problems.java",
+          "ProblemResponses.java",
+          "RunError.java",
+          "SpringProblems.java");
 
   @Test
   void everyDeclaredCodeIsListed() throws IOException {

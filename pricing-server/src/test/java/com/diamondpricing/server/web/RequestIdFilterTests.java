@@ -2,6 +2,7 @@ package com.diamondpricing.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.diamondpricing.server.system.RequestId;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +34,7 @@ class RequestIdFilterTests {
   void aSaneClientIdIsKeptAndEchoed() throws Exception {
     MockHttpServletResponse response = new MockHttpServletResponse();
     MockHttpServletRequest request = filter("order-42:retry.1", response);
-    assertThat(RequestIdFilter.of(request)).isEqualTo("order-42:retry.1");
+    assertThat(RequestId.of(request)).isEqualTo("order-42:retry.1");
     assertThat(response.getHeader(RequestIdFilter.HEADER)).isEqualTo("order-42:retry.1");
   }
 
@@ -43,7 +44,7 @@ class RequestIdFilterTests {
     MockHttpServletRequest request = filter("<script>alert(1)</script>", response);
     String id = response.getHeader(RequestIdFilter.HEADER);
     assertThat(UUID.fromString(id).version()).isEqualTo(4);
-    assertThat(RequestIdFilter.of(request)).isEqualTo(id);
+    assertThat(RequestId.of(request)).isEqualTo(id);
   }
 
   @Test
@@ -53,7 +54,7 @@ class RequestIdFilterTests {
     String id = response.getHeader(RequestIdFilter.HEADER);
     assertThat(id).doesNotContain("sekrit");
     assertThat(UUID.fromString(id).version()).isEqualTo(4);
-    assertThat(RequestIdFilter.of(request)).isEqualTo(id);
+    assertThat(RequestId.of(request)).isEqualTo(id);
   }
 
   /** A request with this X-Request-Id, through the filter. */

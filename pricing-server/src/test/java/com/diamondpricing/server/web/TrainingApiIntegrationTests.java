@@ -43,8 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
       "diamonds.bootstrap=false",
       "diamonds.training.trials=3",
       "diamonds.admin-token=" + TrainingApiIntegrationTests.ADMIN_TOKEN,
-      "spring.servlet.multipart.max-file-size=1MB",
-      "spring.servlet.multipart.max-request-size=1MB"
+      "diamonds.upload.max-size=1MB"
     })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class TrainingApiIntegrationTests {

@@ -1,8 +1,0 @@
-package com.diamondpricing.server.spark;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SparkProperties.class)
-class SparkConfiguration {}
