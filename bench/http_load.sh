@@ -14,9 +14,9 @@
 #   bench/http_load.sh --ceiling CEILING.jar # also the bare endpoint of ../shared/tools/ceiling,
 #                                            # alternated with the others: throughput as a ratio
 #   bench/http_load.sh --champion xgboost    # the type that must answer (default xgboost-log)
-#   bench/http_load.sh --jfr DIR             # also a JFR recording of each server over the rounds
-#                                            # (DIR/<db>-<variant>.jfr) and where its CPU samples
-#                                            # went, by stage (bench/profile_breakdown.py)
+#   bench/http_load.sh --profile DIR         # also async-profiler on each server over the rounds
+#                                            # (bench/profiler.sh; DIR/<db>-<variant>.collapsed)
+#                                            # and where its CPU samples went, by stage
 #
 # Needs wrk (apt-get install -y wrk), curl, python3; psql and PostgreSQL on 127.0.0.1:5432 (user
 # postgres, trust auth) for the PostgreSQL rows (fresh databases, dropped afterwards).
@@ -38,7 +38,7 @@ pg_user=${DIAMONDS_BENCH_PG_USER:-postgres}
 baseline=
 ceiling=
 champion_type=xgboost-log
-jfr=
+profile=
 endpoints=(predict similar)
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
@@ -54,7 +54,7 @@ while [ $# -gt 0 ]; do
     --baseline) baseline=$(readlink -f "$2"); shift 2 ;;
     --ceiling) ceiling=$(readlink -f "$2"); shift 2 ;;
     --champion) champion_type=$2; shift 2 ;;
-    --jfr) jfr=$(mkdir -p "$2" && readlink -f "$2"); shift 2 ;;
+    --profile) profile=$(mkdir -p "$2" && readlink -f "$2"); shift 2 ;;
     --endpoints) IFS=, read -r -a endpoints <<<"$2"; shift 2 ;;
     -h|--help) usage ;;
     *) echo "unknown option $1" >&2; usage ;;
@@ -64,8 +64,11 @@ done
 for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "http_load.sh: $tool is required" >&2; exit 2; }
 done
-if [ -n "$jfr" ] && ! command -v jcmd >/dev/null; then
-  echo "http_load.sh: jcmd and jfr (a JDK's bin) are required for --jfr" >&2; exit 2
+if [ -n "$profile" ]; then
+  command -v jcmd >/dev/null || { echo "http_load.sh: --profile needs a JDK's jcmd" >&2; exit 2; }
+  # shellcheck source=bench/profiler.sh
+  . "$root/bench/profiler.sh"
+  profiler_setup "$profile"
 fi
 if [ "$postgres" = 1 ] && ! command -v psql >/dev/null; then
   echo "http_load.sh: psql is required for the PostgreSQL rows (or --skip-postgres)" >&2; exit 2
@@ -257,11 +260,10 @@ for db in "${dbs[@]}"; do
       wrk_run "$db-$v" "$endpoint" "$warmup" >/dev/null
     done
   done
-  if [ -n "$jfr" ]; then
+  if [ -n "$profile" ]; then
     for v in "${variants[@]}"; do
       [ "$v" = ceiling ] && continue
-      jcmd "$(cat "$work/$db-$v/pid")" JFR.start name=load settings=profile \
-        filename="$jfr/$db-$v.jfr" >/dev/null
+      profiler_start "$(cat "$work/$db-$v/pid")"
     done
   fi
   for round in $(seq 1 "$rounds"); do
@@ -283,13 +285,14 @@ for db in "${dbs[@]}"; do
       done
     done
   done
-  if [ -n "$jfr" ]; then
+  if [ -n "$profile" ]; then
     for v in "${variants[@]}"; do
       [ "$v" = ceiling ] && continue
-      jcmd "$(cat "$work/$db-$v/pid")" JFR.stop name=load >/dev/null
-      echo "== CPU samples of $db-$v over the rounds, by stage ($jfr/$db-$v.jfr)" >"$jfr/$db-$v.txt"
-      jfr print --json --events jdk.ExecutionSample "$jfr/$db-$v.jfr" \
-        | python3 "$root/bench/profile_breakdown.py" >>"$jfr/$db-$v.txt"
+      profiler_stop "$(cat "$work/$db-$v/pid")" "$profile/$db-$v.collapsed"
+      echo "== CPU samples of $db-$v over the rounds, by stage ($profile/$db-$v.collapsed)" \
+        >"$profile/$db-$v.txt"
+      python3 "$root/bench/profile_breakdown.py" --collapsed "$profile/$db-$v.collapsed" --top 20 \
+        >>"$profile/$db-$v.txt"
     done
   fi
   for v in "${variants[@]}"; do
@@ -361,6 +364,6 @@ printf '| %-18s | %12s | %8s | %8s |\n' --- ---: ---: ---:
 while IFS=$'\t' read -r cfg logged spilled dropped; do
   printf '| %-18s | %12s | %8s | %8s |\n' "$cfg" "$logged" "$spilled" "$dropped"
 done <"$summary"
-if [ -n "$jfr" ]; then
-  for f in "$jfr"/*.txt; do echo; cat "$f"; done
+if [ -n "$profile" ]; then
+  for f in "$profile"/*.txt; do echo; cat "$f"; done
 fi

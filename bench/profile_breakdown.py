@@ -1,10 +1,12 @@
 #!/usr/bin/python3
-"""Where a server's CPU samples go, by stage of a request: reads a JFR recording's execution
-samples (jfr print --json --events jdk.ExecutionSample) and gives each sample the stage of the
+"""Where a server's CPU samples go, by stage of a request: reads async-profiler's collapsed stacks
+(with thread names: `threads`) or a JFR recording's execution samples (jfr print --json --events
+jdk.ExecutionSample) and gives each sample the stage of the
 frame nearest its leaf that names one (a frame of Jackson called by the journal is the journal's;
 one called by Spring's message converter is JSON). Samples of the request log's writer thread are
 the writer's (the database's when a JDBC driver frame is on the stack).
 
+  bench/profile_breakdown.py --collapsed a.collapsed [--top 30]
   jfr print --json --events jdk.ExecutionSample rec.jfr | bench/profile_breakdown.py
 """
 import json
@@ -37,12 +39,18 @@ COMPILED = [(name, re.compile(p)) for name, p in STAGES]
 
 def frame_name(frame):
     method = frame.get("method", {})
-    return method.get("type", {}).get("name", "?") + "." + method.get("name", "?")
+    # JFR names classes the JVM's way, with slashes (com/diamondpricing/...)
+    return method.get("type", {}).get("name", "?").replace("/", ".") + "." + method.get("name", "?")
 
 
 def stage(event):
     thread = (event.get("values", event).get("sampledThread") or {}).get("javaName") or ""
     frames = [frame_name(f) for f in (event.get("values", event).get("stackTrace") or {}).get("frames", [])]
+    return stage_of(thread, frames)
+
+
+def stage_of(thread, frames):
+    """The stage of a sample: its thread's name and its frames, leaf first."""
     if "request-log" in thread:
         return "writer: database (JDBC)" if any(DATABASE.search(f) for f in frames) else "writer: other"
     if not thread.startswith("http-nio"):
@@ -54,16 +62,43 @@ def stage(event):
     return "other (JDK, unattributed)"
 
 
+def collapsed(path):
+    """(thread, frames leaf first, count) of each line of async-profiler's collapsed output."""
+    for line in open(path):
+        stack, _, n = line.rstrip("\n").rpartition(" ")
+        frames = stack.split(";")
+        thread = ""
+        if frames and frames[0].startswith("["):
+            thread = re.sub(r"\s+tid=\d+\]$", "", frames[0][1:]).rstrip("]")
+            frames = frames[1:]
+        names = [f.replace("/", ".").removesuffix("_[j]").removesuffix("_[i]").removesuffix("_[k]")
+                 for f in reversed(frames)]
+        yield thread, names, int(n)
+
+
 def main():
-    doc = json.load(sys.stdin)
-    events = doc["recording"]["events"]
-    counts = Counter(stage(e) for e in events)
+    counts = Counter()
+    leaves = Counter()
+    if "--collapsed" in sys.argv:
+        for thread, frames, n in collapsed(sys.argv[sys.argv.index("--collapsed") + 1]):
+            counts[stage_of(thread, frames)] += n
+            leaves[frames[0] if frames else "?"] += n
+    else:
+        doc = json.load(sys.stdin)
+        for e in doc["recording"]["events"]:
+            counts[stage(e)] += 1
     total = sum(counts.values())
     print(f"{total} samples")
     print("| stage | samples | share |")
     print("| --- | ---: | ---: |")
     for name, n in counts.most_common():
         print(f"| {name} | {n} | {100.0 * n / total:.1f}% |")
+    if "--top" in sys.argv and leaves:
+        print()
+        print("| leaf frame | samples | share |")
+        print("| --- | ---: | ---: |")
+        for name, n in leaves.most_common(int(sys.argv[sys.argv.index("--top") + 1])):
+            print(f"| `{name}` | {n} | {100.0 * n / total:.1f}% |")
 
 
 if __name__ == "__main__":
