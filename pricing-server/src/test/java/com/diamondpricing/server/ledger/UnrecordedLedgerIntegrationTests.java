@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
       "diamonds.request-log.enabled=false",
       "diamonds.feedback.monitor=false"
     })
+@DirtiesContext // its own database: closing it frees the connections (PostgreSQL has 100)
 abstract class UnrecordedLedgerIntegrationTests {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
