@@ -4,7 +4,7 @@ import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.prediction.ServingModels;
+import com.diamondpricing.server.prediction.EvaluationFits;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistered;
 import com.diamondpricing.server.system.Json;
@@ -32,13 +32,14 @@ class ReferenceProfiles {
 
   private final JdbcClient jdbc;
   private final DatasetStore datasets;
-  private final ServingModels serving;
+  private final EvaluationFits evaluationFits;
   private final Clock clock;
 
-  ReferenceProfiles(JdbcClient jdbc, DatasetStore datasets, ServingModels serving, Clock clock) {
+  ReferenceProfiles(
+      JdbcClient jdbc, DatasetStore datasets, EvaluationFits evaluationFits, Clock clock) {
     this.jdbc = jdbc;
     this.datasets = datasets;
-    this.serving = serving;
+    this.evaluationFits = evaluationFits;
     this.clock = clock;
   }
 
@@ -69,8 +70,7 @@ class ReferenceProfiles {
     if (datasets.find(model.snapshotId()).isEmpty()) {
       return Optional.empty();
     }
-    ReferenceProfile profile =
-        profile(model, rows -> serving.predictWithEvaluationFit(model, rows));
+    ReferenceProfile profile = profile(model, rows -> evaluationFits.predict(model, rows));
     store(model, profile);
     return Optional.of(profile);
   }

@@ -1,11 +1,9 @@
 package com.diamondpricing.server.prediction;
 
-import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Feature;
 import com.diamondpricing.model.FeatureSet;
 import com.diamondpricing.model.ModelLoadException;
 import com.diamondpricing.model.ModelTypes;
-import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.registry.ModelChoice;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelNotFoundProblem;
@@ -229,26 +227,6 @@ public class ServingModels {
       // closed between the look-up and the hold (evicted, or a champion replaced): look again
     }
     throw new IllegalStateException("no model could be held for the request");
-  }
-
-  /**
-   * The prices the model's evaluation fit (the one fitted on its snapshot's training part and
-   * scored on the test rows) gives the rows: the served model itself when it is that fit, else the
-   * evaluation fit loaded from the registry for the call. For what is measured on the test rows,
-   * which a model refitted on every row has seen.
-   */
-  public double[] predictWithEvaluationFit(ModelEntry entry, Dataset rows) {
-    if (!entry.separateEvaluation()) {
-      try (ServedModel.Lease lease = lease(null, entry.id(), FeatureSet.ALL.features())) {
-        return lease.served().model().predict(rows);
-      }
-    }
-    try (TrainedModel model = registry.loadEvaluation(entry.id())) {
-      return model.predict(rows);
-    } catch (ModelLoadException e) {
-      throw new IllegalStateException(
-          "model " + entry.id() + "'s evaluation fit cannot be loaded: " + e.getMessage(), e);
-    }
   }
 
   /** Why a set's champion could not be loaded (a previous one loaded before serves on). */

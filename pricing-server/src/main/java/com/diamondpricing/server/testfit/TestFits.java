@@ -3,7 +3,7 @@ package com.diamondpricing.server.testfit;
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.server.dataset.DatasetStore;
-import com.diamondpricing.server.prediction.ServingModels;
+import com.diamondpricing.server.prediction.EvaluationFits;
 import com.diamondpricing.server.problem.Problem;
 import com.diamondpricing.server.registry.ModelEntry;
 import com.diamondpricing.server.registry.ModelRegistry;
@@ -29,7 +29,7 @@ public class TestFits {
 
   private final ModelRegistry registry;
   private final DatasetStore datasets;
-  private final ServingModels serving;
+  private final EvaluationFits evaluationFits;
   private final Map<Long, TestFit> byModel =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -40,10 +40,10 @@ public class TestFits {
         }
       };
 
-  TestFits(ModelRegistry registry, DatasetStore datasets, ServingModels serving) {
+  TestFits(ModelRegistry registry, DatasetStore datasets, EvaluationFits evaluationFits) {
     this.registry = registry;
     this.datasets = datasets;
-    this.serving = serving;
+    this.evaluationFits = evaluationFits;
   }
 
   /**
@@ -108,7 +108,7 @@ public class TestFits {
     }
     Dataset all = datasets.rows(entry.snapshotId());
     Dataset test = all.rows(TrainTestSplit.notebook(all.size()).test());
-    double[] predicted = serving.predictWithEvaluationFit(entry, test);
+    double[] predicted = evaluationFits.predict(entry, test);
     TestFit fit = new TestFit(modelId, entry.type(), entry.version(), test.prices(), predicted);
     synchronized (byModel) {
       byModel.put(modelId, fit);

@@ -159,18 +159,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             + ", not '"
             + ProblemText.abbreviate(String.valueOf(e.getValue()))
             + "'";
-    ProblemDetail body =
-        Problems.of(
-            HttpStatus.BAD_REQUEST,
-            Problems.INVALID_PARAMETER,
-            Problems.INVALID_PARAMETER_TITLE,
-            detail);
-    body.setProperty(Problems.FIELD, name);
-    List<String> allowed = ProblemText.enumValues(required);
-    if (!allowed.isEmpty()) {
-      body.setProperty(Problems.ALLOWED_VALUES, allowed);
-    }
-    return answer(e, body, headers, request);
+    return answer(
+        e,
+        Problems.of(Problem.invalidParameter(name, detail, ProblemText.enumValues(required))),
+        headers,
+        request);
   }
 
   @Override
