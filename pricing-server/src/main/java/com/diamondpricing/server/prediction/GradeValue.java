@@ -34,6 +34,8 @@ public @interface GradeValue {
   /** Checks the text against the grade's labels and names them in the message. */
   final class Validator implements ConstraintValidator<GradeValue, String> {
     private GradeValue constraint;
+    // read once: the annotation's value() goes through a proxy, getEnumConstants() copies
+    private Grade[] levels = new Grade[0];
 
     /** The labels of a grade type, best last as the grade lists them. */
     public static List<String> labels(GradeValue constraint) {
@@ -47,6 +49,11 @@ public @interface GradeValue {
     @Override
     public void initialize(GradeValue annotation) {
       this.constraint = annotation;
+      Enum<? extends Grade>[] constants = annotation.value().getEnumConstants();
+      this.levels = new Grade[constants.length];
+      for (int i = 0; i < constants.length; i++) {
+        levels[i] = (Grade) constants[i];
+      }
     }
 
     @Override
@@ -54,8 +61,8 @@ public @interface GradeValue {
       if (text == null) {
         return true;
       }
-      for (Enum<? extends Grade> level : constraint.value().getEnumConstants()) {
-        if (Grade.matches((Grade) level, text)) {
+      for (Grade level : levels) {
+        if (Grade.matches(level, text)) {
           return true;
         }
       }

@@ -277,6 +277,16 @@ final class HostileRequests {
             .header("Accept", "application/xml")
             .json(DIAMOND)
             .build());
+    // the API speaks JSON: no YAML answer from a converter a library brought (JsonConfiguration)
+    all.add(
+        request("Accept YAML", 406, "POST", "/api/v1/predictions")
+            .header("Accept", "application/yaml")
+            .json(DIAMOND)
+            .build());
+    all.add(
+        request("Accept YAML on the registry", 406, "GET", "/api/v1/models")
+            .header("Accept", "application/yaml")
+            .build());
     // ---- parameters
     all.add(
         request("modelId not a number", 400, "POST", "/api/v1/predictions?modelId=abc")
