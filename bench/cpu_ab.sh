@@ -6,7 +6,7 @@
 # request. Steadier than requests/s for a small difference: no retraining per run, the same models
 # and data for both, and CPU per request does not care how fast the machine is this minute.
 #
-#   bench/cpu_ab.sh --home TRAINED_HOME --a A.jar --b B.jar [--rounds 6] [--duration 20s] [--warmup 60s]
+#   bench/cpu_ab.sh --home TRAINED_HOME --a A.jar --b B.jar [--rounds 6] [--duration 20s] [--warmup 150s]
 #                   [--profile DIR]  (async-profiler over the rounds, bench/profiler.sh:
 #                                     DIR/<a|b>.collapsed, and the samples by stage)
 #
@@ -14,7 +14,7 @@
 # once its runs are done. Both builds must read its database (no migration between them).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
-home= a= b= rounds=6 duration=20s warmup=60s profile=
+home= a= b= rounds=6 duration=20s warmup=150s profile=
 while [ $# -gt 0 ]; do
   case "$1" in
     --home) home=$(readlink -f "$2"); shift 2 ;;

@@ -8,7 +8,7 @@
 #
 #   bench/http_load.sh                      # SQLite and PostgreSQL, 3 rounds of 15 s
 #   bench/http_load.sh --skip-postgres      # SQLite only
-#   bench/http_load.sh --rounds 5 --duration 20s --warmup 60s --trials 20 --keep-logs /tmp/hl
+#   bench/http_load.sh --rounds 5 --duration 20s --warmup 150s --trials 20 --keep-logs /tmp/hl
 #   bench/http_load.sh --baseline OLD.jar   # this build against another, both logging (before/after)
 #   bench/http_load.sh --endpoints predict  # one endpoint only (predict or similar)
 #   bench/http_load.sh --ceiling CEILING.jar # also the bare endpoint of ../shared/tools/ceiling,
@@ -24,7 +24,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 duration=15s
-warmup=60s
+warmup=150s # the JIT compiles for about 110 s of load (bench/README.md, "Warm-up")
 rounds=3
 threads=2
 connections=32
