@@ -30,14 +30,33 @@
     }
   }
 
+  // A number as typed at a counter: "1.5", or "1,5" with a decimal comma; anything else is
+  // refused under its field rather than guessed at (a browser's number field read "1,5" as 15).
+  function number(text) {
+    const v = /^\d*,\d+$/.test(text) ? text.replace(",", ".") : text;
+    return /^(\d+\.?\d*|\.\d+)$/.test(v) ? Number(v) : null;
+  }
+
   function diamond() {
     const d = {};
+    let bad = false;
     fields.forEach((f) => {
       const v = document.getElementById(f).value.trim();
       if (v === "") return;
-      d[f] = ["cut", "color", "clarity"].includes(f) ? v : Number(v);
+      if (["cut", "color", "clarity"].includes(f)) {
+        d[f] = v;
+        return;
+      }
+      const n = number(v);
+      if (n === null) {
+        document.getElementById(f + "-error").textContent = "not a number: write it like 1.5";
+        document.getElementById(f).setAttribute("aria-invalid", "true");
+        bad = true;
+      } else {
+        d[f] = n;
+      }
     });
-    return d;
+    return bad ? null : d;
   }
 
   function text(tag, content, cls) {
@@ -101,6 +120,11 @@
     event.preventDefault();
     clearErrors();
     const d = diamond();
+    if (d === null) {
+      document.getElementById("result").hidden = true;
+      form.querySelector("[aria-invalid=true]").focus();
+      return;
+    }
     let r;
     try {
       r = await fetch("/api/v1/predictions?explain=true", {
@@ -119,6 +143,8 @@
       return;
     }
     document.getElementById("price").textContent = dollars.format(answer.price);
+    document.getElementById("quote").textContent =
+      "Quote " + answer.predictionId + " · " + new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
     const uncalibrated = answer.intervals.some((i) => i.calibrated === false);
     document.getElementById("ranges").textContent =
       answer.intervals
@@ -132,6 +158,10 @@
     warnings.replaceChildren(...answer.warnings.map((w) => text("li", w.message)));
     if (answer.explanation) waterfall(answer.explanation, answer.price);
     document.getElementById("result").hidden = false;
+    // the answer, not the button, has the focus, and is in view on a phone
+    const heading = document.getElementById("result-heading");
+    heading.focus();
+    heading.scrollIntoView({ block: "start" });
     await similar(d);
   });
 })();

@@ -163,7 +163,7 @@ public final class DiamondCsvReader {
     void header(CsvRecord record) throws DatasetRejectedException {
       List<String> names = new ArrayList<>();
       for (String f : record.getFields()) {
-        names.add(f.strip().toLowerCase(Locale.ROOT));
+        names.add(columnName(f));
       }
       int[] idx = new int[COLUMNS.size()];
       List<String> missing = new ArrayList<>();
@@ -328,5 +328,14 @@ public final class DiamondCsvReader {
       this.column = column;
       this.value = value;
     }
+  }
+
+  /**
+   * A header field as the column it names: case and surrounding white space (and a byte-order mark)
+   * ignored, and {@code colour}, as the pages spell it, is {@code color}.
+   */
+  public static String columnName(String field) {
+    String name = field.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+    return name.equals("colour") ? "color" : name;
   }
 }

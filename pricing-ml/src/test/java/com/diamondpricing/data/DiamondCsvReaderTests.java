@@ -56,6 +56,17 @@ class DiamondCsvReaderTests {
   }
 
   @Test
+  void aHeaderSpellingColourAsThePagesDoIsRead() throws Exception {
+    LoadedDataset loaded = read(" Carat,Cut,Colour,Clarity,Depth,Table,Price,X,Y,Z\n" + ROW);
+    assertThat(loaded.dataset().size()).isEqualTo(1);
+    assertThat(loaded.dataset().color(0)).isEqualTo(Color.H);
+    assertThat(DiamondCsvReader.columnName("\uFEFFColour ")).isEqualTo("color");
+    assertThat(
+            rejection("carat,cut,color,colour,clarity,depth,table,price,x,y,z\n" + ROW).rejection())
+        .contains("'color' appears more than once");
+  }
+
+  @Test
   void aFileWithMoreRowsThanTheCapIsRejectedAndOneAtTheCapIsNot() throws Exception {
     DiamondCsvReader capped = new DiamondCsvReader(DiamondCsvReader.DEFAULT_MAX_MALFORMED_SHARE, 3);
     byte[] three = (HEADER + ROW.repeat(3)).getBytes(StandardCharsets.UTF_8);

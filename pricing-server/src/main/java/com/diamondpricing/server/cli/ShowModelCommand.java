@@ -128,7 +128,7 @@ final class ShowModelCommand extends RegistryCommand {
             + ", seed "
             + provenance.seed()
             + ", trained at "
-            + provenance.trainedAt());
+            + ModelText.when(provenance.trainedAt()));
     row(
         "rows",
         String.format(
@@ -214,7 +214,7 @@ final class ShowModelCommand extends RegistryCommand {
   }
 
   private static String validation(MetricsView v) {
-    return "r2=" + v.r2() + ", mae=" + v.mae() + ", rmse=" + v.rmse() + ", mape=" + v.mape();
+    return ModelText.metrics(v.r2(), v.mae(), v.rmse(), v.mape());
   }
 
   /** How many trials ended in each state, in the order the states first occur. */

@@ -56,7 +56,8 @@ class FeedbackController {
   @Operation(
       summary = "Report sales of priced stones",
       description =
-          "One sale {predictionId, actualPrice, soldAt} or a list of up to 10,000. Each is"
+          "One sale {predictionId, actualPrice, soldAt} or a list of up to 10,000; soldAt is an"
+              + " ISO-8601 instant, or a date alone (2026-11-28) for that day's start, UTC. Each is"
               + " attributed to the model that gave the price. The same sale again (same"
               + " prediction, price and time) is a duplicate and changes nothing; another price or"
               + " time for a prediction already sold is 409 sale-conflict; an unknown predictionId"

@@ -20,8 +20,8 @@ final class FeedbackProblems {
           "Unknown prediction",
           "No price was given with the id '"
               + predictionId
-              + "' (the request log records predictions a moment after they are answered); no sale"
-              + " was recorded.");
+              + "' (a price this server has just given is waited for, a few seconds at most); no"
+              + " sale was recorded.");
       field(field, List.of());
     }
   }

@@ -85,9 +85,12 @@ final class SaleRequests {
     String soldField = field(where, "soldAt");
     if (sold == null || !sold.isString()) {
       throw Problem.invalidParameter(
-          soldField, "soldAt must be an ISO-8601 instant such as 2026-11-30T12:00:00Z", List.of());
+          soldField,
+          "soldAt must be an ISO-8601 instant such as 2026-11-30T12:00:00Z or a date such as"
+              + " 2026-11-30 (that day, UTC)",
+          List.of());
     }
-    Instant soldAt = InstantParameter.parse(soldField, sold.asString(), clock);
+    Instant soldAt = InstantParameter.parseInstantOrDay(soldField, sold.asString(), clock);
     if (soldAt == null || soldAt.isAfter(clock.instant().plus(FUTURE_SLACK))) {
       throw Problem.invalidParameter(
           soldField, "soldAt must be a time in the past, not " + sold.asString(), List.of());

@@ -58,6 +58,8 @@ class SaleStore {
    *     price or time
    */
   List<SaleOutcome> record(List<NewSale> sales, String source) {
+    predictions.awaitRecent(
+        sales.stream().map(NewSale::predictionId).filter(id -> id != null).toList());
     return tx.execute(
         status -> {
           Map<String, RecordedPredictions.Entry> recorded =

@@ -4,6 +4,7 @@ import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Diamond;
+import com.diamondpricing.data.DiamondCsvReader;
 import com.diamondpricing.server.problem.InstantParameter;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -115,8 +115,7 @@ final class SalesCsv {
   private static Map<String, Integer> header(CsvRecord record, List<Problem> problems) {
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < record.getFieldCount(); i++) {
-      String name = record.getField(i).strip().toLowerCase(Locale.ROOT).replace('\uFEFF', ' ');
-      columns.putIfAbsent(name.strip(), i);
+      columns.putIfAbsent(DiamondCsvReader.columnName(record.getField(i)), i);
     }
     for (String required : List.of("actual_price", "sold_at")) {
       if (!columns.containsKey(required)) {
@@ -153,11 +152,14 @@ final class SalesCsv {
     if (sold == null) {
       problems.add(new Problem(line, "sold_at", null, "is required"));
     } else {
-      soldAt = InstantParameter.orNull(sold);
+      soldAt = InstantParameter.orNullOrDay(sold);
       if (soldAt == null) {
         problems.add(
             new Problem(
-                line, "sold_at", cut(sold), "not an ISO-8601 time like 2026-11-30T12:00:00Z"));
+                line,
+                "sold_at",
+                cut(sold),
+                "not an ISO-8601 time like 2026-11-30T12:00:00Z or a date like 2026-11-30"));
       }
       if (soldAt != null && soldAt.isAfter(clock.instant().plus(SaleRequests.FUTURE_SLACK))) {
         problems.add(new Problem(line, "sold_at", cut(sold), "is in the future"));

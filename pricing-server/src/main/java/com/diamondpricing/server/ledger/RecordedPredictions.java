@@ -8,12 +8,15 @@ import com.diamondpricing.server.system.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +37,66 @@ public class RecordedPredictions {
       "prediction_id, predicted_at, model_id, model_type, model_version, carat, cut, color,"
           + " clarity, depth, table_pct, x, y, z, price, lower_80, upper_80, lower_90, upper_90";
 
-  private final JdbcClient jdbc;
+  /**
+   * How long a sale waits for a prediction this server may still be writing: its id says it was
+   * made in the last {@link #RECENT} (the request log writes within its flush interval, 100 ms by
+   * default, unless the database is slow or down).
+   */
+  static final Duration WAIT = Duration.ofSeconds(3);
 
-  RecordedPredictions(JdbcClient jdbc) {
+  /** A prediction id made this recently may still be on its way to the table. */
+  static final Duration RECENT = Duration.ofMinutes(1);
+
+  private static final long POLL_MILLIS = 20;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  RecordedPredictions(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Read-your-writes for a sale reported right after its price: waits (up to {@link #WAIT}) until
+   * every id that is not on record yet but was made in the last {@link #RECENT} is, since the
+   * request log writes a prediction shortly after its answer left. Returns at once when all are on
+   * record or none is recent: an unknown old id is just unknown. Call it outside a transaction (on
+   * SQLite a transaction would hold off the very writer it waits for).
+   */
+  public void awaitRecent(List<String> ids) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<String> waiting = recentOf(ids);
+    while (!waiting.isEmpty()) {
+      Map<String, Entry> found = byIds(waiting);
+      waiting = waiting.stream().filter(id -> !found.containsKey(id)).toList();
+      if (waiting.isEmpty() || System.nanoTime() - deadline > 0) {
+        return;
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The ids made in the last {@link #RECENT}: version 7 UUIDs carry their millisecond. */
+  private List<String> recentOf(List<String> ids) {
+    long since = clock.millis() - RECENT.toMillis();
+    List<String> recent = new ArrayList<>();
+    for (String id : ids) {
+      try {
+        UUID uuid = UUID.fromString(id);
+        if (uuid.version() == 7 && (uuid.getMostSignificantBits() >>> 16) >= since) {
+          recent.add(id);
+        }
+      } catch (IllegalArgumentException notAUuid) {
+        // unknown, and never coming
+      }
+    }
+    return recent;
   }
 
   /**

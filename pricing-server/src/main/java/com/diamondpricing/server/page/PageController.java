@@ -35,8 +35,12 @@ class PageController {
     this.defaultTrials = properties.training().trials();
   }
 
-  /** A number field of the form: its id (the API's field name), label, step and default. */
-  record NumberField(String id, String label, String step, String value) {}
+  /**
+   * A number field of the form: its id (the API's field name), label and default. A text field the
+   * page reads itself (a decimal comma is a point), since a browser's number field reads "1,5" as
+   * 15.
+   */
+  record NumberField(String id, String label, String value) {}
 
   /** A grade field of the form: its id, label, the grade's labels and the default one. */
   record GradeField(String id, String label, List<String> options, String selected) {}
@@ -44,7 +48,7 @@ class PageController {
   /** {@code /}: price a diamond, see its range, why, and the similar training diamonds. */
   @GetMapping("/")
   String price(Model model) {
-    model.addAttribute("weights", List.of(new NumberField("carat", "Carat", "0.01", "1.1")));
+    model.addAttribute("weights", List.of(new NumberField("carat", "Carat", "1.1")));
     model.addAttribute(
         "grades",
         List.of(
@@ -54,11 +58,11 @@ class PageController {
     model.addAttribute(
         "measurements",
         List.of(
-            new NumberField("depth", "Depth %", "0.1", "62.0"),
-            new NumberField("table", "Table %", "0.1", "55.0"),
-            new NumberField("x", "Length x (mm)", "0.01", "6.61"),
-            new NumberField("y", "Width y (mm)", "0.01", "6.65"),
-            new NumberField("z", "Depth z (mm)", "0.01", "4.11")));
+            new NumberField("depth", "Depth %", "62.0"),
+            new NumberField("table", "Table %", "55.0"),
+            new NumberField("x", "Length x (mm)", "6.61"),
+            new NumberField("y", "Width y (mm)", "6.65"),
+            new NumberField("z", "Depth z (mm)", "4.11")));
     return "price";
   }
 

@@ -3,7 +3,9 @@ package com.diamondpricing.server.problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -34,16 +36,30 @@ public final class InstantParameter {
    *     {@link #EARLIEST} or more than {@link #AHEAD} after now
    */
   public static Instant parse(String name, String value, Clock clock) {
+    return parse(name, value, clock, false);
+  }
+
+  /**
+   * As {@link #parse}, and a date alone ({@code 2026-12-05}) is that day's start, UTC: a sale's
+   * time, which a till or a spreadsheet often gives as the day only.
+   */
+  public static Instant parseInstantOrDay(String name, String value, Clock clock) {
+    return parse(name, value, clock, true);
+  }
+
+  private static Instant parse(String name, String value, Clock clock, boolean day) {
     if (value == null || value.isBlank()) {
       return null;
     }
     String v = value.strip();
-    Instant instant = orNull(v);
+    Instant instant = day ? orNullOrDay(v) : orNull(v);
     if (instant == null) {
       throw Problem.invalidParameter(
           name,
           name
-              + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '"
+              + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z"
+              + (day ? " or a date such as 2026-01-31 (that day, UTC)" : "")
+              + ", not '"
               + shown(v)
               + "'",
           List.of());
@@ -67,6 +83,22 @@ public final class InstantParameter {
 
   private static String shown(String v) {
     return v.length() > 40 ? v.substring(0, 40) + "..." : v;
+  }
+
+  /**
+   * The ISO-8601 instant the text is, or the start (UTC) of the ISO-8601 date it is, or null when
+   * it is neither.
+   */
+  public static Instant orNullOrDay(String text) {
+    Instant instant = orNull(text);
+    if (instant != null) {
+      return instant;
+    }
+    try {
+      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The ISO-8601 instant (with a zone or an offset) the text is, or null when it is none. */

@@ -49,6 +49,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final NotFoundPage page;
+
+  ApiExceptionHandler(NotFoundPage page) {
+    this.page = page;
+  }
+
   /** Seconds a client is asked to wait when the database does not answer. */
   static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -318,6 +324,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private ResponseEntity<Object> noEndpoint(
       Exception e, String method, String path, HttpHeaders headers, WebRequest request) {
+    if (NotFoundPage.wanted(servletRequest(request))) {
+      return page.answer(path);
+    }
     return answer(
         e,
         Problems.of(

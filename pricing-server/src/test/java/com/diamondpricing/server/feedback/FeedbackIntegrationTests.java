@@ -488,6 +488,58 @@ abstract class FeedbackIntegrationTests {
     assertThat(again.recorded()).isZero();
   }
 
+  @Test
+  void aSaleReportedTheMomentItsPriceIsAnsweredIsRecorded() throws Exception {
+    Answer priced =
+        post(
+            "/api/v1/predictions",
+            "{\"carat\": 0.9, \"cut\": \"Ideal\", \"color\": \"F\", \"clarity\": \"VS1\","
+                + " \"depth\": 61.5, \"table\": 56, \"x\": 6.2, \"y\": 6.22, \"z\": 3.82}",
+            false);
+    assertThat(priced.status()).isEqualTo(200);
+    String id = priced.body().get("predictionId").asString();
+    // no wait for the request log's writer (which gathers a batch for its flush interval first)
+    Answer sale = post("/api/v1/sales", sale(id, 4100, "2026-03-06T12:00:00Z"), true);
+    assertThat(sale.status()).as("%s", sale.body()).isEqualTo(200);
+    assertThat(sale.body().get("sales").get(0).get("status").asString()).isEqualTo("recorded");
+  }
+
+  @Test
+  void aSaleDatedWithoutATimeIsThatDaysStartUtc() throws Exception {
+    List<Priced> priced = price(2);
+    Answer a = post("/api/v1/sales", sale(priced.get(0).id(), 5000, "2026-03-03"), true);
+    assertThat(a.status()).isEqualTo(200);
+    String csv = "prediction_id,actual_price,sold_at\n" + priced.get(1).id() + ",4000,2026-03-04\n";
+    SalesImport.Result r =
+        salesImport.importCsv(
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "days.csv");
+    assertThat(r.recorded()).isEqualTo(1);
+    assertThat(soldAt(priced.get(0).id())).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+    assertThat(soldAt(priced.get(1).id())).isEqualTo(Instant.parse("2026-03-04T00:00:00Z"));
+  }
+
+  @Test
+  void aSalesFileMaySpellColourAsThePagesDo() throws Exception {
+    String csv =
+        "Actual_Price,Sold_At,Carat,Cut,Colour,Clarity,Depth,Table,X,Y,Z\n"
+            + "4200,2026-03-05T10:00:00Z,1.01,Ideal,G,VS2,61.8,56,6.42,6.45,3.98\n";
+    long before = sales();
+    SalesImport.Result r =
+        salesImport.importCsv(
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "colour.csv");
+    assertThat(r.recorded()).isEqualTo(1);
+    assertThat(sales()).isEqualTo(before + 1);
+  }
+
+  Instant soldAt(String predictionId) {
+    return JdbcClient.create(dataSource)
+        .sql("select sold_at from sale where prediction_id = ?")
+        .param(predictionId)
+        .query(java.sql.Timestamp.class)
+        .single()
+        .toInstant();
+  }
+
   /** The refusals; each database's suite runs them as a nested class. */
   abstract class RefusedTests {
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -72,6 +73,12 @@ class PricePageBrowserIntegrationTests implements SqliteDatabase {
 
       String price = visible(browser, By.id("price")).getText();
       assertThat(price).startsWith("$");
+      assertThat(browser.findElement(By.id("quote")).getText())
+          .matches("Quote [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} · .* UTC");
+      assertThat(browser.switchTo().activeElement().getAttribute("id"))
+          .as("the answer has the focus, not the button")
+          .isEqualTo("result-heading");
+      assertThat(carat.getAttribute("aria-describedby")).isEqualTo("carat-error");
       assertThat(browser.findElement(By.id("ranges")).getText())
           .contains("80% range: $", "90% range: $");
       assertThat(browser.findElement(By.id("model")).getText()).contains("linear");
@@ -91,8 +98,66 @@ class PricePageBrowserIntegrationTests implements SqliteDatabase {
     }
   }
 
+  @Test
+  void aMistypedPageAddressIsAPageSayingSoAndAnApiClientStillGetsAProblem() throws Exception {
+    ChromeDriver browser = Browser.open(375, 800);
+    try {
+      browser.get("http://localhost:" + port + "/modles");
+      assertThat(browser.getTitle()).contains("Page not found");
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+      assertThat(browser.findElement(By.tagName("main")).getText()).contains("/modles");
+      assertThat(browser.findElements(By.cssSelector("nav a"))).isNotEmpty();
+    } finally {
+      browser.quit();
+    }
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (String accept : List.of("text/html", "application/json")) {
+      java.net.http.HttpResponse<String> r =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://localhost:" + port + "/modles"))
+                  .header("Accept", accept)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.headers().firstValue("Content-Type").orElse(""))
+          .startsWith(accept.equals("text/html") ? "text/html" : "application/problem+json");
+    }
+  }
+
   @Nested
   class Refusals {
+
+    @Test
+    void aDecimalCommaIsAPointAndTextIsRefusedUnderItsField() throws Exception {
+      ChromeDriver browser = Browser.open(375, 800);
+      try {
+        browser.get("http://localhost:" + port + "/");
+        WebElement carat = browser.findElement(By.id("carat"));
+        carat.clear();
+        carat.sendKeys("1.5 ct");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(visible(browser, By.id("carat-error")).getText()).contains("not a number");
+        assertThat(carat.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("carat");
+        assertThat(browser.findElement(By.id("result")).isDisplayed()).isFalse();
+
+        carat.clear();
+        carat.sendKeys("1.5");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        String point = visible(browser, By.id("price")).getText();
+        browser.executeScript("document.getElementById('result').hidden = true;");
+        carat.clear();
+        carat.sendKeys("1,5");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(visible(browser, By.id("price")).getText())
+            .as("1,5 is priced as 1.5, not 15")
+            .isEqualTo(point);
+        assertThat(browser.findElement(By.id("carat-error")).getText()).isEmpty();
+      } finally {
+        browser.quit();
+      }
+    }
 
     @ParameterizedTest(name = "{0} px wide")
     @ValueSource(ints = {375, 1280})

@@ -15,7 +15,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 /** The problems the integration suites cannot provoke through the running service. */
 class ApiExceptionHandlerTests {
 
-  final ApiExceptionHandler handler = new ApiExceptionHandler();
+  final ApiExceptionHandler handler =
+      new ApiExceptionHandler(new NotFoundPage(new org.thymeleaf.TemplateEngine()));
   final ServletWebRequest request =
       new ServletWebRequest(new MockHttpServletRequest("GET", "/api/v1/models"));
 
@@ -68,7 +69,8 @@ class ApiExceptionHandlerTests {
   org.springframework.test.web.servlet.MvcResult get(String path) throws Exception {
     return org.springframework.test.web.servlet.setup.MockMvcBuilders.standaloneSetup(
             new Throwing())
-        .setControllerAdvice(new ApiExceptionHandler())
+        .setControllerAdvice(
+            new ApiExceptionHandler(new NotFoundPage(new org.thymeleaf.TemplateEngine())))
         .build()
         .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path))
         .andReturn();
