@@ -36,6 +36,7 @@ public final class EnvironmentNames implements EnvironmentPostProcessor {
     m.put("DIAMONDS_HTTP_BODY_TIMEOUT", "diamonds.http.body-timeout");
     m.put("DIAMONDS_HTTP_MAX_CONNECTIONS_PER_CLIENT", "diamonds.http.max-connections-per-client");
     m.put("DIAMONDS_HTTP_SLOW_BODY_READERS", "diamonds.http.slow-body-readers");
+    m.put("DIAMONDS_CORS_ALLOWED_ORIGINS", "diamonds.cors.allowed-origins");
     m.put("DIAMONDS_UPLOAD_MAX_SIZE", "diamonds.upload.max-size");
     m.put("DIAMONDS_UPLOAD_MAX_ROWS", "diamonds.upload.max-rows");
     m.put("DIAMONDS_REQUEST_LOG_ENABLED", "diamonds.request-log.enabled");
