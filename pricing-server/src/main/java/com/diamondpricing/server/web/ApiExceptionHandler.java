@@ -2,12 +2,10 @@ package com.diamondpricing.server.web;
 
 import com.diamondpricing.server.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -19,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -261,29 +258,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem;
-    if (body instanceof ProblemDetail p) {
-      problem = p;
-    } else if (body == null && e instanceof ErrorResponse error) {
-      problem = error.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
-    } else {
-      problem = ProblemDetail.forStatus(status);
-    }
-    if (problem.getTitle() == null) {
-      HttpStatus known = HttpStatus.resolve(status.value());
-      problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-    }
-    if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-      problem.setType(Problems.type(SpringProblems.code(e, status)));
-    }
-    if (Problems.code(problem) == null) {
-      problem.setProperty(
-          Problems.CODE, problem.getType().toString().replace(Problems.TYPE_BASE, ""));
-    }
-    List<String> allowed = SpringProblems.allowedValues(e);
-    if (!allowed.isEmpty()) {
-      problem.setProperty(Problems.ALLOWED_VALUES, allowed);
-    }
+    ProblemDetail problem = SpringProblems.complete(e, body, status, getMessageSource());
     HttpServletRequest http = servletRequest(request);
     if (http != null) {
       ProblemWriter.remember(http, problem);
