@@ -51,20 +51,26 @@ public class RecordedPredictions {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final PredictionLedger ledger;
 
-  RecordedPredictions(JdbcClient jdbc, Clock clock) {
+  RecordedPredictions(JdbcClient jdbc, Clock clock, PredictionLedger ledger) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.ledger = ledger;
   }
 
   /**
    * Read-your-writes for a sale reported right after its price: waits (up to {@link #WAIT}) until
    * every id that is not on record yet but was made in the last {@link #RECENT} is, since the
    * request log writes a prediction shortly after its answer left. Returns at once when all are on
-   * record or none is recent: an unknown old id is just unknown. Call it outside a transaction (on
+   * record or none is recent: an unknown old id is just unknown, and with the request log off
+   * ({@link PredictionLedger#UNRECORDED}) nothing is on its way. Call it outside a transaction (on
    * SQLite a transaction would hold off the very writer it waits for).
    */
   public void awaitRecent(List<String> ids) {
+    if (ledger == PredictionLedger.UNRECORDED) {
+      return;
+    }
     long deadline = System.nanoTime() + WAIT.toNanos();
     List<String> waiting = recentOf(ids);
     while (!waiting.isEmpty()) {

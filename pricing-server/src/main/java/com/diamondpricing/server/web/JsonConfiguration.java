@@ -15,8 +15,8 @@ import tools.jackson.core.StreamReadFeature;
  * (Jackson's own limits already refuse, as malformed JSON, a body nested more than 500 deep or a
  * number longer than 1,000 characters; the body limits cap strings.) The API speaks JSON (and text,
  * images, files for the pages): the XML and YAML converters that libraries on the class path bring
- * are taken out, because every answer asked each of them whether it could write it (1% of a logged
- * prediction's CPU samples, bench/README.md "Issue 21's throughput").
+ * are taken out, because every answer asked each of them whether it could write it (0.9% of a
+ * logged prediction's CPU samples, bench/README.md "Issue 21's throughput").
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
