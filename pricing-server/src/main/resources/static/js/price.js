@@ -158,6 +158,7 @@
     warnings.replaceChildren(...answer.warnings.map((w) => text("li", w.message)));
     if (answer.explanation) waterfall(answer.explanation, answer.price);
     document.getElementById("result").hidden = false;
+    document.dispatchEvent(new CustomEvent("priced", { detail: { answer: answer, diamond: d } }));
     // the answer, not the button, has the focus, and is in view on a phone
     const heading = document.getElementById("result-heading");
     heading.focus();

@@ -65,6 +65,7 @@
       b.addEventListener("click", () => open(entry));
       cell(tr, b);
       cell(tr, entry.model ? entry.model.type + " v" + entry.model.version : "");
+      cell(tr, entry.keyId || "");
       body.appendChild(tr);
     });
   }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       RequestsCommand.class,
       SalesCommand.class,
+      KeysCommand.class,
       MonitoringCommand.class
     })
 public final class DiamondsCli implements Runnable {

@@ -52,7 +52,7 @@ final class PromoteModelCommand extends RegistryCommand {
   int run(ModelRegistry registry) {
     ModelEntry e = registry.get(id);
     Optional<Long> before = registry.aliasTarget(ModelRegistry.championAlias(e.featureSet()));
-    Optional<AliasChange> change = registry.promote(e.id(), reason);
+    Optional<AliasChange> change = registry.promote(e.id(), reason, "cli");
     if (json) {
       out.println(
           CliJson.write(

@@ -182,6 +182,22 @@ public class DatasetStore {
         .list();
   }
 
+  /**
+   * The sorted row hashes ({@link Dataset#rowHash}) of a snapshot's training part, split as the
+   * pipeline splits it: the rows a model evaluated on this snapshot learned from, to leave out of a
+   * fair comparison.
+   */
+  public long[] trainingRowHashes(long snapshotId) {
+    Dataset all = rows(snapshotId);
+    int[] train = com.diamondpricing.data.TrainTestSplit.notebook(all.size()).train();
+    long[] hashes = new long[train.length];
+    for (int i = 0; i < train.length; i++) {
+      hashes[i] = all.rowHash(train[i]);
+    }
+    java.util.Arrays.sort(hashes);
+    return hashes;
+  }
+
   /** The rows of a snapshot (the two most recently used are kept in memory). */
   public Dataset rows(long snapshotId) {
     synchronized (cache) {

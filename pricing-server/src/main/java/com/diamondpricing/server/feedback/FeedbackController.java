@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -16,13 +17,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Sales fed back (admin) and each model's live accuracy on them. */
+/** Sales fed back (a sales key) and each model's live accuracy on them. */
 @RestController
 @Tag(
     name = "Feedback",
     description =
-        "Sale prices reported back for priced stones (admin; idempotent: the same sale twice is one"
-            + " sale), and each model's live accuracy on the stones it priced that later sold.")
+        "Sale prices reported back for priced stones (a key with the sales role, or admin;"
+            + " idempotent: the same sale twice is one sale), corrected or voided with a reason and"
+            + " their history kept, the quotes given, and each model's live accuracy on the stones"
+            + " it priced that later sold.")
 class FeedbackController {
 
   static final String SALES = "/api/v1/sales";
@@ -61,7 +64,9 @@ class FeedbackController {
               + " attributed to the model that gave the price. The same sale again (same"
               + " prediction, price and time) is a duplicate and changes nothing; another price or"
               + " time for a prediction already sold is 409 sale-conflict; an unknown predictionId"
-              + " is 422 unknown-prediction. All or nothing: a refused sale records none.")
+              + " is 422 unknown-prediction. All or nothing: a refused sale records none. A price"
+              + " typed wrong is corrected with POST /api/v1/sales/{saleId}/corrections, a sale that"
+              + " did not happen voided with POST /api/v1/sales/{saleId}/void.")
   SalesResponse report(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content =
@@ -73,9 +78,10 @@ class FeedbackController {
                                       + " \"actualPrice\": 4950.0, \"soldAt\":"
                                       + " \"2026-11-28T15:30:00Z\"}")))
           @RequestBody
-          JsonNode body) {
+          JsonNode body,
+      Principal principal) {
     List<NewSale> sales = SaleRequests.read(body, properties.maxSales(), clock);
-    List<SaleOutcome> outcomes = store.record(sales, "api");
+    List<SaleOutcome> outcomes = store.record(sales, "api", principal.getName());
     int recorded =
         (int) outcomes.stream().filter(o -> o.status().equals(SaleOutcome.RECORDED)).count();
     return new SalesResponse(recorded, outcomes.size() - recorded, outcomes);

@@ -58,4 +58,35 @@ final class FeedbackProblems {
               + "'s training data are no longer stored, so there is nothing to compare with.");
     }
   }
+
+  /** 404 {@code sale-not-found}: no sale has the id. */
+  static final class SaleNotFoundProblem extends Problem {
+
+    private static final long serialVersionUID = 1L;
+
+    SaleNotFoundProblem(long id) {
+      super(
+          Problem.Kind.NOT_FOUND,
+          "sale-not-found",
+          "Sale not found",
+          "No sale has the id " + id + " (GET /api/v1/sales lists the latest).");
+    }
+  }
+
+  /** 409 {@code sale-voided}: a voided sale is not changed again. */
+  static final class SaleVoidedProblem extends Problem {
+
+    private static final long serialVersionUID = 1L;
+
+    SaleVoidedProblem(long id) {
+      super(
+          Problem.Kind.CONFLICT,
+          "sale-voided",
+          "Sale voided",
+          "Sale "
+              + id
+              + " was voided and is not changed again; report it again (POST /api/v1/sales) if the"
+              + " sale did happen.");
+    }
+  }
 }

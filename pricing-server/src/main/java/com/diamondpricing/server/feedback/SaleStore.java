@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code sale} table: sales recorded idempotently (a sale's key is its prediction id, or a hash
  * of the stone, price and time), all of a report or none, each attributed to the model that priced
- * its stone, with a copy of what that model predicted.
+ * its stone, with a copy of what that model predicted, and to the key that reported it. Voided
+ * sales ({@link SaleHistory}) count in no live figure.
  */
 @Component
 class SaleStore {
@@ -28,12 +29,19 @@ class SaleStore {
   private final JdbcClient jdbc;
   private final RecordedPredictions predictions;
   private final TransactionTemplate tx;
+  private final SaleHistory history;
   private final Clock clock;
 
-  SaleStore(JdbcClient jdbc, RecordedPredictions predictions, TransactionTemplate tx, Clock clock) {
+  SaleStore(
+      JdbcClient jdbc,
+      RecordedPredictions predictions,
+      TransactionTemplate tx,
+      SaleHistory history,
+      Clock clock) {
     this.jdbc = jdbc;
     this.predictions = predictions;
     this.tx = tx;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -50,14 +58,16 @@ class SaleStore {
 
   /**
    * Records the sales, in one transaction: a sale recorded before with the same price and time is a
-   * duplicate (nothing changes); any unknown prediction or conflicting sale records none.
+   * duplicate (nothing changes); a voided sale reported again is recorded again (a new revision);
+   * any unknown prediction or conflicting sale records none.
    *
+   * @param keyId the key that reported them, or null (the command line)
    * @throws FeedbackProblems.UnknownPredictionProblem when a sale names a prediction that does not
    *     exist
    * @throws FeedbackProblems.SaleConflictProblem when a sale's stone was recorded sold at another
    *     price or time
    */
-  List<SaleOutcome> record(List<NewSale> sales, String source) {
+  List<SaleOutcome> record(List<NewSale> sales, String source, String keyId) {
     predictions.awaitRecent(
         sales.stream().map(NewSale::predictionId).filter(id -> id != null).toList());
     return tx.execute(
@@ -77,25 +87,42 @@ class SaleStore {
               }
               p = e.prediction();
             }
-            outcomes.add(recordOne(sale, p, source, now));
+            outcomes.add(recordOne(sale, p, source, keyId, now));
           }
           return outcomes;
         });
   }
 
-  private SaleOutcome recordOne(NewSale sale, RecordedPrediction p, String source, Instant now) {
+  private SaleOutcome recordOne(
+      NewSale sale, RecordedPrediction p, String source, String keyId, Instant now) {
     String key = sale.key();
     Instant soldAt = sale.soldAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Optional<Existing> existing =
-        jdbc.sql("select actual_price, sold_at, model_id from sale where sale_key = ?")
+        jdbc.sql(
+                "select actual_price, sold_at, model_id, id, revision, voided_at from sale where"
+                    + " sale_key = ?")
             .param(key)
             .query(
                 (rs, n) ->
                     new Existing(
-                        rs.getDouble(1), SqlTimes.instant(rs.getTimestamp(2)), nullableLong(rs, 3)))
+                        rs.getDouble(1),
+                        SqlTimes.instant(rs.getTimestamp(2)),
+                        nullableLong(rs, 3),
+                        rs.getLong(4),
+                        rs.getInt(5),
+                        rs.getTimestamp(6) != null))
             .optional();
     if (existing.isPresent()) {
       Existing e = existing.get();
+      if (e.voided()) {
+        jdbc.sql(
+                "update sale set actual_price = ?, sold_at = ?, voided_at = null, revision ="
+                    + " revision + 1 where id = ?")
+            .params(sale.actualPrice(), SqlTimes.sql(soldAt), e.id())
+            .update();
+        history.reported(e.id(), e.revision() + 1, sale.actualPrice(), soldAt, keyId, now);
+        return new SaleOutcome(e.id(), sale.predictionId(), SaleOutcome.RECORDED, e.modelId());
+      }
       if (e.actualPrice() != sale.actualPrice() || !e.soldAt().equals(soldAt)) {
         throw new FeedbackProblems.SaleConflictProblem(
             sale.field(sale.predictionId() != null ? "predictionId" : "actualPrice"),
@@ -103,15 +130,15 @@ class SaleStore {
                 ? "The stone priced as " + sale.predictionId()
                 : "The stone of " + sale.where());
       }
-      return new SaleOutcome(sale.predictionId(), SaleOutcome.DUPLICATE, e.modelId());
+      return new SaleOutcome(e.id(), sale.predictionId(), SaleOutcome.DUPLICATE, e.modelId());
     }
     Diamond s = p == null ? sale.stone() : p.stone();
     Long modelId = p == null ? null : p.model().id();
     jdbc.sql(
             "insert into sale (sale_key, prediction_id, model_id, carat, cut, color, clarity,"
                 + " depth, table_pct, x, y, z, predicted_price, lower_80, upper_80, lower_90,"
-                + " upper_90, actual_price, sold_at, recorded_at, source) values (?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " upper_90, actual_price, sold_at, recorded_at, source, key_id) values (?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             key,
             sale.predictionId(),
@@ -133,12 +160,17 @@ class SaleStore {
             sale.actualPrice(),
             SqlTimes.sql(soldAt),
             SqlTimes.sql(now),
-            source.length() > 200 ? source.substring(0, 200) : source)
+            source.length() > 200 ? source.substring(0, 200) : source,
+            keyId)
         .update();
-    return new SaleOutcome(sale.predictionId(), SaleOutcome.RECORDED, modelId);
+    long id =
+        jdbc.sql("select id from sale where sale_key = ?").param(key).query(Long.class).single();
+    history.recorded(id, sale.actualPrice(), soldAt, keyId, now);
+    return new SaleOutcome(id, sale.predictionId(), SaleOutcome.RECORDED, modelId);
   }
 
-  private record Existing(double actualPrice, Instant soldAt, Long modelId) {}
+  private record Existing(
+      double actualPrice, Instant soldAt, Long modelId, long id, int revision, boolean voided) {}
 
   /** A model's sales of stones it priced, sold in [since, until), in the order they sold. */
   List<SoldPrediction> soldPredictions(long modelId, Instant since, Instant until) {
@@ -146,6 +178,7 @@ class SaleStore {
             "select predicted_price, actual_price, lower_80, upper_80, lower_90, upper_90, sold_at,"
                 + " carat, cut, color, clarity, depth, table_pct, x, y, z"
                 + " from sale where model_id = ? and sold_at >= ? and sold_at < ?"
+                + " and voided_at is null"
                 + " order by sold_at, id")
         .params(modelId, Timestamp.from(since), Timestamp.from(until))
         .query(
@@ -166,7 +199,7 @@ class SaleStore {
   List<Long> modelsSoldBetween(Instant since, Instant until) {
     return jdbc.sql(
             "select distinct model_id from sale where model_id is not null and sold_at >= ? and"
-                + " sold_at < ?")
+                + " sold_at < ? and voided_at is null")
         .params(Timestamp.from(since), Timestamp.from(until))
         .query(Long.class)
         .list();

@@ -69,7 +69,7 @@ class SalesAppender {
     List<SoldRow> rows =
         jdbc.sql(
                 "select id, actual_price, carat, cut, color, clarity, depth, table_pct, x, y, z"
-                    + " from sale where id > ? and depth is not null and table_pct is not null"
+                    + " from sale where id > ? and voided_at is null and depth is not null and table_pct is not null"
                     + " and x is not null and y is not null and z is not null order by id")
             .param(last)
             .query(

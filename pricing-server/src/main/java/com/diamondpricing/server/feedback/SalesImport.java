@@ -63,7 +63,7 @@ public class SalesImport {
     } catch (SalesCsv.Rejected e) {
       throw new Rejected(e.problems().stream().map(SalesCsv.Problem::describe).toList());
     }
-    List<SaleOutcome> outcomes = store.record(sales, source);
+    List<SaleOutcome> outcomes = store.record(sales, source, null);
     int recorded =
         (int) outcomes.stream().filter(o -> o.status().equals(SaleOutcome.RECORDED)).count();
     int attributed = (int) outcomes.stream().filter(o -> o.modelId() != null).count();

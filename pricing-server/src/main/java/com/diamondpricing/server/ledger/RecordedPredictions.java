@@ -124,6 +124,14 @@ public class RecordedPredictions {
         .list();
   }
 
+  /** The latest predictions on record (the quotes given), newest first. */
+  public List<Entry> latest(int limit) {
+    return jdbc.sql("select " + COLUMNS + " from prediction order by predicted_at desc limit ?")
+        .param(limit)
+        .query(RecordedPredictions::entry)
+        .list();
+  }
+
   /** The predictions with these ids (those on record), by id. */
   public Map<String, Entry> byIds(List<String> ids) {
     if (ids.isEmpty()) {

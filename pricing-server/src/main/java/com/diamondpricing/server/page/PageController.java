@@ -81,6 +81,17 @@ class PageController {
     return "model";
   }
 
+  /**
+   * {@code /models/{id}/promote}: the model and its champion on the same rows, then a promotion
+   * with a reason and a confirmation (the key is asked for each time).
+   */
+  @GetMapping("/models/{id:\\d+}/promote")
+  String promote(@PathVariable("id") long id, Model model) {
+    model.addAttribute("modelId", id);
+    model.addAttribute("chartJs", CHART_JS_PATH);
+    return "promote";
+  }
+
   /** {@code /runs}: the training runs with live progress, and a CSV upload that starts one. */
   @GetMapping("/runs")
   String runs(Model model) {
@@ -101,6 +112,18 @@ class PageController {
   @GetMapping("/requests")
   String requests() {
     return "requests";
+  }
+
+  /** {@code /sales}: quotes and sales, corrections and voids (its data needs a sales key). */
+  @GetMapping("/sales")
+  String sales() {
+    return "sales";
+  }
+
+  /** {@code /keys}: the API keys (its data needs the admin role). */
+  @GetMapping("/keys")
+  String keys() {
+    return "keys";
   }
 
   private static List<String> labels(Grade[] levels) {

@@ -11,6 +11,13 @@ import java.time.Instant;
  * @param toModelId the model it points at since
  * @param changedAt when
  * @param reason why, in words
+ * @param keyId who moved it by hand (a key id, admin-token, cli), or null for the pipeline
  */
 public record AliasChange(
-    long id, String alias, Long fromModelId, long toModelId, Instant changedAt, String reason) {}
+    long id,
+    String alias,
+    Long fromModelId,
+    long toModelId,
+    Instant changedAt,
+    String reason,
+    String keyId) {}

@@ -77,14 +77,16 @@ class ModelController {
    */
   @PostMapping("/{id:\\d+}/promote")
   PromotionView promote(
-      @PathVariable("id") long id, @RequestBody(required = false) PromoteRequest body) {
+      @PathVariable("id") long id,
+      @RequestBody(required = false) PromoteRequest body,
+      java.security.Principal principal) {
     String reason =
         body == null || body.reason() == null || body.reason().isBlank()
             ? DEFAULT_REASON
             : body.reason().strip();
     String alias = ModelRegistry.championAlias(registry.get(id).featureSet());
     return registry
-        .promote(id, reason)
+        .promote(id, reason, principal.getName())
         .map(PromotionView::changed)
         .orElseGet(() -> PromotionView.unchanged(alias, id));
   }

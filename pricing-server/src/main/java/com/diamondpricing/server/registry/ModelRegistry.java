@@ -166,10 +166,10 @@ public class ModelRegistry {
 
   /**
    * Makes a model the champion of its feature set by hand (a promotion or a rollback), recording
-   * why; empty when it already is.
+   * why and who (a key id, or null); empty when it already is.
    */
-  public Optional<AliasChange> promote(long modelId, String reason) {
-    return moveAlias(championAlias(get(modelId).featureSet()), modelId, reason);
+  public Optional<AliasChange> promote(long modelId, String reason, String by) {
+    return moveAlias(championAlias(get(modelId).featureSet()), modelId, reason, by);
   }
 
   /**
@@ -193,13 +193,17 @@ public class ModelRegistry {
    * already points changes and records nothing.
    */
   public Optional<AliasChange> moveAlias(String alias, long modelId, String reason) {
+    return moveAlias(alias, modelId, reason, null);
+  }
+
+  private Optional<AliasChange> moveAlias(String alias, long modelId, String reason, String by) {
     for (int attempt = 1; ; attempt++) {
       Optional<Long> from = aliasTarget(alias);
       if (from.isPresent() && from.get() == modelId) {
         get(modelId);
         return Optional.empty();
       }
-      Move move = moveAlias(alias, from.orElse(null), modelId, reason);
+      Move move = moveAlias(alias, from.orElse(null), modelId, reason, by);
       if (move.change().isPresent() || attempt >= MAX_ATTEMPTS) {
         return move.change();
       }
@@ -219,6 +223,10 @@ public class ModelRegistry {
    * the others are told; the history's {@code from} is always the previous {@code to}.
    */
   public Move moveAlias(String alias, Long expected, long modelId, String reason) {
+    return moveAlias(alias, expected, modelId, reason, null);
+  }
+
+  private Move moveAlias(String alias, Long expected, long modelId, String reason, String by) {
     get(modelId);
     try {
       return tx.execute(
@@ -244,8 +252,8 @@ public class ModelRegistry {
             KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql(
                     "insert into alias_change (alias, from_model_id, to_model_id, changed_at,"
-                        + " reason) values (?, ?, ?, ?, ?)")
-                .params(alias, expected, modelId, SqlTimes.sql(now), truncate(reason, 2000))
+                        + " reason, key_id) values (?, ?, ?, ?, ?, ?)")
+                .params(alias, expected, modelId, SqlTimes.sql(now), truncate(reason, 2000), by)
                 .update(key, "id");
             log.info("Alias {} moved from {} to model {}: {}", alias, expected, modelId, reason);
             return new Move(
@@ -256,7 +264,8 @@ public class ModelRegistry {
                         expected,
                         modelId,
                         now,
-                        reason)));
+                        reason,
+                        by)));
           });
     } catch (DataAccessException e) {
       if (!keyTaken(e)) {
@@ -269,7 +278,8 @@ public class ModelRegistry {
   /** Every move of an alias, oldest first. */
   public List<AliasChange> history(String alias) {
     return jdbc.sql(
-            "select id, alias, from_model_id, to_model_id, changed_at, reason from alias_change"
+            "select id, alias, from_model_id, to_model_id, changed_at, reason, key_id from"
+                + " alias_change"
                 + " where alias = ? order by id")
         .param(alias)
         .query(
@@ -282,7 +292,8 @@ public class ModelRegistry {
                   fromId,
                   rs.getLong("to_model_id"),
                   SqlTimes.instant(rs.getTimestamp("changed_at")),
-                  rs.getString("reason"));
+                  rs.getString("reason"),
+                  rs.getString("key_id"));
             })
         .list();
   }

@@ -18,7 +18,7 @@ final class PostgresDialect extends RequestLogDialect {
 
   private static final String ROW =
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?,"
-          + " ?, ?)";
+          + " ?, ?, ?)";
   private static final String[] SQL =
       MultiRowInserts.statements(
           HEAD

@@ -58,6 +58,7 @@ final class RecordLines {
         g.writeNumberProperty("modelVersion", r.modelVersion());
       }
       string(g, "errorCode", r.errorCode());
+      string(g, "keyId", r.keyId());
       if (!r.predictions().isEmpty()) {
         g.writeName("predictions");
         g.writeStartArray();
@@ -250,6 +251,7 @@ final class RecordLines {
     String modelType;
     Integer modelVersion;
     String errorCode;
+    String keyId;
     List<RecordedPrediction> predictions = List.of();
 
     void set(String name, JsonParser p) {
@@ -274,6 +276,7 @@ final class RecordLines {
         case "modelType" -> modelType = p.getString();
         case "modelVersion" -> modelVersion = p.getIntValue();
         case "errorCode" -> errorCode = p.getString();
+        case "keyId" -> keyId = p.getString();
         case "predictions" -> predictions = predictions(p);
         default -> p.skipChildren(); // a field of a later version
       }
@@ -315,6 +318,7 @@ final class RecordLines {
           modelType,
           modelVersion,
           errorCode,
+          keyId,
           predictions);
     }
   }

@@ -24,7 +24,7 @@ abstract class RequestLogDialect {
           + " user_agent, request_content_type, ";
   static final String TAIL =
       " request_body_truncated, status, response_content_type, %s response_body_truncated,"
-          + " duration_ms, model_id, model_type, model_version, error_code) values ";
+          + " duration_ms, model_id, model_type, model_version, error_code, key_id) values ";
 
   /** The dialect of the database behind a connection. */
   static RequestLogDialect of(Connection c) throws SQLException {
@@ -99,6 +99,7 @@ abstract class RequestLogDialect {
       s.setInt(i++, r.modelVersion());
     }
     s.setString(i++, clean(r.errorCode() == null || r.status() < 400 ? null : r.errorCode()));
+    s.setString(i++, clean(r.keyId()));
     return i;
   }
 

@@ -27,4 +27,10 @@ public record RequestLogEntry(
     boolean responseBodyTruncated,
     double durationMs,
     @Schema(description = "the model that answered, for prices") AnsweringModel model,
-    @Schema(description = "the problem's code, for failures") String errorCode) {}
+    @Schema(description = "the problem's code, for failures") String errorCode,
+    @Schema(
+            description =
+                "the id of the API key the request was made with (admin-token for the bootstrap"
+                    + " token); null when anonymous. Never the secret.",
+            example = "k_4f9c2a7d1e")
+        String keyId) {}

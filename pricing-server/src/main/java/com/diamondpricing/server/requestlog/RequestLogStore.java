@@ -115,7 +115,7 @@ public class RequestLogStore {
             "select id, request_id, received_at, method, path, raw_path, query, client, user_agent,"
                 + " request_content_type, request_body_truncated, status, response_content_type,"
                 + " response_body_truncated, duration_ms, model_id, model_type, model_version,"
-                + " error_code, "
+                + " error_code, key_id, "
                 + dialect.bodies()
                 + " from request_log where 1 = 1");
     List<Object> params = new ArrayList<>();
@@ -243,6 +243,7 @@ public class RequestLogStore {
         rs.getBoolean("response_body_truncated"),
         rs.getDouble("duration_ms"),
         model,
-        rs.getString("error_code"));
+        rs.getString("error_code"),
+        rs.getString("key_id"));
   }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param path the path the request was routed on (decoded and normalised)
  * @param rawPath the path as sent, when it differs from {@code path}; else null
  * @param errorCode the code of the problem the request was answered with, or null
+ * @param keyId the id of the key the request was made with ({@code admin-token} for the bootstrap
+ *     token), or null when it was anonymous; never a secret
  * @param predictions the diamonds it priced, in order (empty for anything else)
  */
 public record RequestRecord(
@@ -34,6 +36,7 @@ public record RequestRecord(
     String modelType,
     Integer modelVersion,
     String errorCode,
+    String keyId,
     List<RecordedPrediction> predictions) {
 
   public RequestRecord {
@@ -56,6 +59,7 @@ public record RequestRecord(
         + length(responseBody)
         + length(modelType)
         + length(errorCode)
+        + length(keyId)
         + 160L * predictions.size();
   }
 

@@ -29,9 +29,34 @@ class FitController {
   static final String PATH = "/api/v1/models";
 
   private final TestFits fits;
+  private final ModelComparisons comparisons;
 
-  FitController(TestFits fits) {
+  FitController(TestFits fits, ModelComparisons comparisons) {
     this.fits = fits;
+    this.comparisons = comparisons;
+  }
+
+  @GetMapping("/{id:\\d+}/comparison")
+  @Operation(
+      summary = "Two models on the same rows, neither trained on",
+      description =
+          "What a promotion is decided on: the model and another (by default its feature set's"
+              + " champion) scored on the same rows, the test rows of one's data less every row"
+              + " the other trained on, so neither has seen a row it is scored on. Their metrics"
+              + " side by side, and up to `points` of the rows (actual price, each model's price)"
+              + " for overlaid fit and residual plots. With fewer than 50 such rows, comparable is"
+              + " false and note says why: the two cannot be compared like with like.")
+  ComparisonView comparison(
+      @PathVariable("id") long id,
+      @Parameter(
+              description = "the other model's id (default: the champion of the model's features)",
+              example = "2")
+          @RequestParam(name = "with", required = false)
+          Long with,
+      @Parameter(description = "how many rows to return for the plots, 0 to 20000", example = "500")
+          @RequestParam(defaultValue = "500")
+          int points) {
+    return comparisons.compare(id, with, points);
   }
 
   @GetMapping("/{id:\\d+}/fit")

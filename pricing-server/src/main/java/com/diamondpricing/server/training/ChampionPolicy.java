@@ -2,7 +2,6 @@ package com.diamondpricing.server.training;
 
 import com.diamondpricing.data.Dataset;
 import com.diamondpricing.data.Metrics;
-import com.diamondpricing.data.TrainTestSplit;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.dataset.DatasetStore;
 import com.diamondpricing.server.registry.ModelEntry;
@@ -100,7 +99,7 @@ public class ChampionPolicy {
       throws Unscorable {
     long[] learned;
     try {
-      learned = trainedOn(champion);
+      learned = datasets.trainingRowHashes(champion.snapshotId());
     } catch (RuntimeException e) {
       throw new Unscorable("champion", champion, e, "its training rows cannot be read");
     }
@@ -117,18 +116,6 @@ public class ChampionPolicy {
     double championScore = score("champion", champion, rows);
     return new Comparison(
         metric, candidate, champion, testRows.size(), fair.length, candidateScore, championScore);
-  }
-
-  /** The sorted row hashes of the rows the model's evaluation fit trained on. */
-  private long[] trainedOn(ModelEntry model) {
-    Dataset all = datasets.rows(model.snapshotId());
-    int[] train = TrainTestSplit.notebook(all.size()).train();
-    long[] hashes = new long[train.length];
-    for (int i = 0; i < train.length; i++) {
-      hashes[i] = all.rowHash(train[i]);
-    }
-    Arrays.sort(hashes);
-    return hashes;
   }
 
   /** The metric of the model's evaluation fit (loaded from the registry) on the rows. */

@@ -17,8 +17,6 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The OpenAPI document at {@code /docs/openapi.json} (Swagger UI at {@code /docs}): a real title,
@@ -51,8 +49,9 @@ class OpenApiConfiguration {
                         + " data and read the request log.\n\n"
                         + "Errors are RFC 9457 problems (`application/problem+json`) with a stable"
                         + " `code`; docs/errors.md lists every code. Endpoints marked with a lock"
-                        + " need the admin token (`Authorization: Bearer <token>`, the token is in"
-                        + " `var/admin-token`).")
+                        + " need a bearer secret (`Authorization: Bearer <secret>`): the admin token (in"
+                        + " `var/admin-token`) or an API key; each says the role it needs (sales or"
+                        + " admin, in `x-required-role`).")
                 .license(
                     new License()
                         .name("Proprietary: the store's own, all rights reserved")
@@ -65,8 +64,9 @@ class OpenApiConfiguration {
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
                         .description(
-                            "The admin token: the first line of var/admin-token, or"
-                                + " DIAMONDS_ADMIN_TOKEN.")));
+                            "The admin token (the first line of var/admin-token, or"
+                                + " DIAMONDS_ADMIN_TOKEN), or an API key (dpk_...) with the role"
+                                + " the operation names.")));
   }
 
   /** Orders and keeps the controllers' tags, marks admin operations, adds problem answers. */
@@ -103,10 +103,17 @@ class OpenApiConfiguration {
       responses = new ApiResponses();
       operation.setResponses(responses);
     }
-    boolean admin = isAdmin(path, method);
-    if (admin) {
-      operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_SCHEME));
+    RequiredRole role = RequiredRole.of(path, method.name());
+    boolean admin = role == RequiredRole.ADMIN;
+    if (role != RequiredRole.OPEN) {
+      List<String> roles = admin ? List.of("admin") : List.of("sales", "admin");
+      operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_SCHEME, roles));
+      operation.addExtension("x-required-role", role.label());
+      String needs = "**Needs " + role.needs() + ".**";
+      operation.setDescription(
+          operation.getDescription() == null ? needs : needs + " " + operation.getDescription());
       add(responses, 401);
+      add(responses, 403);
     }
     boolean body = operation.getRequestBody() != null;
     boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
@@ -126,7 +133,8 @@ class OpenApiConfiguration {
       add(responses, 422);
     }
     // the training queue, and the pricing operations' budgets (the open writes)
-    if (method == PathItem.HttpMethod.POST && (!admin || path.endsWith("/training-runs"))) {
+    if (method == PathItem.HttpMethod.POST
+        && (role == RequiredRole.OPEN || path.endsWith("/training-runs"))) {
       add(responses, 429);
     }
     add(responses, 503);
@@ -143,27 +151,5 @@ class OpenApiConfiguration {
     if (!responses.containsKey(code)) {
       responses.addApiResponse(code, new ApiResponse().$ref(OpenApiProblems.responseRef(status)));
     }
-  }
-
-  /**
-   * Whether the guard reserves the operation for the admin token: whatever its rules do not list as
-   * open (deny by default).
-   */
-  static boolean isAdmin(String path, PathItem.HttpMethod method) {
-    PathContainer container = PathContainer.parsePath(path);
-    return switch (method) {
-      case GET, HEAD -> !matchesAny(SecurityConfiguration.OPEN_READS, container);
-      case POST -> !matchesAny(SecurityConfiguration.OPEN_WRITES, container);
-      default -> true;
-    };
-  }
-
-  private static boolean matchesAny(String[] patterns, PathContainer path) {
-    for (String pattern : patterns) {
-      if (PathPatternParser.defaultInstance.parse(pattern).matches(path)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

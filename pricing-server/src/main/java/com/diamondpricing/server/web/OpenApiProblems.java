@@ -65,14 +65,28 @@ final class OpenApiProblems {
     response(
         components,
         401,
-        "The endpoint needs the admin token, or the token is wrong.",
+        "The endpoint needs a bearer secret (the admin token or an API key), or the one sent"
+            + " does not work.",
         example(
             "unauthorized",
             problem(
                 401,
                 "unauthorized",
                 "Unauthorized",
-                "This endpoint needs the admin token: send 'Authorization: Bearer <token>'.")));
+                "This endpoint needs an API key with the sales role (or admin): send"
+                    + " 'Authorization: Bearer <secret>'.")));
+    response(
+        components,
+        403,
+        "The key sent works but does not have the role the endpoint needs.",
+        example(
+            "forbidden",
+            problem(
+                403,
+                "forbidden",
+                "Forbidden",
+                "This endpoint needs the admin token or an API key with the admin role; the key"
+                    + " sent does not have that role.")));
     response(
         components,
         404,

@@ -44,8 +44,11 @@ final class ProblemResponses {
             UNAUTHORIZED,
             "Unauthorized",
             wrongToken
-                ? "The admin token is wrong."
-                : "This endpoint needs the admin token: send 'Authorization: Bearer <token>'."));
+                ? "The key sent is neither the admin token nor a working API key (a revoked"
+                    + " key stops working at once)."
+                : "This endpoint needs "
+                    + RequiredRole.of(RoutedPath.of(request), request.getMethod()).needs()
+                    + ": send 'Authorization: Bearer <secret>'."));
   }
 
   static void forbidden(
@@ -55,6 +58,11 @@ final class ProblemResponses {
         request,
         response,
         ProblemWriter.problem(
-            403, FORBIDDEN, "Forbidden", "This endpoint is not open to these credentials."));
+            403,
+            FORBIDDEN,
+            "Forbidden",
+            "This endpoint needs "
+                + RequiredRole.of(RoutedPath.of(request), request.getMethod()).needs()
+                + "; the key sent does not have that role."));
   }
 }

@@ -1,5 +1,6 @@
 package com.diamondpricing.server.web;
 
+import com.diamondpricing.server.apikey.ApiKeys;
 import com.diamondpricing.server.system.AdminToken;
 import com.diamondpricing.server.system.RequestId;
 import jakarta.servlet.FilterChain;
@@ -40,7 +41,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
   @Autowired
   public RequestIdFilter(AdminToken token) {
-    this(token::scrub);
+    this(s -> ApiKeys.scrub(token.scrub(s)));
   }
 
   RequestIdFilter(UnaryOperator<String> secrets) {

@@ -1,5 +1,6 @@
 package com.diamondpricing.server.web;
 
+import com.diamondpricing.server.apikey.ApiKeys;
 import com.diamondpricing.server.system.AdminToken;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
@@ -35,10 +36,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * The one guard in front of every endpoint, deny by default. Spring Security's {@link
  * StrictHttpFirewall} first refuses odd spellings of a path (encoded slashes, dots and percent
  * signs, {@code ;} path parameters, {@code //}, dot segments, control characters) with 400; then
- * the rules below, written on the path Spring routes on, name every endpoint as open or admin. An
- * endpoint they do not name needs the admin token ({@link UnlistedRequests}); a path no endpoint
- * serves gets its 404 (or 405) whoever asks. The admin token is a bearer authentication ({@link
- * AdminAuthentication}); no session is ever created.
+ * the rules below, written on the path Spring routes on, name every endpoint as open, sales or
+ * admin. An endpoint they do not name needs the admin role ({@link UnlistedRequests}); a path no
+ * endpoint serves gets its 404 (or 405) whoever asks. The admin token and the API keys are bearer
+ * authentications ({@link BearerAuthentication}) whose roles are Spring Security authorities; no
+ * session is ever created.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,9 +51,12 @@ class SecurityConfiguration {
     "/",
     "/models",
     "/models/{id}",
+    "/models/{id}/promote",
     "/runs",
     "/requests",
     "/monitoring",
+    "/sales",
+    "/keys",
     "/css/**",
     "/js/**",
     "/webjars/**",
@@ -59,6 +64,7 @@ class SecurityConfiguration {
     "/api/v1/models",
     "/api/v1/models/{id}",
     "/api/v1/models/{id}/fit",
+    "/api/v1/models/{id}/comparison",
     "/api/v1/models/{id}/plots/fit.png",
     "/api/v1/models/{id}/live",
     "/api/v1/monitoring/drift",
@@ -77,12 +83,26 @@ class SecurityConfiguration {
 
   static final String[] OPEN_WRITES = {"/api/v1/predictions", "/api/v1/predictions/batch"};
 
-  /** Admin: whatever changes state, the request log, the model artifacts (the store's property). */
-  static final String[] ADMIN_READS = {"/api/v1/models/{id}/artifact", "/api/v1/request-log/**"};
+  /** Sales (or admin): the quotes given and the sales reported, corrected and voided. */
+  static final String[] SALES_READS = {"/api/v1/quotes", "/api/v1/sales", "/api/v1/sales/{id}"};
+
+  static final String[] SALES_WRITES = {
+    "/api/v1/sales", "/api/v1/sales/{id}/corrections", "/api/v1/sales/{id}/void"
+  };
+
+  /**
+   * Admin: whatever changes the models or the data, the request log, the keys, the model artifacts
+   * (the store's property).
+   */
+  static final String[] ADMIN_READS = {
+    "/api/v1/models/{id}/artifact", "/api/v1/request-log/**", "/api/v1/keys"
+  };
 
   static final String[] ADMIN_WRITES = {
-    "/api/v1/models/{id}/promote", "/api/v1/training-runs", "/api/v1/sales"
+    "/api/v1/models/{id}/promote", "/api/v1/training-runs", "/api/v1/keys"
   };
+
+  static final String[] ADMIN_DELETES = {"/api/v1/keys/{id}"};
 
   /**
    * The open endpoints the store's web app calls all the time (prices, similar diamonds) pass the
@@ -105,10 +125,11 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain guard(
       HttpSecurity http,
-      AuthenticationManager admin,
+      AuthenticationManager bearers,
       ObjectProvider<RequestMappingInfoHandlerMapping> mappings)
       throws Exception {
-    AuthenticationFilter bearer = new AuthenticationFilter(admin, AdminAuthentication.converter());
+    AuthenticationFilter bearer =
+        new AuthenticationFilter(bearers, BearerAuthentication.converter());
     bearer.setSuccessHandler(continueChain());
     bearer.setFailureHandler(
         (request, response, e) -> ProblemResponses.unauthorized(request, response, true));
@@ -146,9 +167,14 @@ class SecurityConfiguration {
     a.requestMatchers(HttpMethod.POST, OPEN_WRITES).permitAll();
     for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
       a.requestMatchers(read, OPEN_READS).permitAll();
-      a.requestMatchers(read, ADMIN_READS).hasRole(AdminAuthentication.ROLE);
+      a.requestMatchers(read, SALES_READS)
+          .hasAnyRole(BearerAuthentication.SALES, BearerAuthentication.ADMIN);
+      a.requestMatchers(read, ADMIN_READS).hasRole(BearerAuthentication.ADMIN);
     }
-    a.requestMatchers(HttpMethod.POST, ADMIN_WRITES).hasRole(AdminAuthentication.ROLE);
+    a.requestMatchers(HttpMethod.POST, SALES_WRITES)
+        .hasAnyRole(BearerAuthentication.SALES, BearerAuthentication.ADMIN);
+    a.requestMatchers(HttpMethod.POST, ADMIN_WRITES).hasRole(BearerAuthentication.ADMIN);
+    a.requestMatchers(HttpMethod.DELETE, ADMIN_DELETES).hasRole(BearerAuthentication.ADMIN);
     a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
     a.anyRequest().access(unlisted);
   }
@@ -164,15 +190,14 @@ class SecurityConfiguration {
     };
   }
 
+  /** Names the key in the request (for the request log); the chain goes on after this. */
   private static AuthenticationSuccessHandler continueChain() {
-    return (request, response, authentication) -> {
-      // the 4-argument form goes on down the filter chain after this
-    };
+    return (request, response, authentication) -> CallerKey.set(request, authentication.getName());
   }
 
   @Bean
-  AuthenticationManager adminAuthenticationManager(AdminToken token) {
-    return AdminAuthentication.manager(token);
+  AuthenticationManager bearerAuthenticationManager(AdminToken token, ApiKeys keys) {
+    return BearerAuthentication.manager(token, keys);
   }
 
   @Bean

@@ -33,7 +33,7 @@ final class UnlistedRequests implements AuthorizationManager<RequestAuthorizatio
 
   private final ObjectProvider<RequestMappingInfoHandlerMapping> mappings;
   private final AuthorizationManager<RequestAuthorizationContext> admin =
-      AuthorityAuthorizationManager.hasRole(AdminAuthentication.ROLE);
+      AuthorityAuthorizationManager.hasRole(BearerAuthentication.ADMIN);
 
   UnlistedRequests(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
     this.mappings = mappings;

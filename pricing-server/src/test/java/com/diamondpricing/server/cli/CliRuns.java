@@ -61,6 +61,7 @@ final class CliRuns {
                 && (args[0].equals("models")
                     || args[0].equals("requests")
                     || args[0].equals("sales")
+                    || args[0].equals("keys")
                     || args[0].equals("monitoring"))
             ? 2
             : 1;

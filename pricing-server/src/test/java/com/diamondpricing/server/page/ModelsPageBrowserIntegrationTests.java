@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,7 @@ class ModelsPageBrowserIntegrationTests implements SqliteDatabase {
   @Autowired TrainingPipeline pipeline;
   @Autowired ServingModels serving;
   @Autowired ModelRegistry registry;
+  @Autowired com.diamondpricing.server.apikey.ApiKeys keys;
 
   @BeforeEach
   void twoVersionsOfLinear() throws Exception {
@@ -62,7 +64,7 @@ class ModelsPageBrowserIntegrationTests implements SqliteDatabase {
       assertThat(browser.findElements(By.cssSelector("#models tbody tr")))
           .hasSize(registry.list().size());
       assertThat(browser.findElement(By.cssSelector("#models tbody")).getText())
-          .contains("linear", "champion", "all", "serves 4,989");
+          .contains("linear", "champion", "all features", "serves 4,989", "Compare and promote");
       Object points =
           browser.executeScript(
               "const c = Chart.getChart('mae-chart');"
@@ -81,35 +83,72 @@ class ModelsPageBrowserIntegrationTests implements SqliteDatabase {
     }
   }
 
-  @org.junit.jupiter.api.Test
-  void promotionAsksForTheTokenOnceAndMovesTheChampion() throws Exception {
-    ChromeDriver browser = Browser.open(1280, 900);
+  @ParameterizedTest(name = "{0} px wide")
+  @ValueSource(ints = {375, 1280})
+  void promotionGoesThroughTheComparisonAReasonAndTheKeyAskedEachTime(int width) throws Exception {
+    String salesKey = keys.create("till " + width, "sales", "test").secret();
+    ChromeDriver browser = Browser.open(width, 900);
     try {
       long before = registry.champion().orElseThrow().id();
       browser.get("http://localhost:" + port + "/models");
       new WebDriverWait(browser, Duration.ofSeconds(15))
           .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
-      browser.findElement(By.cssSelector("#models tbody button")).click();
-      org.openqa.selenium.WebElement token = browser.findElement(By.id("token"));
-      assertThat(token.isDisplayed()).as("the token is asked for").isTrue();
-      token.sendKeys("page-token");
-      browser.findElement(By.cssSelector("#token-form button")).click();
+      assertThat(browser.findElements(By.cssSelector("#models tbody button")))
+          .as("no one-click promotion")
+          .isEmpty();
+      browser.findElement(By.linkText("Compare and promote")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+      long candidate =
+          Long.parseLong(browser.findElement(By.tagName("body")).getAttribute("data-model-id"));
+      assertThat(browser.findElement(By.id("note")).getText())
+          .contains("rows neither model trained on");
+      List<WebElement> metrics = browser.findElements(By.cssSelector("#side-by-side tbody tr"));
+      assertThat(metrics).hasSize(4);
+      assertThat(metrics.get(0).getText()).contains("MAE", "$");
+      Object series =
+          browser.executeScript(
+              "const c = Chart.getChart('fit-chart'); return c ? c.data.datasets.length : -1;");
+      assertThat(((Number) series).intValue()).as("both models and the identity line").isEqualTo(3);
+      assertThat(browser.findElements(By.cssSelector("#parameters tbody tr"))).isNotEmpty();
+      Browser.screenshot(browser, "promote-" + width);
+
+      WebElement submit = browser.findElement(By.id("promote-button"));
+      submit.click();
+      assertThat(visible(browser, By.id("reason-error")).getText()).contains("why");
+      browser.findElement(By.id("reason")).sendKeys("lower MAE on the same rows");
+      submit.click();
+      assertThat(visible(browser, By.id("confirm-error")).getText()).contains("confirm");
+      browser.findElement(By.id("confirm")).click();
+      browser.findElement(By.id("key")).sendKeys(salesKey);
+      submit.click();
+      assertThat(visible(browser, By.id("key-error")).getText()).contains("admin");
+      assertThat(registry.champion().orElseThrow().id())
+          .as("a sales key cannot promote")
+          .isEqualTo(before);
+      browser.findElement(By.id("key")).sendKeys("page-token");
+      submit.click();
       new WebDriverWait(browser, Duration.ofSeconds(15))
-          .until(d -> registry.champion().orElseThrow().id() != before);
-      Object kept = browser.executeScript("return sessionStorage.getItem('diamonds.adminToken');");
-      assertThat(kept).as("kept for the browser session only").isEqualTo("page-token");
-      Object local = browser.executeScript("return localStorage.length;");
-      assertThat(((Number) local).intValue()).isZero();
-      // a rollback asks for no token again
+          .until(d -> registry.champion().orElseThrow().id() == candidate);
+      assertThat(visible(browser, By.id("promote-status")).getText())
+          .contains("is the champion now");
+      assertThat(browser.findElement(By.id("key")).getAttribute("value")).as("not kept").isEmpty();
+      Object stored = browser.executeScript("return sessionStorage.length + localStorage.length;");
+      assertThat(((Number) stored).intValue()).isZero();
+
+      browser.get("http://localhost:" + port + "/models");
       new WebDriverWait(browser, Duration.ofSeconds(15))
-          .until(d -> !d.findElements(By.cssSelector("#models tbody button")).isEmpty());
-      browser.findElement(By.cssSelector("#models tbody button")).click();
-      new WebDriverWait(browser, Duration.ofSeconds(15))
-          .until(d -> registry.champion().orElseThrow().id() == before);
-      assertThat(browser.findElement(By.id("token-form")).isDisplayed()).isFalse();
-      Browser.screenshot(browser, "models-promoted-1280");
+          .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+      WebElement last = browser.findElement(By.cssSelector("#history tbody tr"));
+      assertThat(last.getText()).contains("lower MAE on the same rows", "admin-token");
+      Browser.screenshot(browser, "models-promoted-" + width);
     } finally {
       browser.quit();
     }
+  }
+
+  static WebElement visible(ChromeDriver browser, By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(d -> d.findElement(by).isDisplayed() ? d.findElement(by) : null);
   }
 }

@@ -51,6 +51,7 @@ class RecordInserterTests {
             "xgboost",
             3,
             "unauthorized",
+            null,
             List.of());
     byte[] line = RecordLines.encode(r);
     assertThat(line[line.length - 1]).isEqualTo((byte) '\n');

@@ -76,6 +76,7 @@ final class RequestLogTesting {
         null,
         null,
         null,
+        null,
         List.of());
   }
 
@@ -104,6 +105,7 @@ final class RequestLogTesting {
         7L,
         "xgboost",
         3,
+        null,
         null,
         predictions);
   }

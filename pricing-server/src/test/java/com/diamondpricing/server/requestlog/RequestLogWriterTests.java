@@ -280,6 +280,7 @@ class RequestLogWriterTests {
             null,
             null,
             null,
+            null,
             List.of()));
     log.writer.start();
     try {

@@ -1,5 +1,6 @@
 package com.diamondpricing.server.web.capture;
 
+import com.diamondpricing.server.apikey.ApiKeys;
 import com.diamondpricing.server.ledger.PredictionLedger;
 import com.diamondpricing.server.requestlog.RequestLog;
 import com.diamondpricing.server.requestlog.RequestLogConfiguration;
@@ -44,7 +45,10 @@ class RequestCaptureConfiguration {
       FilterRegistrationBean<RequestLogFilter> registration =
           new FilterRegistrationBean<>(
               new RequestLogFilter(
-                  requestLog, (int) properties.maxBody().toBytes(), clock, token::scrub));
+                  requestLog,
+                  (int) properties.maxBody().toBytes(),
+                  clock,
+                  s -> ApiKeys.scrub(token.scrub(s))));
       registration.setName("requestLogFilter");
       registration.setOrder(RequestLogFilter.ORDER);
       registration.addUrlPatterns("/*"); // the filter picks /api/ by the routed path

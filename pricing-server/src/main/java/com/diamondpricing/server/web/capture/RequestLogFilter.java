@@ -4,6 +4,7 @@ import com.diamondpricing.server.ledger.AnsweringModel;
 import com.diamondpricing.server.requestlog.RequestLog;
 import com.diamondpricing.server.requestlog.RequestRecord;
 import com.diamondpricing.server.system.RequestId;
+import com.diamondpricing.server.web.CallerKey;
 import com.diamondpricing.server.web.ProblemWriter;
 import com.diamondpricing.server.web.RequestIdFilter;
 import com.diamondpricing.server.web.RoutedPath;
@@ -233,6 +234,7 @@ final class RequestLogFilter extends OncePerRequestFilter {
         model == null ? null : model.type(),
         model == null ? null : model.version(),
         code == null ? null : cut(code.toString(), 100),
+        cut(CallerKey.of(request), 40),
         status < 300 ? PredictionsOnRequest.predictions(request) : List.of());
   }
 
