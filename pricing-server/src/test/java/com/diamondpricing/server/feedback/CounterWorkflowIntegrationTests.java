@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
       "diamonds.admin-token=counter-token",
       "diamonds.request-log.flush-interval=20ms",
       "diamonds.feedback.min-sales=1",
-      "diamonds.feedback.monitor=false"
+      "diamonds.feedback.monitor=false",
+      "diamonds.cors.allowed-origins=https://shop.example.com"
     })
 abstract class CounterWorkflowIntegrationTests {
 
@@ -301,6 +302,52 @@ abstract class CounterWorkflowIntegrationTests {
         new TrainingPipeline.RunRequest(snapshot, java.util.List.of("linear"), null),
         com.diamondpricing.server.training.Trigger.CLI,
         com.diamondpricing.model.TrainingListener.NONE);
+  }
+
+  @Test
+  void theShopsWebAppMayCallTheOpenAndTheKeyedEndpointsFromItsOrigin() throws Exception {
+    for (String[] call :
+        new String[][] {
+          {"/api/v1/predictions", "POST", "content-type"},
+          {"/api/v1/sales", "POST", "authorization, content-type"},
+          {"/api/v1/quotes", "GET", "authorization"}
+        }) {
+      HttpResponse<String> preflight =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + call[0]))
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", "https://shop.example.com")
+                  .header("Access-Control-Request-Method", call[1])
+                  .header("Access-Control-Request-Headers", call[2])
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(preflight.statusCode()).as(call[0]).isEqualTo(200);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+          .contains("https://shop.example.com");
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+          .containsIgnoringCase(
+              call[2].contains("authorization") ? "authorization" : "content-type");
+    }
+    String till = key("web app", "sales");
+    HttpResponse<String> read =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/quotes"))
+                .header("Origin", "https://shop.example.com")
+                .header("Authorization", "Bearer " + till)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("https://shop.example.com");
+    HttpResponse<String> other =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/sales"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(other.statusCode()).isEqualTo(403);
   }
 
   static JsonNode find(JsonNode array, String field, String value) {

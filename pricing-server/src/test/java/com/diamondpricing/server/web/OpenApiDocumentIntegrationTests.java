@@ -88,6 +88,27 @@ class OpenApiDocumentIntegrationTests {
   }
 
   @Test
+  void everyGuardedOperationNamesTheRoleItNeeds() {
+    assertThat(role("post", "/api/v1/sales")).isEqualTo("sales");
+    assertThat(role("post", "/api/v1/sales/{id}/corrections")).isEqualTo("sales");
+    assertThat(role("get", "/api/v1/quotes")).isEqualTo("sales");
+    assertThat(role("post", "/api/v1/models/{id}/promote")).isEqualTo("admin");
+    assertThat(role("post", "/api/v1/keys")).isEqualTo("admin");
+    assertThat(role("delete", "/api/v1/keys/{id}")).isEqualTo("admin");
+    assertThat(role("post", "/api/v1/predictions")).isNull();
+    JsonNode sales = doc.get("paths").get("/api/v1/sales").get("post");
+    assertThat(sales.get("security").get(0).get("adminToken").toString())
+        .contains("sales", "admin");
+    assertThat(sales.get("description").asString()).startsWith("**Needs an API key with the sales");
+    assertThat(sales.get("responses").has("403")).isTrue();
+  }
+
+  String role(String method, String path) {
+    JsonNode op = doc.get("paths").get(path).get(method);
+    return op.has("x-required-role") ? op.get("x-required-role").asString() : null;
+  }
+
+  @Test
   void problemsHaveASchemaAndAnExamplePerStatus() {
     JsonNode components = doc.get("components");
     assertThat(components.get("schemas").get("Problem").get("properties").has("code")).isTrue();
