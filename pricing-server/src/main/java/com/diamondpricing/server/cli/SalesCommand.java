@@ -18,7 +18,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sales",
     description = "Sale prices fed back: what stones actually sold for.",
-    subcommands = {SalesCommand.Import.class})
+    subcommands = {
+      SalesCommand.Import.class,
+      SaleCommands.ListSales.class,
+      SaleCommands.Correct.class,
+      SaleCommands.VoidSale.class
+    })
 final class SalesCommand implements Runnable {
 
   static final int REJECTED = 3;
@@ -30,7 +35,7 @@ final class SalesCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: import");
+        spec.commandLine(), "a subcommand is required: import, list, correct or void");
   }
 
   @Command(

@@ -22,10 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (a voided sale counts in none); {@code sale_revision} keeps every state, never updated.
  */
 @Component
-class SaleHistory {
+public class SaleHistory {
 
   static final int MAX_REASON = 2000;
-  static final int MAX_LIMIT = 500;
+  public static final int MAX_LIMIT = 500;
 
   private static final String COLUMNS =
       "id, prediction_id, model_id, carat, cut, color, clarity, depth, table_pct, x, y, z,"
@@ -60,7 +60,8 @@ class SaleHistory {
    * @throws FeedbackProblems.SaleVoidedProblem when the sale was voided
    * @throws Problem invalid-parameter when nothing would change, or the reason is missing
    */
-  SaleView correct(long id, Double actualPrice, Instant soldAt, String reason, String keyId) {
+  public SaleView correct(
+      long id, Double actualPrice, Instant soldAt, String reason, String keyId) {
     String why = reason(reason);
     tx.executeWithoutResult(
         status -> {
@@ -85,7 +86,7 @@ class SaleHistory {
   }
 
   /** Voids a sale (it counts in no live figure from now on), with a reason. */
-  SaleView voidSale(long id, String reason, String keyId) {
+  public SaleView voidSale(long id, String reason, String keyId) {
     String why = reason(reason);
     tx.executeWithoutResult(
         status -> {
@@ -103,7 +104,7 @@ class SaleHistory {
   }
 
   /** One sale and its history. */
-  SaleView get(long id) {
+  public SaleView get(long id) {
     List<SaleView> found = sales("where id = ?", List.of(id), 1);
     if (found.isEmpty()) {
       throw new FeedbackProblems.SaleNotFoundProblem(id);
@@ -112,7 +113,7 @@ class SaleHistory {
   }
 
   /** The latest sales reported, newest first, each with its history. */
-  List<SaleView> recent(int limit) {
+  public List<SaleView> recent(int limit) {
     return sales("", List.of(), limit);
   }
 

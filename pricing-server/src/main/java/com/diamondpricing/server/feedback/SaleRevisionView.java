@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /** One state a sale has had: as reported, as corrected, or voided. Never updated. */
 @Schema(description = "One state of a sale, oldest first: the report, each correction, a void")
-record SaleRevisionView(
+public record SaleRevisionView(
     @Schema(description = "1 for the report, then one more per change", example = "2") int revision,
     @Schema(
             allowableValues = {"recorded", "corrected", "voided"},

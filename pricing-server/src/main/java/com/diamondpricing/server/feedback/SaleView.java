@@ -8,7 +8,7 @@ import java.util.List;
  * A sale as it stands (the latest revision: what the live figures use) with every state it has had.
  */
 @Schema(description = "A sale as it stands, with its history")
-record SaleView(
+public record SaleView(
     @Schema(example = "17") long id,
     @Schema(
             description = "the quote it follows; null for a stone never priced here",

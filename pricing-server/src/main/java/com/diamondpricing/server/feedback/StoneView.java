@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A stone as quoted or sold: the four Cs, and the measurements given (null when left out). */
 @Schema(description = "A stone as it was priced or sold; a measurement left out is null")
-record StoneView(
+public record StoneView(
     @Schema(example = "1.1") double carat,
     @Schema(example = "Ideal") String cut,
     @Schema(example = "G") String color,
@@ -16,7 +16,7 @@ record StoneView(
     @Schema(description = "width, mm", example = "6.65", nullable = true) Double y,
     @Schema(description = "depth, mm", example = "4.1", nullable = true) Double z) {
 
-  static StoneView of(Diamond d) {
+  public static StoneView of(Diamond d) {
     return new StoneView(
         d.carat(),
         d.cut().label(),

@@ -46,6 +46,35 @@ class SalesCommandIntegrationTests {
   }
 
   @Test
+  void aSaleIsCorrectedAndVoidedWithItsHistoryKept() throws Exception {
+    Path home = dir.resolve("home3");
+    Path file = Files.writeString(dir.resolve("sales.csv"), TWO_STONES);
+    assertThat(in(home, "sales", "import", file.toString()).status()).isZero();
+    JsonNode listed = in(home, "sales", "list", "--json").lastJson();
+    assertThat(listed).hasSize(2);
+    long first = listed.get(1).get("id").asLong();
+
+    Run corrected =
+        in(home, "sales", "correct", Long.toString(first), "--price", "4250", "--reason", "typo");
+    assertThat(corrected.status()).as(corrected.err()).isZero();
+    assertThat(corrected.out())
+        .contains("corrected", "$4,250.00", "1  ", "recorded", "$4,200.00", "by cli: typo");
+    Run voided = in(home, "sales", "void", Long.toString(first), "--reason", "returned", "--json");
+    assertThat(voided.status()).as(voided.err()).isZero();
+    assertThat(voided.lastJson().get("status").asString()).isEqualTo("voided");
+    assertThat(voided.lastJson().get("history")).hasSize(3);
+
+    Run again = in(home, "sales", "void", Long.toString(first), "--reason", "twice");
+    assertThat(again.status()).isEqualTo(SaleCommands.CONFLICT);
+    assertThat(again.err()).contains("was voided");
+    Run unknown = in(home, "sales", "correct", "999", "--price", "1", "--reason", "x");
+    assertThat(unknown.status()).isEqualTo(SaleCommands.UNKNOWN_SALE);
+    Run nothing = in(home, "sales", "correct", Long.toString(first + 1), "--reason", "x");
+    assertThat(nothing.status()).isEqualTo(2);
+    assertThat(nothing.err()).contains("give --price, --sold-at or both");
+  }
+
+  @Test
   void driftAgainstTheChampionSaysThereIsNotEnoughDataYet() throws Exception {
     Path home = dir.resolve("home5");
     Path data = CliRuns.head(dir, "small.csv", 400);
