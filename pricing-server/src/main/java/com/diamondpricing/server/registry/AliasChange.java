@@ -20,4 +20,19 @@ public record AliasChange(
     long toModelId,
     Instant changedAt,
     String reason,
-    String keyId) {}
+    String keyId) {
+
+  /** The change in the current row of {@code alias_change}. */
+  static AliasChange of(java.sql.ResultSet rs) throws java.sql.SQLException {
+    long from = rs.getLong("from_model_id");
+    Long fromId = rs.wasNull() ? null : from;
+    return new AliasChange(
+        rs.getLong("id"),
+        rs.getString("alias"),
+        fromId,
+        rs.getLong("to_model_id"),
+        com.diamondpricing.server.system.SqlTimes.instant(rs.getTimestamp("changed_at")),
+        rs.getString("reason"),
+        rs.getString("key_id"));
+  }
+}

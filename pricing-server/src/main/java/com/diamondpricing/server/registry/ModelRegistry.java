@@ -282,19 +282,7 @@ public class ModelRegistry {
                 + " alias_change"
                 + " where alias = ? order by id")
         .param(alias)
-        .query(
-            (rs, n) -> {
-              long from = rs.getLong("from_model_id");
-              Long fromId = rs.wasNull() ? null : from;
-              return new AliasChange(
-                  rs.getLong("id"),
-                  rs.getString("alias"),
-                  fromId,
-                  rs.getLong("to_model_id"),
-                  SqlTimes.instant(rs.getTimestamp("changed_at")),
-                  rs.getString("reason"),
-                  rs.getString("key_id"));
-            })
+        .query((rs, n) -> AliasChange.of(rs))
         .list();
   }
 
