@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /**
- * Bean-validation failures as one problem listing every bad field ({@code errors}), with the first
- * one's {@code field} and, for a grade, the labels it takes, read from its {@link GradeValue}
- * constraint.
+ * Bean-validation failures as one problem listing every bad field ({@code errors}, in a fixed
+ * order: {@link FieldOrder}), with the first one's {@code field} and, for a grade, the labels it
+ * takes, read from its {@link GradeValue} constraint.
  */
 final class ValidationProblems {
 
@@ -35,19 +35,28 @@ final class ValidationProblems {
     for (ObjectError error : e.getBindingResult().getGlobalErrors()) {
       errors.add(fieldProblem(error.getObjectName(), null, error.getDefaultMessage(), error));
     }
+    Object target = e.getBindingResult().getTarget();
+    if (target != null) {
+      errors.sort(FieldOrder.of(target.getClass()).comparator(BadField::field, BadField::message));
+    }
     return problem(errors, HttpStatus.UNPROCESSABLE_CONTENT);
   }
 
   /** Request parameters failed validation: 400. */
   static ProblemDetail of(HandlerMethodValidationException e) {
     List<BadField> errors = new ArrayList<>();
-    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+    List<ParameterValidationResult> results = new ArrayList<>(e.getParameterValidationResults());
+    results.sort(
+        java.util.Comparator.comparingInt(r -> r.getMethodParameter().getParameterIndex()));
+    for (ParameterValidationResult result : results) {
       String name = result.getMethodParameter().getParameterName();
       RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
       if (param != null && !param.name().isEmpty()) {
         name = param.name();
       }
-      for (MessageSourceResolvable error : result.getResolvableErrors()) {
+      List<MessageSourceResolvable> resolvable = new ArrayList<>(result.getResolvableErrors());
+      resolvable.sort(java.util.Comparator.comparing(r -> String.valueOf(r.getDefaultMessage())));
+      for (MessageSourceResolvable error : resolvable) {
         ConstraintViolation<?> violation = violation(result, error);
         errors.add(
             new BadField(

@@ -82,6 +82,30 @@ abstract class PredictionApiIntegrationTests {
   }
 
   @Test
+  void severalBadFieldsAreListedInTheSameOrderEveryTimeTheFirstNamed() throws Exception {
+    String bad =
+        "{\"carat\": -1, \"cut\": \"Perfect\", \"color\": \"Q\", \"clarity\": \"VS1\","
+            + " \"depth\": 200, \"x\": -3}";
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      Answer a = send(post("/api/v1/predictions", bad));
+      assertThat(a.status()).isIn(400, 422);
+      seen.add(a.body().get("field").asText() + " " + a.body().get("errors").toString());
+    }
+    assertThat(seen).hasSize(1);
+    assertThat(seen.iterator().next()).startsWith("carat ");
+    Answer batch =
+        send(
+            post(
+                "/api/v1/predictions/batch",
+                "{\"diamonds\": ["
+                    + DIAMOND
+                    + ", {\"carat\": 1, \"cut\": \"Ideal\", \"color\":"
+                    + " \"Z\", \"clarity\": \"XX\", \"x\": -1}]}"));
+    assertThat(batch.body().get("field").asText()).isEqualTo("diamonds[1].color");
+  }
+
+  @Test
   void aBatchOfEightyFiveIsRecordedWholeWithEachItemsPlace() throws Exception {
     // 85 = 64 + 16 + 4 + 1: every statement shape the writer uses
     StringBuilder body = new StringBuilder("{\"diamonds\": [");
