@@ -44,12 +44,20 @@ class ModelController {
 
   /** Every model, newest first. */
   @GetMapping
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "List the models",
+      description =
+          "Every registered model, newest first, with its feature set, test metrics, interval"
+              + " coverage and whether it is its feature set's champion.")
   List<ModelView> list() {
     Set<Long> champions = registry.championIds();
     return registry.list().stream().map(m -> ModelView.of(m, champions.contains(m.id()))).toList();
   }
 
   @GetMapping("/{id:\\d+}")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "One model in full",
+      description = "Its metrics, coverage by segment, parameters, tuning trials and provenance.")
   ModelDetailView get(@PathVariable("id") long id) {
     ModelEntry model = registry.get(id);
     return ModelDetailView.of(model, registry.isChampion(model));
@@ -57,6 +65,11 @@ class ModelController {
 
   /** The stored artifact, as a download named after the model. */
   @GetMapping("/{id:\\d+}/artifact")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Download a model's artifact",
+      description =
+          "The served model as stored (XGBoost's JSON loads in Python xgboost 1.7+), a download"
+              + " named after the model.")
   ResponseEntity<byte[]> artifact(@PathVariable("id") long id) {
     ModelEntry model = registry.get(id);
     byte[] bytes = registry.artifact(id);
@@ -76,6 +89,12 @@ class ModelController {
    * nothing.
    */
   @PostMapping("/{id:\\d+}/promote")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "Make a model the champion of its feature set",
+      description =
+          "A manual promotion or rollback, with an optional reason (default 'promoted by hand');"
+              + " the champion history records it with the key that made it. Compare first:"
+              + " GET /api/v1/models/{id}/comparison.")
   PromotionView promote(
       @PathVariable("id") long id,
       @RequestBody(required = false) PromoteRequest body,
@@ -93,6 +112,11 @@ class ModelController {
 
   /** Every move of a feature set's champion alias, oldest first. */
   @GetMapping("/" + ModelRegistry.CHAMPION + "/history")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "A feature set's champion history",
+      description =
+          "Every move of the champion alias, oldest first: from, to, when, why, and who made it by"
+              + " hand (keyId; null for the training pipeline).")
   List<AliasChangeView> championHistory(
       @Parameter(
               description = "whose champion: all (the models of every feature, default) or four-cs",

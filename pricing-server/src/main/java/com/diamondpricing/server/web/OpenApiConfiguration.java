@@ -74,6 +74,7 @@ class OpenApiConfiguration {
   OpenApiCustomizer problemsAndSecurity() {
     return openApi -> {
       OpenApiProblems.addTo(openApi.getComponents());
+      OpenApiOperationIds.name(openApi);
       if (openApi.getTags() != null) {
         openApi.getTags().sort(Comparator.comparingInt(OpenApiConfiguration::tagRank));
       }

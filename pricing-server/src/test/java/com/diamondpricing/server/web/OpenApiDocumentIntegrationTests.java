@@ -88,6 +88,40 @@ class OpenApiDocumentIntegrationTests {
   }
 
   @Test
+  void everyOperationHasAStableMeaningfulIdAndTypedSuccessContent() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    doc.get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        op -> {
+                          String key =
+                              op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                          String id = op.getValue().get("operationId").asString();
+                          assertThat(id).as(key).isEqualTo(OpenApiOperationIds.IDS.get(key));
+                          assertThat(id).as(key).matches("[a-z][A-Za-z]+");
+                          assertThat(ids.add(id)).as("%s is unique", id).isTrue();
+                          op.getValue()
+                              .get("responses")
+                              .properties()
+                              .forEach(
+                                  r -> {
+                                    if (r.getKey().startsWith("2") && r.getValue().has("content")) {
+                                      assertThat(r.getValue().get("content").propertyNames())
+                                          .as("%s answers %s", key, r.getKey())
+                                          .isSubsetOf("application/json", "image/png");
+                                    }
+                                  });
+                        }));
+    assertThat(
+            doc.get("paths").get("/api/v1/predictions").get("post").get("operationId").asString())
+        .isEqualTo("pricePrediction");
+  }
+
+  @Test
   void everyGuardedOperationNamesTheRoleItNeeds() {
     assertThat(role("post", "/api/v1/sales")).isEqualTo("sales");
     assertThat(role("post", "/api/v1/sales/{id}/corrections")).isEqualTo("sales");
