@@ -1,6 +1,6 @@
 // The "Price a diamond" page: posts the form to the prices API (explain=true), shows the price,
-// its 80% and 90% ranges, the warnings, a waterfall of the contributions, and the similar
-// diamonds. A refused value's message appears under its field.
+// its 80% and 90% ranges, the warnings, a waterfall of the contributions in words (Size as one,
+// its parts on demand), and the similar diamonds. A refused value's message appears under its field.
 (function () {
   "use strict";
   const form = document.getElementById("diamond");
@@ -66,18 +66,40 @@
     return e;
   }
 
+  // The waterfall in the shop's words: Size (carat and the measurements together) and each other
+  // feature by name; "Show the parts" reveals what Size is made of, each part a step of its own.
   function waterfall(explanation, price) {
     const list = document.getElementById("waterfall");
+    const terms = document.getElementById("terms");
+    const toggle = document.getElementById("parts-toggle");
     list.replaceChildren();
-    const steps = Object.entries(explanation.contributions);
+    terms.replaceChildren();
+    const groups = explanation.grouped;
     let level = explanation.baseline;
     const points = [0, level, price];
-    steps.forEach(([, c]) => { level += c; points.push(level); });
+    groups.forEach((g) => {
+      let inner = level;
+      g.parts.forEach((p) => { inner += p.contribution; points.push(inner); });
+      level += g.contribution;
+      points.push(level);
+    });
     const top = Math.max(...points) * 1.05;
-    const pct = (v) => (100 * v / top).toFixed(2) + "%";
-    function row(label, from, to, cls, amount) {
+    const pct = (v) => (Math.max(0, 100 * v / top)).toFixed(2) + "%";
+    const signed = (c) => (c >= 0 ? "+" : "−") + dollars.format(Math.abs(c));
+    // the name, and for a model on log(price) its factor (×1.23 = +23%) beside it
+    function named(item) {
+      const label = text("span", "", "label");
+      label.appendChild(text("span", item.label, "name"));
+      if (item.factor) label.append(" ", text("span", "×" + item.factor.toFixed(2), "factor"));
+      return label;
+    }
+    function row(label, from, to, cls, amount, part) {
       const li = document.createElement("li");
-      li.appendChild(text("span", label));
+      if (part) {
+        li.className = "part";
+        li.hidden = true;
+      }
+      li.appendChild(typeof label === "string" ? named({ label: label }) : label);
       const track = text("span", "", "track");
       const bar = text("span", "", cls);
       bar.style.left = pct(Math.min(from, to));
@@ -87,16 +109,49 @@
       li.appendChild(text("span", amount, "amount"));
       list.appendChild(li);
     }
-    row("baseline", 0, explanation.baseline, "bar-total", dollars.format(explanation.baseline));
+    function term(item, part) {
+      const dt = text("dt", item.label);
+      const dd = text("dd", item.description);
+      if (part) {
+        dt.className = dd.className = "part";
+        dt.hidden = dd.hidden = true;
+      }
+      terms.append(dt, dd);
+    }
+    row("Typical price", 0, explanation.baseline, "bar-total", dollars.format(explanation.baseline));
     level = explanation.baseline;
-    steps.forEach(([name, c]) => {
-      const factor = explanation.factors && explanation.factors[name];
-      const label = factor ? name + " ×" + factor.toFixed(2) : name;
-      row(label, level, level + c, c >= 0 ? "bar-up" : "bar-down", (c >= 0 ? "+" : "−") + dollars.format(Math.abs(c)));
+    let withParts = false;
+    groups.forEach((g) => {
+      const c = g.contribution;
+      row(named(g), level, level + c, c >= 0 ? "bar-up" : "bar-down", signed(c));
+      term(g);
+      if (g.parts.length > 1) {
+        withParts = true;
+        let inner = level;
+        g.parts.forEach((p) => {
+          const pc = p.contribution;
+          row(named(p), inner, inner + pc, pc >= 0 ? "bar-up" : "bar-down", signed(pc), true);
+          term(p, true);
+          inner += pc;
+        });
+      }
       level += c;
     });
-    row("price", 0, price, "bar-total", dollars.format(price));
+    row("This price", 0, price, "bar-total", dollars.format(price));
+    toggle.hidden = !withParts;
+    showParts(false);
   }
+
+  function showParts(shown) {
+    const toggle = document.getElementById("parts-toggle");
+    toggle.setAttribute("aria-expanded", String(shown));
+    toggle.textContent = shown ? "Hide the parts of size" : "Show the parts of size";
+    document.querySelectorAll("#waterfall .part, #terms .part").forEach((e) => (e.hidden = !shown));
+  }
+
+  document.getElementById("parts-toggle").addEventListener("click", (event) => {
+    showParts(event.currentTarget.getAttribute("aria-expanded") !== "true");
+  });
 
   async function similar(d) {
     const n = document.getElementById("n").value;

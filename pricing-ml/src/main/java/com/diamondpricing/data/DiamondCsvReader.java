@@ -25,8 +25,9 @@ import java.util.Map;
  * the wrong number of fields, a number that does not parse or is not finite, a carat that is not
  * positive, a negative measurement or an unknown grade; malformed rows are left out and reported
  * with line, column and value. Well-formed rows with {@code x * y * z == 0} or {@code price <= 0}
- * are dropped, counted by reason. The whole file is rejected when it has no header, lacks a column,
- * keeps no row, or has more malformed rows than the allowed share.
+ * are dropped, counted by reason and the first ones listed with line and reason. The whole file is
+ * rejected when it has no header, lacks a column, keeps no row, or has more malformed rows than the
+ * allowed share.
  */
 public final class DiamondCsvReader {
 
@@ -146,6 +147,7 @@ public final class DiamondCsvReader {
     private final Dataset.Builder rows;
     private final Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
     private final List<RowProblem> problems = new ArrayList<>();
+    private final List<DroppedRow> droppedList = new ArrayList<>();
     private int[] index; // position of each required column in the file
     private int fieldCount;
     private long read;
@@ -231,9 +233,10 @@ public final class DiamondCsvReader {
         nonNegative(record, 8, y);
         nonNegative(record, 9, z);
         if (x * y * z == 0) {
-          dropped.merge(DropReason.ZERO_DIMENSION, 1L, Long::sum);
+          int zero = x == 0 ? 7 : y == 0 ? 8 : 9;
+          drop(line, DropReason.ZERO_DIMENSION, zero, field(record, zero));
         } else if (price <= 0) {
-          dropped.merge(DropReason.NON_POSITIVE_PRICE, 1L, Long::sum);
+          drop(line, DropReason.NON_POSITIVE_PRICE, 6, field(record, 6));
         } else {
           rows.add(carat, cut, color, clarity, depth, table, price, x, y, z);
         }
@@ -268,6 +271,18 @@ public final class DiamondCsvReader {
     private void nonNegative(CsvRecord record, int column, double v) {
       if (v < 0) {
         throw new BadField(column, field(record, column), COLUMNS.get(column) + " is negative");
+      }
+    }
+
+    private void drop(long line, DropReason reason, int column, String value) {
+      dropped.merge(reason, 1L, Long::sum);
+      if (droppedList.size() < QualityReport.MAX_LISTED_DROPPED) {
+        droppedList.add(
+            new DroppedRow(
+                line,
+                reason,
+                COLUMNS.get(column),
+                RowProblem.cut(value.strip().replace('\0', '\uFFFD'))));
       }
     }
 
@@ -313,7 +328,8 @@ public final class DiamondCsvReader {
 
     private QualityReport report(String rejection) {
       long kept = rejection == null ? rows.size() : 0;
-      return new QualityReport(source, read, kept, dropped, malformed, problems, rejection);
+      return new QualityReport(
+          source, read, kept, dropped, malformed, problems, rejection, droppedList);
     }
   }
 

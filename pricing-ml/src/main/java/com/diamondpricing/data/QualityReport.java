@@ -16,6 +16,8 @@ import java.util.Map;
  * @param malformedRows rows refused as malformed
  * @param problems the first {@value #MAX_LISTED_PROBLEMS} malformed rows
  * @param rejection why the whole file was rejected, or {@code null} when it was accepted
+ * @param droppedList the first {@value #MAX_LISTED_DROPPED} rows the cleaning dropped, each with
+ *     its line and reason, in file order
  */
 public record QualityReport(
     String source,
@@ -24,10 +26,26 @@ public record QualityReport(
     Map<DropReason, Long> dropped,
     long malformedRows,
     List<RowProblem> problems,
-    String rejection) {
+    String rejection,
+    List<DroppedRow> droppedList) {
 
   /** How many malformed rows a report lists one by one. */
   public static final int MAX_LISTED_PROBLEMS = 100;
+
+  /** How many dropped rows a report lists one by one. */
+  public static final int MAX_LISTED_DROPPED = 100;
+
+  /** A report that lists no dropped row one by one (only their counts by reason). */
+  public QualityReport(
+      String source,
+      long rowsRead,
+      long rowsKept,
+      Map<DropReason, Long> dropped,
+      long malformedRows,
+      List<RowProblem> problems,
+      String rejection) {
+    this(source, rowsRead, rowsKept, dropped, malformedRows, problems, rejection, List.of());
+  }
 
   public QualityReport {
     EnumMap<DropReason, Long> all = new EnumMap<>(DropReason.class);
@@ -36,6 +54,7 @@ public record QualityReport(
     }
     dropped = Map.copyOf(all);
     problems = List.copyOf(problems);
+    droppedList = droppedList == null ? List.of() : List.copyOf(droppedList);
   }
 
   /** Whether the file was accepted (its clean rows can be used). */
@@ -68,6 +87,16 @@ public record QualityReport(
     s.append(String.format("  rows kept:      %,d%n", rowsKept));
     for (DropReason r : DropReason.values()) {
       s.append(String.format("  dropped (%s): %,d%n", r.rule(), dropped.get(r)));
+    }
+    for (DroppedRow d : droppedList) {
+      s.append("    line ")
+          .append(d.line())
+          .append(": ")
+          .append(values ? d.message() : d.messageWithoutValue())
+          .append('\n');
+    }
+    if (droppedRows() > droppedList.size()) {
+      s.append(String.format("    ... and %,d more dropped%n", droppedRows() - droppedList.size()));
     }
     s.append(String.format("  malformed rows: %,d%n", malformedRows));
     for (RowProblem p : problems) {

@@ -159,6 +159,39 @@ class DiamondCsvReaderTests {
   }
 
   @Test
+  void everyDroppedRowIsListedWithItsLineAndReason() throws Exception {
+    String csv =
+        HEADER
+            + ROW
+            + "1.0,Good,F,SI1,64.1,60.0,-1,6.25,6.19,3.99\n"
+            + ROW
+            + "2.25,Premium,H,SI2,62.8,59.0,18034,5.0,0,3.1\n";
+    QualityReport r = read(csv).report();
+    assertThat(r.droppedList())
+        .containsExactly(
+            new DroppedRow(3, DropReason.NON_POSITIVE_PRICE, "price", "-1"),
+            new DroppedRow(5, DropReason.ZERO_DIMENSION, "y", "0"));
+    assertThat(r.droppedList().get(0).message())
+        .isEqualTo("price -1 is not above 0: a price must be positive (price <= 0)");
+    assertThat(r.describe())
+        .contains("line 3: price -1 is not above 0", "line 5: y is 0: the length, width and depth");
+    assertThat(r.describeWithoutValues()).contains("line 3: price is not above 0 (price <= 0)");
+  }
+
+  @Test
+  void onlyTheFirstHundredDroppedRowsAreListedButAllAreCounted() throws Exception {
+    StringBuilder csv = new StringBuilder(HEADER).append(ROW);
+    for (int i = 0; i < 150; i++) {
+      csv.append("1.0,Good,F,SI1,64.1,60.0,0,6.25,6.19,3.99\n");
+    }
+    QualityReport r = read(csv.toString()).report();
+    assertThat(r.droppedRows()).isEqualTo(150);
+    assertThat(r.droppedList()).hasSize(QualityReport.MAX_LISTED_DROPPED);
+    assertThat(r.droppedList().get(99).line()).isEqualTo(102);
+    assertThat(r.describe()).contains("... and 50 more dropped");
+  }
+
+  @Test
   void equalContentHasEqualHashWhateverTheLayout() throws Exception {
     String other =
         "z,y,x,price,table,depth,clarity,color,cut,carat\r\n4.11,6.65,6.61,4733,55,62,SI2,H,ideal,1.10\r\n";

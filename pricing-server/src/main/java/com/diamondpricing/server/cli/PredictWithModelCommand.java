@@ -10,6 +10,7 @@ import com.diamondpricing.model.ModelType;
 import com.diamondpricing.model.ModelTypes;
 import com.diamondpricing.model.TrainedModel;
 import com.diamondpricing.server.prediction.ExplanationView;
+import com.diamondpricing.server.prediction.GroupedContribution;
 import com.diamondpricing.server.prediction.ModelRef;
 import com.diamondpricing.server.prediction.PriceAnswer;
 import com.diamondpricing.server.prediction.PriceInterval;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Parameters;
       "Price every usable row of a CSV file with a stored model (the file is cleaned as for"
           + " training; nothing is stored).",
       "Prints CSV (the features, price, predicted_price, its 80% and 90% interval and the"
-          + " warnings' codes; with --explain each feature's contribution in dollars), or with"
+          + " warnings' codes; with --explain each feature's contribution in dollars and size's,"
+          + " carat and x, y, z summed), or with"
           + " --json one object with the actual prices, the predictions and each row's answer in"
           + " file order."
     })
@@ -64,7 +66,8 @@ final class PredictWithModelCommand extends RegistryCommand {
       names = "--explain",
       description =
           "explain each price: the model's baseline and each feature's contribution in dollars"
-              + " (and factors for a model on log(price))")
+              + " (and factors for a model on log(price)), then contribution_size: carat and the"
+              + " measurements x, y, z together; the JSON adds them grouped in words")
   boolean explain;
 
   /**
@@ -173,6 +176,7 @@ final class PredictWithModelCommand extends RegistryCommand {
     for (Feature f : Feature.values()) {
       columns.add("contribution_" + f.column());
     }
+    columns.add("contribution_size");
     return columns;
   }
 
@@ -194,6 +198,14 @@ final class PredictWithModelCommand extends RegistryCommand {
         Double c = why == null ? null : why.contributions().get(f.column());
         s.append(',').append(c == null ? "" : plain(c));
       }
+      GroupedContribution size =
+          why == null
+              ? null
+              : why.grouped().stream()
+                  .filter(g -> g.group().equals("size"))
+                  .findFirst()
+                  .orElse(null);
+      s.append(',').append(size == null ? "" : plain(size.contribution()));
     }
     return s.toString();
   }

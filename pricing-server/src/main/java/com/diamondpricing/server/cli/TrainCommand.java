@@ -61,7 +61,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--append",
-      description = "add the file's rows to the current data (default: the file replaces it)")
+      description =
+          "add the file's rows to the current data (default here: the file replaces it, and"
+              + " says how many rows it replaced; POST /api/v1/training-runs and the runs page"
+              + " add by default)")
   boolean append;
 
   @Option(
@@ -201,6 +204,15 @@ final class TrainCommand implements Callable<Integer> {
           s.parentId(),
           s.id(),
           s.rowsKept());
+    }
+    if (ingest.previousRows() > 0) {
+      return String.format(
+          Locale.ROOT,
+          "Stored as snapshot %d (%,d rows), now the current data: it replaces the %,d rows before"
+              + " (--append adds a file's rows to them instead).",
+          s.id(),
+          s.rowsKept(),
+          ingest.previousRows());
     }
     return String.format(
         Locale.ROOT,

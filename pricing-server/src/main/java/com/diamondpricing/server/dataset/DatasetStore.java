@@ -105,7 +105,12 @@ public class DatasetStore {
               snapshot.rowsKept(),
               existing.isPresent() ? "identical content reused" : mode.value(),
               source);
-          return new IngestResult(snapshot, loaded.report(), existing.isPresent());
+          return new IngestResult(
+              snapshot,
+              loaded.report(),
+              existing.isPresent(),
+              mode,
+              current.map(Snapshot::rowsKept).orElse(0));
         });
   }
 

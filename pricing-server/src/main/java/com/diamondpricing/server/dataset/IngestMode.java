@@ -20,6 +20,6 @@ public enum IngestMode {
       }
     }
     throw new IllegalArgumentException(
-        "unknown mode '" + text + "'; allowed values: replace, append");
+        "unknown mode '" + text + "'; allowed values: append, replace");
   }
 }

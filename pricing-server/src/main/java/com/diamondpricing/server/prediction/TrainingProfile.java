@@ -163,16 +163,17 @@ public final class TrainingProfile {
                 "carat",
                 String.format(
                     Locale.ROOT,
-                    "%s carat does not fit the measurements %s x %s x %s mm: %.5f carat per cubic"
-                        + " mm, where 99%% of the training diamonds have %.5f to %.5f; check the"
-                        + " weight and the measurements",
+                    // in words, not as a density: what a stone of these measurements weighs
+                    "%s carat is too %s for a stone of %s x %s x %s mm (length x width x depth):"
+                        + " at the weight for their size of 99%% of the training diamonds, it would"
+                        + " weigh %.2f to %.2f carat; check the weight and the measurements",
                     plain(d.carat()),
+                    density > densityHigh ? "heavy" : "light",
                     plain(d.x()),
                     plain(d.y()),
                     plain(d.z()),
-                    density,
-                    densityLow,
-                    densityHigh)));
+                    densityLow * volume,
+                    densityHigh * volume)));
       }
     }
     return warnings;

@@ -7,6 +7,9 @@ import com.diamondpricing.server.dataset.IngestMode;
 import com.diamondpricing.server.dataset.IngestResult;
 import com.diamondpricing.server.problem.Problem;
 import com.diamondpricing.server.registry.ModelChoice;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,12 +57,32 @@ class TrainingRunController {
 
   /**
    * Ingests an uploaded CSV file (rejected whole, with its quality report, when it is bad) and
-   * queues a run on the snapshot it became.
+   * queues a run on the snapshot it became. The file's rows are added to the current data unless
+   * {@code mode=replace} says otherwise: replacing is never the default.
    */
+  @Operation(
+      summary = "Train on an uploaded CSV file",
+      description =
+          "Stores the file's clean rows, added to the current data (mode=append, the default) or"
+              + " in its place (mode=replace), and queues a run on them. The answer's"
+              + " dataset.report lists every row left out with its line and reason: malformed"
+              + " rows under problems, rows the cleaning dropped (price <= 0, x * y * z == 0)"
+              + " under droppedRows (the first 100 of each; malformedRows and rowsDropped count"
+              + " them all); dataset.rows is how many rows the current data now has.")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<TrainingRunView> upload(
       @RequestPart("file") MultipartFile file,
-      @RequestParam(name = "mode", defaultValue = "replace") String mode,
+      @Parameter(
+              description =
+                  "append (default): the file's rows are added to the current data; replace:"
+                      + " they take its place",
+              example = "append",
+              schema =
+                  @Schema(
+                      allowableValues = {"append", "replace"},
+                      defaultValue = "append"))
+          @RequestParam(name = "mode", defaultValue = "append")
+          String mode,
       @RequestParam(name = "models", required = false) List<String> models,
       @RequestParam(name = "trials", required = false) Integer trials)
       throws IOException {
@@ -116,12 +139,20 @@ class TrainingRunController {
   }
 
   @GetMapping("/{id:\\d+}")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "One training run",
+      description =
+          "Its status, progress (model k of n, trial k of N, best validation MAE), each model's"
+              + " outcome with why it was or was not promoted, and the run it retries.")
   TrainingRunView get(@PathVariable("id") long id) {
     return TrainingRunView.of(pipeline.get(id), null);
   }
 
   /** The latest runs, newest first. */
   @GetMapping
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "The latest training runs",
+      description = "Newest first, 1 to " + MAX_LIMIT + " of them (default " + DEFAULT_LIMIT + ").")
   List<TrainingRunView> list(
       @RequestParam(name = "limit", defaultValue = "" + DEFAULT_LIMIT) int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -140,7 +171,7 @@ class TrainingRunController {
       return IngestMode.parse(mode);
     } catch (IllegalArgumentException e) {
       throw Problem.invalidParameter(
-          "mode", e.getMessage(), List.of(IngestMode.REPLACE.value(), IngestMode.APPEND.value()));
+          "mode", e.getMessage(), List.of(IngestMode.APPEND.value(), IngestMode.REPLACE.value()));
     }
   }
 

@@ -111,9 +111,18 @@ record TrainingRunView(
   /**
    * @param snapshotId the snapshot the file became (or the one that already held the same rows)
    * @param reused whether identical rows were already stored
-   * @param report the file's quality report
+   * @param report the file's quality report: every row left out, with its line and reason
+   * @param mode whether the file's rows were added to the current data or replaced it
+   * @param previousRows how many rows the current data had before the upload
+   * @param rows how many rows the current data has now
    */
-  record Upload(long snapshotId, boolean reused, QualityReportView report) {}
+  record Upload(
+      long snapshotId,
+      boolean reused,
+      QualityReportView report,
+      String mode,
+      long previousRows,
+      long rows) {}
 
   static TrainingRunView of(TrainingRun run, IngestResult ingest) {
     List<Outcome> outcomes = run.outcomes().stream().map(Outcome::of).toList();
@@ -121,7 +130,12 @@ record TrainingRunView(
         ingest == null
             ? null
             : new Upload(
-                ingest.snapshot().id(), ingest.reused(), QualityReportView.of(ingest.report()));
+                ingest.snapshot().id(),
+                ingest.reused(),
+                QualityReportView.of(ingest.report()),
+                ingest.mode().value(),
+                ingest.previousRows(),
+                ingest.snapshot().rowsKept());
     return new TrainingRunView(
         run.id(),
         run.status().value(),

@@ -72,6 +72,7 @@ class SecurityConfiguration {
     "/api/v1/models/champion/history",
     "/api/v1/training-runs",
     "/api/v1/training-runs/{id}",
+    "/api/v1/datasets/current",
     "/actuator/health",
     "/actuator/health/liveness",
     "/actuator/health/readiness",

@@ -307,7 +307,17 @@ class ModelsCommandIntegrationTests {
             "--explain");
     String header = csv.out().lines().findFirst().orElseThrow();
     assertThat(header)
-        .contains("lower_80,upper_80,lower_90,upper_90,warnings,baseline,contribution_carat");
+        .contains("lower_80,upper_80,lower_90,upper_90,warnings,baseline,contribution_carat")
+        .endsWith("contribution_z,contribution_size");
+    List<String> columns = List.of(header.split(","));
+    String[] row = csv.out().lines().skip(1).findFirst().orElseThrow().split(",", -1);
+    long size = 0;
+    for (String part : List.of("carat", "x", "y", "z")) {
+      size += Math.round(Double.parseDouble(row[columns.indexOf("contribution_" + part)]) * 100);
+    }
+    assertThat(Math.round(Double.parseDouble(row[row.length - 1]) * 100))
+        .as("size is carat and the measurements together")
+        .isEqualTo(size);
   }
 
   @Test

@@ -109,7 +109,9 @@ class TrainCommandIntegrationTests {
 
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err())
-        .contains("Stored as snapshot 2")
+        .containsPattern(
+            "Stored as snapshot 2 \\(\\d+ rows\\), now the current data: it replaces the"
+                + " 4,989 rows before")
         .contains("model 1/2 xgboost: trial 1/3, best validation MAE")
         .contains("model 1/2 xgboost: trial 3/3")
         .contains("refitting the best of 3 trials")

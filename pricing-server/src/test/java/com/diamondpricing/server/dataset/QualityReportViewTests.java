@@ -3,6 +3,7 @@ package com.diamondpricing.server.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.diamondpricing.data.DropReason;
+import com.diamondpricing.data.DroppedRow;
 import com.diamondpricing.data.QualityReport;
 import com.diamondpricing.data.RowProblem;
 import com.diamondpricing.server.system.Json;
@@ -28,7 +29,8 @@ class QualityReportViewTests {
           List.of(
               new RowProblem(3, "carat", "abc", "not a number"),
               new RowProblem(4, null, null, "too few columns")),
-          "2 of 4 rows are malformed");
+          "2 of 4 rows are malformed",
+          List.of(new DroppedRow(2, DropReason.NON_POSITIVE_PRICE, "price", "-1")));
 
   @Test
   void theReportHasItsFieldsWithDroppedRowsByRule() {
@@ -43,7 +45,9 @@ class QualityReportViewTests {
             "rowsKept",
             "dropped",
             "malformedRows",
-            "problems");
+            "problems",
+            "rowsDropped",
+            "droppedRows");
     assertThat(json.get("accepted").asBoolean()).isFalse();
     assertThat(json.get("rejection").asString()).isEqualTo("2 of 4 rows are malformed");
     assertThat(new ArrayList<>(json.get("dropped").propertyNames()))
@@ -56,6 +60,35 @@ class QualityReportViewTests {
     assertThat(first.get("line").asLong()).isEqualTo(3);
     assertThat(first.get("value").asString()).isEqualTo("abc");
     assertThat(json.get("problems").get(1).get("column").isNull()).isTrue();
+  }
+
+  @Test
+  void everyDroppedRowIsReportedWithItsLineAndReason() {
+    JsonNode json = JSON.readTree(Json.write(QualityReportView.of(REPORT)));
+
+    assertThat(json.get("rowsDropped").asLong()).isEqualTo(1);
+    JsonNode dropped = json.get("droppedRows").get(0);
+    assertThat(new ArrayList<>(dropped.propertyNames()))
+        .containsExactly("line", "rule", "column", "value", "message");
+    assertThat(dropped.get("line").asLong()).isEqualTo(2);
+    assertThat(dropped.get("rule").asString()).isEqualTo("price <= 0");
+    assertThat(dropped.get("column").asString()).isEqualTo("price");
+    assertThat(dropped.get("value").asString()).isEqualTo("-1");
+    assertThat(dropped.get("message").asString()).contains("price -1 is not above 0");
+  }
+
+  @Test
+  void aReportStoredBeforeDroppedRowsWereListedReadsWithNone() {
+    String stored =
+        "{\"source\":\"old.csv\",\"accepted\":true,\"rejection\":null,\"rowsRead\":3,"
+            + "\"rowsKept\":2,\"dropped\":{\"x * y * z == 0\":0,\"price <= 0\":1},"
+            + "\"malformedRows\":0,\"problems\":[]}";
+
+    QualityReportView view = Json.read(stored, QualityReportView.class);
+
+    assertThat(view.droppedRows()).isEmpty();
+    assertThat(view.rowsDropped()).isEqualTo(1);
+    assertThat(view.dropped()).containsEntry("price <= 0", 1L);
   }
 
   @Test

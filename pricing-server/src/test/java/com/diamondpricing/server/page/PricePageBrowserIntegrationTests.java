@@ -48,6 +48,13 @@ class PricePageBrowserIntegrationTests implements SqliteDatabase {
         .until(d -> d.findElement(by).isDisplayed() ? d.findElement(by) : null);
   }
 
+  /** The elements the reader sees: hidden parts are left out. */
+  static List<WebElement> shown(ChromeDriver browser, String css) {
+    return browser.findElements(By.cssSelector(css)).stream()
+        .filter(WebElement::isDisplayed)
+        .toList();
+  }
+
   @ParameterizedTest(name = "{0} px wide")
   @ValueSource(ints = {375, 1280})
   void aStonePricedThroughTheFormShowsItsPriceRangeReasonsAndSimilarDiamonds(int width)
@@ -82,10 +89,35 @@ class PricePageBrowserIntegrationTests implements SqliteDatabase {
       assertThat(browser.findElement(By.id("ranges")).getText())
           .contains("80% range: $", "90% range: $");
       assertThat(browser.findElement(By.id("model")).getText()).contains("linear");
-      List<WebElement> steps = browser.findElements(By.cssSelector("#waterfall li"));
-      assertThat(steps).hasSize(7); // baseline, carat, cut, color, clarity, x, price
-      assertThat(steps.get(0).getText()).contains("baseline");
-      assertThat(steps.get(6).getText()).contains("price").contains(price);
+      // the shop's words: size (carat and length together) is one step, its parts on demand
+      List<WebElement> steps = shown(browser, "#waterfall li");
+      assertThat(steps)
+          .extracting(e -> e.findElement(By.className("name")).getText())
+          .containsExactly("Typical price", "Size", "Cut", "Colour", "Clarity", "This price");
+      assertThat(steps.get(5).getText()).contains(price);
+      assertThat(shown(browser, "#terms dt"))
+          .extracting(WebElement::getText)
+          .containsExactly("Size", "Cut", "Colour", "Clarity");
+      WebElement toggle = browser.findElement(By.id("parts-toggle"));
+      assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+      assertThat(toggle.getText()).isEqualTo("Show the parts of size");
+      toggle.click();
+      assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+      assertThat(shown(browser, "#waterfall li"))
+          .extracting(e -> e.findElement(By.className("name")).getText())
+          .containsExactly(
+              "Typical price",
+              "Size",
+              "Carat",
+              "length (x, mm)",
+              "Cut",
+              "Colour",
+              "Clarity",
+              "This price");
+      assertThat(shown(browser, "#terms dd").get(2).getText()).contains("length, in millimetres");
+      Browser.screenshot(browser, "price-" + width + "-size-parts");
+      toggle.click();
+      assertThat(shown(browser, "#waterfall li")).hasSize(6);
       new WebDriverWait(browser, Duration.ofSeconds(10))
           .until(d -> d.findElements(By.cssSelector("#similar tbody tr")).size() == 10);
       List<WebElement> first =

@@ -122,6 +122,42 @@ class PriceReasonsIntegrationTests implements SqliteDatabase {
   }
 
   @Test
+  void theGroupedContributionsAddUpToThePriceWithSizeInParts() throws Exception {
+    for (String type : List.of("linear", "xgboost", "xgboost-log")) {
+      JsonNode a = post("/api/v1/predictions?explain=true&model=" + type, DIAMOND).body();
+      JsonNode why = a.get("explanation");
+      long total = (long) cents(why.get("baseline"));
+      List<String> labels = new java.util.ArrayList<>();
+      for (JsonNode g : why.get("grouped")) {
+        total += (long) cents(g.get("contribution"));
+        labels.add(g.get("label").asString());
+        long parts = 0;
+        for (JsonNode p : g.get("parts")) {
+          parts += (long) cents(p.get("contribution"));
+          assertThat(p.get("contribution").asDouble())
+              .isEqualTo(why.get("contributions").get(p.get("feature").asString()).asDouble());
+        }
+        assertThat((long) cents(g.get("contribution"))).as(type).isEqualTo(parts);
+      }
+      assertThat(total).as(type).isEqualTo((long) cents(a.get("price")));
+      JsonNode size = why.get("grouped").get(0);
+      assertThat(size.get("group").asString()).isEqualTo("size");
+      List<String> parts = new java.util.ArrayList<>();
+      size.get("parts").forEach(p -> parts.add(p.get("label").asString()));
+      if (type.equals("linear")) {
+        assertThat(labels).containsExactly("Size", "Cut", "Colour", "Clarity");
+        assertThat(parts).containsExactly("Carat", "length (x, mm)");
+      } else {
+        assertThat(labels)
+            .containsExactly("Size", "Cut", "Colour", "Clarity", "Depth %", "Table %");
+        assertThat(parts)
+            .containsExactly("Carat", "length (x, mm)", "width (y, mm)", "depth (z, mm)");
+      }
+      assertThat(size.has("factor")).as(type).isEqualTo(!type.equals("xgboost"));
+    }
+  }
+
+  @Test
   void aBatchExplainsEachDiamond() throws Exception {
     String small = DIAMOND.replace("1.1", "0.3").replace("6.61", "4.3");
     JsonNode a =
@@ -171,6 +207,10 @@ class PriceReasonsIntegrationTests implements SqliteDatabase {
     String dense = DIAMOND.replace("1.1", "3.0");
     JsonNode a = post("/api/v1/predictions?model=xgboost", dense).body();
     assertThat(codes(a)).contains("carat-volume-mismatch");
+    // in words: what a stone that size weighs, not carat per cubic millimetre
+    assertThat(a.get("warnings").toString())
+        .contains("3 carat is too heavy for a stone of 6.61 x 6.65 x 4.11 mm")
+        .doesNotContain("cubic");
   }
 
   @Nested

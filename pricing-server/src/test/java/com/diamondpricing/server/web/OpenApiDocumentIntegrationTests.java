@@ -104,6 +104,9 @@ class OpenApiDocumentIntegrationTests {
                           assertThat(id).as(key).isEqualTo(OpenApiOperationIds.IDS.get(key));
                           assertThat(id).as(key).matches("[a-z][A-Za-z]+");
                           assertThat(ids.add(id)).as("%s is unique", id).isTrue();
+                          assertThat(op.getValue().path("summary").asString(""))
+                              .as("%s has a summary", key)
+                              .isNotBlank();
                           op.getValue()
                               .get("responses")
                               .properties()
@@ -140,6 +143,37 @@ class OpenApiDocumentIntegrationTests {
   String role(String method, String path) {
     JsonNode op = doc.get("paths").get(path).get(method);
     return op.has("x-required-role") ? op.get("x-required-role").asString() : null;
+  }
+
+  @Test
+  void anUploadAppendsByDefaultAndTheCurrentDataIsOpenToRead() {
+    JsonNode mode = null;
+    for (JsonNode p :
+        doc.get("paths").get("/api/v1/training-runs").get("post").path("parameters")) {
+      if (p.get("name").asString().equals("mode")) {
+        mode = p;
+      }
+    }
+    assertThat(mode).as("the upload's mode parameter").isNotNull();
+    assertThat(mode.get("schema").get("default").asString()).isEqualTo("append");
+    assertThat(mode.get("schema").toString()).contains("append", "replace");
+    assertThat(mode.get("description").asString()).contains("append (default)");
+    assertThat(secured("get", "/api/v1/datasets/current")).isFalse();
+    JsonNode schemas = doc.get("components").get("schemas");
+    assertThat(schemas.get("QualityReportView").get("properties").has("droppedRows")).isTrue();
+    assertThat(schemas.get("Dropped").get("properties").get("rule").get("example").asString())
+        .isEqualTo("price <= 0");
+  }
+
+  @Test
+  void anExplanationComesGroupedInWordsWithExamples() {
+    JsonNode schemas = doc.get("components").get("schemas");
+    assertThat(schemas.get("ExplanationView").get("properties").has("grouped")).isTrue();
+    JsonNode grouped = schemas.get("GroupedContribution").get("properties");
+    assertThat(grouped.get("label").get("example").asString()).isEqualTo("Size");
+    assertThat(grouped.has("parts")).isTrue();
+    assertThat(schemas.get("Part").get("properties").get("label").get("example").asString())
+        .isEqualTo("length (x, mm)");
   }
 
   @Test

@@ -85,6 +85,9 @@ abstract class TrainingApiIntegrationTests {
   void anUploadTrainsAModelThatCanBeInspectedDownloadedPromotedAndRolledBack() throws Exception {
     Answer noData = postJson(RUNS, "{}");
     assertProblem(noData, 409, "no-data");
+    JsonNode none = get("/api/v1/datasets/current").json();
+    assertThat(none.get("rows").asLong()).isZero();
+    assertThat(none.get("snapshotId").isNull()).isTrue();
 
     Answer upload = upload(bundled(), "diamonds.csv", "models", "linear");
     assertThat(upload.status()).isEqualTo(202);
@@ -221,8 +224,12 @@ abstract class TrainingApiIntegrationTests {
     byte[] head =
         String.join("\n", new String(bundled(), StandardCharsets.UTF_8).lines().limit(401).toList())
             .getBytes(StandardCharsets.UTF_8);
-    Answer upload = upload(head, "head.csv", "trials", "2");
+    int before = datasets.current().orElseThrow().rowsKept();
+    Answer upload = upload(head, "head.csv", "trials", "2", "mode", "replace");
     assertThat(upload.status()).isEqualTo(202);
+    assertThat(upload.json().get("dataset").get("mode").asString()).isEqualTo("replace");
+    assertThat(upload.json().get("dataset").get("previousRows").asLong()).isEqualTo(before);
+    assertThat(upload.json().get("dataset").get("rows").asLong()).isEqualTo(399);
     assertThat(strings(upload.json().get("modelTypes")))
         .containsExactly("linear", "xgboost", "xgboost-log");
     JsonNode run = awaitRun(upload.headers().getLocation().toString());
@@ -277,6 +284,58 @@ abstract class TrainingApiIntegrationTests {
     assertThat(appended.get("snapshotId").asLong())
         .isEqualTo(datasets.current().orElseThrow().id());
     assertThat(datasets.current().orElseThrow().rowsKept()).isEqualTo(rows + 1);
+  }
+
+  @Test
+  @Order(3)
+  void anUploadIsAddedToTheCurrentDataByDefaultAndEveryDroppedRowIsReported() throws Exception {
+    int before = datasets.current().orElseThrow().rowsKept();
+    String csv =
+        HEADER
+            + "0.5,Ideal,E,VS1,61.5,55,1500,5.1,5.12,3.15\n"
+            + "0.51,Ideal,E,VS1,61.5,55,-1,5.1,5.12,3.15\n"
+            + "0.52,Ideal,E,VS1,61.5,55,1550,5.15,5.16,3.17\n"
+            + "0.53,Ideal,E,VS1,61.5,55,1600,0,5.2,3.2\n"
+            + "0.54,Ideal,E,VS1,61.5,55,1650,5.2,5.22,3.21\n";
+
+    Answer upload = upload(csv.getBytes(StandardCharsets.UTF_8), "sold.csv", "models", "linear");
+
+    assertThat(upload.status()).isEqualTo(202);
+    JsonNode dataset = upload.json().get("dataset");
+    assertThat(dataset.get("mode").asString()).isEqualTo("append");
+    assertThat(dataset.get("previousRows").asLong()).isEqualTo(before);
+    assertThat(dataset.get("rows").asLong()).isEqualTo(before + 3);
+    JsonNode report = dataset.get("report");
+    assertThat(report.get("rowsKept").asLong()).isEqualTo(3);
+    assertThat(report.get("rowsDropped").asLong()).isEqualTo(2);
+    JsonNode price = report.get("droppedRows").get(0);
+    assertThat(price.get("line").asLong()).isEqualTo(3);
+    assertThat(price.get("rule").asString()).isEqualTo("price <= 0");
+    assertThat(price.get("column").asString()).isEqualTo("price");
+    assertThat(price.get("value").asString()).isEqualTo("-1");
+    assertThat(price.get("message").asString())
+        .isEqualTo("price -1 is not above 0: a price must be positive (price <= 0)");
+    JsonNode zero = report.get("droppedRows").get(1);
+    assertThat(zero.get("line").asLong()).isEqualTo(5);
+    assertThat(zero.get("rule").asString()).isEqualTo("x * y * z == 0");
+    assertThat(zero.get("column").asString()).isEqualTo("x");
+    assertThat(datasets.current().orElseThrow().rowsKept()).isEqualTo(before + 3);
+    // the report is kept with the snapshot too
+    assertThat(datasets.current().orElseThrow().qualityReport().droppedRows()).hasSize(2);
+    // what a replace would replace, open to read (the runs page asks with it)
+    var anonymous =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/datasets/current"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    JsonNode current = JSON.readTree(anonymous.body());
+    assertThat(current.get("rows").asLong()).isEqualTo(before + 3);
+    assertThat(current.get("snapshotId").asLong()).isEqualTo(dataset.get("snapshotId").asLong());
+    assertThat(current.get("mode").asString()).isEqualTo("append");
+    awaitRun(upload.headers().getLocation().toString());
   }
 
   // ---- the refusals
@@ -379,7 +438,7 @@ abstract class TrainingApiIntegrationTests {
           assertProblem(
               upload(bundled(), "diamonds.csv", "mode", "merge"), 400, "invalid-parameter");
       assertThat(problem.get("field").asString()).isEqualTo("mode");
-      assertThat(strings(problem.get("allowedValues"))).containsExactly("replace", "append");
+      assertThat(strings(problem.get("allowedValues"))).containsExactly("append", "replace");
     }
 
     @Test
