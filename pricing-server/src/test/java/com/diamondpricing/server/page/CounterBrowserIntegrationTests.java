@@ -64,7 +64,10 @@ class CounterBrowserIntegrationTests implements SqliteDatabase {
   }
 
   static void waitFor(ChromeDriver browser, java.util.function.Predicate<ChromeDriver> done) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> done.test(browser));
+    // the pages redraw their lists as they load: an element read meanwhile may be gone
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> done.test(browser));
   }
 
   JsonNode live(long model) throws Exception {
@@ -121,6 +124,7 @@ class CounterBrowserIntegrationTests implements SqliteDatabase {
       browser.get("http://localhost:" + port + "/sales");
       WebElement quoteCard =
           new WebDriverWait(browser, Duration.ofSeconds(15))
+              .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
               .until(
                   d ->
                       d.findElements(By.cssSelector("#quotes li.card")).stream()
