@@ -13,7 +13,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "Why a price is less sure than usual")
 public record PriceWarning(
-    @Schema(example = "outside-training-range") String code,
+    @Schema(
+            example = "outside-training-range",
+            allowableValues = {
+              PriceWarning.OUTSIDE_TRAINING_RANGE,
+              PriceWarning.UNSEEN_GRADES,
+              PriceWarning.CARAT_VOLUME_MISMATCH,
+              PriceWarning.NO_EXPLANATION,
+              StoneWarnings.MEASUREMENTS_MISSING,
+              StoneWarnings.FEW_COMPARABLES,
+              StoneWarnings.ABOVE_DEAREST,
+              StoneWarnings.MODELS_DISAGREE
+            })
+        String code,
     @Schema(example = "carat") String field,
     @Schema(
             example =

@@ -31,7 +31,10 @@ import java.util.Map;
  */
 record TrainingRunView(
     long id,
-    String status,
+    @io.swagger.v3.oas.annotations.media.Schema(
+            allowableValues = {"queued", "running", "succeeded", "failed", "interrupted"},
+            example = "running")
+        String status,
     String trigger,
     long snapshotId,
     List<String> modelTypes,

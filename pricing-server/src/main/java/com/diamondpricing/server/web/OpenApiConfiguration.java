@@ -93,6 +93,36 @@ class OpenApiConfiguration {
     };
   }
 
+  /**
+   * The model types a client may name ({@code ?model=}): the types on the class path, so a new type
+   * shows in the document as it shows in the API.
+   */
+  @Bean
+  OpenApiCustomizer modelTypeNames(com.diamondpricing.model.ModelTypes types) {
+    List<String> names = List.copyOf(types.names());
+    return openApi -> {
+      if (openApi.getPaths() == null) {
+        return;
+      }
+      openApi
+          .getPaths()
+          .values()
+          .forEach(
+              item ->
+                  item.readOperations().stream()
+                      .filter(op -> op.getParameters() != null)
+                      .flatMap(op -> op.getParameters().stream())
+                      .filter(p -> "model".equals(p.getName()) && p.getSchema() != null)
+                      .forEach(p -> allow(p.getSchema(), names)));
+    };
+  }
+
+  @SuppressWarnings("unchecked") // a parameter's schema is raw in swagger-models
+  private static void allow(io.swagger.v3.oas.models.media.Schema<?> schema, List<String> names) {
+    ((io.swagger.v3.oas.models.media.Schema<Object>) schema)
+        .setEnum(new java.util.ArrayList<>(names));
+  }
+
   private static int tagRank(Tag tag) {
     int i = TAG_ORDER.indexOf(tag.getName());
     return i < 0 ? TAG_ORDER.size() : i;

@@ -125,6 +125,30 @@ class OpenApiDocumentIntegrationTests {
   }
 
   @Test
+  void closedSetsAreEnums() {
+    JsonNode schemas = doc.get("components").get("schemas");
+    java.util.List<String> statuses = new java.util.ArrayList<>();
+    schemas
+        .get("TrainingRunView")
+        .get("properties")
+        .get("status")
+        .get("enum")
+        .forEach(v -> statuses.add(v.asString()));
+    assertThat(statuses)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(com.diamondpricing.server.training.RunStatus.values())
+                .map(com.diamondpricing.server.training.RunStatus::value)
+                .toList());
+    assertThat(schemas.get("PriceWarning").get("properties").get("code").get("enum")).hasSize(8);
+    for (JsonNode p : doc.get("paths").get("/api/v1/predictions").get("post").get("parameters")) {
+      if (p.get("name").asString().equals("model")) {
+        assertThat(p.get("schema").get("enum").toString())
+            .contains("\"linear\"", "\"xgboost\"", "\"xgboost-log\"");
+      }
+    }
+  }
+
+  @Test
   void everyGuardedOperationNamesTheRoleItNeeds() {
     assertThat(role("post", "/api/v1/sales")).isEqualTo("sales");
     assertThat(role("post", "/api/v1/sales/{id}/corrections")).isEqualTo("sales");
