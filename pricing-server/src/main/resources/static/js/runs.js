@@ -241,13 +241,12 @@
     const r = await AdminToken.fetch("/api/v1/training-runs", { method: "POST", headers: { Accept: "application/json" }, body: data });
     const answer = await r.json().catch(() => ({}));
     if (r.status === 202) {
-      const upload = answer.dataset;
-      const kept = upload.report;
-      const how = upload.mode === "replace"
-        ? ", replacing the " + rows(upload.previousRows) + " before"
-        : upload.previousRows > 0 ? ", added to the " + rows(upload.previousRows) + " before" : "";
+      const stored = answer.dataset;
+      const kept = stored.report;
+      const before = stored.previousRows > 0 ? " the " + rows(stored.previousRows) + " before" : "";
+      const how = before === "" ? "" : stored.mode === "replace" ? ", replacing" + before : ", added to" + before;
       document.getElementById("upload-done").textContent = "Run " + answer.id + " is queued on " +
-        rows(kept.rowsKept) + " of " + file.name + how + ": the current data has " + rows(upload.rows) + ".";
+        rows(kept.rowsKept) + " of " + file.name + how + ": the current data has " + rows(stored.rows) + ".";
       const left = (kept.malformedRows || 0) + (kept.rowsDropped || 0);
       if (left > 0) {
         report(kept, "Rows left out", rows(left) + " of the file " + (left === 1 ? "was" : "were") + " left out; the rest were kept.");

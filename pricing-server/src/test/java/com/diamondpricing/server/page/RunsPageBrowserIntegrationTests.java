@@ -160,10 +160,10 @@ class RunsPageBrowserIntegrationTests implements SqliteDatabase {
       datasets.ingest(in, "diamonds.csv", IngestMode.REPLACE);
     }
     long current = datasets.current().orElseThrow().id();
-    // 300 sold stones and one with a price of -1, on line 4
+    // the first 401 diamonds of the bundled data: one of them, on line 333, has a price of -1
     List<String> lines = Files.readAllLines(Path.of("../data/diamonds.csv"));
-    List<String> sold = new java.util.ArrayList<>(lines.subList(0, 302));
-    sold.set(3, sold.get(3).replaceFirst("^((?:[^,]*,){6})[^,]*", "$1-1"));
+    List<String> sold = new java.util.ArrayList<>(lines.subList(0, 402));
+    assertThat(sold.get(332)).contains(",-1,");
     Path file = dir.resolve("sold.csv");
     Files.write(file, sold, StandardCharsets.UTF_8);
     ChromeDriver browser = open(width);
@@ -175,9 +175,9 @@ class RunsPageBrowserIntegrationTests implements SqliteDatabase {
 
       WebElement confirm = browser.findElement(By.id("replace-confirm-button"));
       new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> confirm.isDisplayed());
-      assertThat(confirm.getText()).isEqualTo("Replace 4,989 rows with this file (301 rows)");
+      assertThat(confirm.getText()).isEqualTo("Replace 4,989 rows with this file (401 rows)");
       assertThat(browser.findElement(By.id("replace-confirm-text")).getText())
-          .contains("Replace the current data's 4,989 rows with the 301 rows of sold.csv?");
+          .contains("Replace the current data's 4,989 rows with the 401 rows of sold.csv?");
       assertThat(browser.switchTo().activeElement().getAttribute("id"))
           .isEqualTo("replace-confirm-text");
       assertThat(datasets.current().orElseThrow().id()).as("nothing sent yet").isEqualTo(current);
@@ -198,18 +198,18 @@ class RunsPageBrowserIntegrationTests implements SqliteDatabase {
       new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !done.getText().isEmpty());
       assertThat(done.getText())
           .matches(
-              "Run \\d+ is queued on 300 rows of sold.csv, replacing the 4,989 rows before: the"
-                  + " current data has 300 rows.");
-      assertThat(datasets.current().orElseThrow().rowsKept()).isEqualTo(300);
+              "Run \\d+ is queued on 400 rows of sold.csv, replacing the 4,989 rows before: the"
+                  + " current data has 400 rows.");
+      assertThat(datasets.current().orElseThrow().rowsKept()).isEqualTo(400);
       // the row left out, with its line and why
       assertThat(browser.findElement(By.id("rejection-why")).getText())
           .isEqualTo("1 row of the file was left out; the rest were kept.");
       assertThat(browser.findElement(By.id("rejection-counts")).getText())
-          .contains("301 rows read, 1 row left out (0 malformed, 1 dropped by the cleaning)");
+          .contains("401 rows read, 1 row left out (0 malformed, 1 dropped by the cleaning)");
       List<WebElement> left = browser.findElements(By.cssSelector("#problems tbody tr"));
       assertThat(left).hasSize(1);
       assertThat(left.get(0).getText())
-          .startsWith("4 price -1 price -1 is not above 0: a price must be positive");
+          .startsWith("333 price -1 price -1 is not above 0: a price must be positive");
       assertThat(mode.getAttribute("value"))
           .as("the form is ready to add again")
           .isEqualTo("append");
