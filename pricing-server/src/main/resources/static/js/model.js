@@ -1,4 +1,5 @@
-// One model's page: its test metrics, the goodness-of-fit plot (predicted against actual on its
+// One model's page: its test metrics, its live bias and range coverage against their targets (see
+// live-checks.js), the goodness-of-fit plot (predicted against actual on its
 // test rows, with the identity line), residuals against price, the tuning trials (validation MAE
 // by trial and the best so far), its parameters and provenance. Data from the models API.
 (function () {
@@ -61,6 +62,30 @@
       if (r.o && r.o.rows >= 50 && r.o.coverage90 != null && r.o.coverage90 < 0.85) tr.className = "low";
       body.appendChild(tr);
     });
+  }
+
+  async function live(m) {
+    const summary = document.getElementById("live-summary");
+    const body = document.querySelector("#live-checks tbody");
+    body.replaceChildren();
+    const r = await fetch("/api/v1/models/" + id + "/live", { headers: { Accept: "application/json" } }).catch(() => null);
+    if (!r || !r.ok) {
+      summary.textContent = "Live accuracy cannot be read right now.";
+      document.getElementById("live-box").hidden = true;
+      return;
+    }
+    const v = await r.json();
+    const span = "sold " + v.since.slice(0, 10) + " to " + v.until.slice(0, 10) + " (UTC)";
+    if (!v.enough) {
+      summary.textContent = "Not enough sales yet of the stones it priced, " + span + ": " + v.n + " of " + v.minSales +
+        ". Its live bias and range coverage show from " + v.minSales + " sales.";
+      document.getElementById("live-box").hidden = true;
+      return;
+    }
+    summary.textContent = v.n.toLocaleString("en-US") + " sales of the stones it priced, " + span + ": MAE " +
+      money.format(v.mae) + (v.maeToTestMae == null ? "" : " (" + v.maeToTestMae.toFixed(2) + "× its test MAE " + money.format(m.test.mae) + ")") + ".";
+    document.getElementById("live-box").hidden = false;
+    LiveChecks.rows(body, v);
   }
 
   function scatter(canvas, datasets, x, y) {
@@ -175,6 +200,7 @@
       (m.champion ? "; it answers prices now." : ".");
     document.getElementById("model").hidden = false;
     metrics(m);
+    await live(m);
     coverage(m);
     trials(m);
     parameters(m);

@@ -1,5 +1,8 @@
-// The monitoring page: each model's live MAE day by day against its test MAE (Chart.js), and the
-// drift of features, predicted price and sale prices by grade against the champion's training data.
+// The monitoring page: each champion's live bias and range coverage against their targets (with
+// their 90% intervals and n, see live-checks.js), each model's live MAE day by day against its
+// test MAE (Chart.js), each segment's range coverage, and the drift of features and predicted price
+// (PSI with n and p) and sale prices by grade level (with their 90% intervals) against the
+// champion's training data.
 (function () {
   "use strict";
   const colours = ["#0b4f8a", "#c62828", "#2e7d32", "#7a4a00", "#6a1b9a"];
@@ -10,6 +13,7 @@
     td.textContent = text;
     if (cls) td.className = cls;
     row.appendChild(td);
+    return td;
   }
 
   function psi(v) {
@@ -39,32 +43,56 @@
     });
   }
 
-  function share(v) {
-    return v == null ? "–" : (100 * v).toFixed(1) + "%";
-  }
-
   async function liveCoverage() {
     const r = await fetch("/api/v1/models", { headers: { Accept: "application/json" } });
     if (!r.ok) return;
     const champions = (await r.json()).filter((m) => m.champion);
+    const checks = document.querySelector("#live-checks tbody");
     const body = document.querySelector("#live-coverage tbody");
+    checks.replaceChildren();
     body.replaceChildren();
+    if (!champions.length) {
+      const tr = document.createElement("tr");
+      cell(tr, "No champion yet.");
+      checks.appendChild(tr);
+    }
     for (const m of champions) {
       const l = await fetch("/api/v1/models/" + m.id + "/live", { headers: { Accept: "application/json" } });
       if (!l.ok) continue;
       const v = await l.json();
       const name = m.type + " v" + m.version + (m.featureSet === "four-cs" ? " (four Cs)" : "");
-      const rows = [{ label: "all sold stones", sales: v.n, c80: v.coverage80, c90: v.coverage90 }];
-      (v.segments || []).forEach((s) => rows.push({ label: s.kind + " " + s.level, sales: s.sales, c80: s.coverage80, c90: s.coverage90 }));
+      if (v.enough) {
+        LiveChecks.rows(checks, v, name);
+      } else {
+        const tr = document.createElement("tr");
+        cell(tr, name);
+        const td = cell(tr, v.message + ": bias and coverage show from " + v.minSales + " sales");
+        td.colSpan = 6;
+        checks.appendChild(tr);
+      }
+      const rows = [{ label: "all sold stones", sales: v.n, checks: v.checks }];
+      (v.segments || []).forEach((s) => rows.push({ label: s.kind + " " + s.level, sales: s.sales, checks: s.checks }));
       rows.forEach((row, i) => {
         const tr = document.createElement("tr");
         cell(tr, i === 0 ? name : "");
         cell(tr, row.label);
         cell(tr, String(row.sales), "num");
-        cell(tr, i === 0 && !v.enough ? v.message : share(row.c80) + " / " + share(row.c90), "num");
+        if (i === 0 && !v.enough) {
+          const td = cell(tr, v.message, "num");
+          td.colSpan = 2;
+        } else {
+          const by = {};
+          (row.checks || []).forEach((c) => (by[c.figure] = c));
+          LiveChecks.shortCell(tr, by.coverage80);
+          LiveChecks.shortCell(tr, by.coverage90);
+        }
         body.appendChild(tr);
       });
     }
+  }
+
+  function p(v) {
+    return v == null ? "–" : v < 0.001 ? "< 0.001" : v.toFixed(3);
   }
 
   function drift(report) {
@@ -77,19 +105,25 @@
       cell(tr, f.feature === "price" ? "predicted price" : f.feature);
       cell(tr, f.n.toLocaleString("en-US"), "num");
       cell(tr, psi(f.psi), "num");
+      cell(tr, p(f.pValue), "num");
       cell(tr, f.label, "drift-" + f.label.replace(/ /g, "-"));
       cell(tr, (f.unseen || []).join(", "));
       body.appendChild(tr);
     });
     const segments = document.querySelector("#segments tbody");
     segments.replaceChildren();
+    document.getElementById("segments-caption").textContent = "How the champion's sold stones sold against their prices, by grade" +
+      " level, from " + report.minSegmentSales + " sales: the geometric mean of actual / predicted as a change, with its 90% interval;" +
+      " a level is flagged only when the interval excludes no change (moderate under 10% off, major from 10%)";
     report.sales.forEach((s) => {
       const tr = document.createElement("tr");
       cell(tr, s.feature + " " + s.level);
       cell(tr, String(s.sales), "num");
+      cell(tr, s.ratio == null ? "–"
+        : LiveChecks.change(s.ratio) + " (90% CI " + LiveChecks.change(s.ratioLow) + " to " + LiveChecks.change(s.ratioHigh) + ")", "num");
       cell(tr, s.medianRatio == null ? "–" : s.medianRatio.toFixed(3), "num");
-      cell(tr, psi(s.psi), "num");
-      cell(tr, s.label, "drift-" + s.label.replace(/ /g, "-"));
+      cell(tr, s.label === "not enough data" ? s.label + " (" + s.sales + " of " + report.minSegmentSales + ")" : s.label,
+        "drift-" + s.label.replace(/ /g, "-"));
       segments.appendChild(tr);
     });
   }

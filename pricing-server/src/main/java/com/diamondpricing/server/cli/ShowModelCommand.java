@@ -195,18 +195,34 @@ final class ShowModelCommand extends RegistryCommand {
       return v.message() + ", " + window;
     }
     return String.format(
-        Locale.ROOT,
-        "%d sales %s: MAE %.2f (%.2f x test), median %.2f, MAPE %.1f%%, bias %+.2f, coverage %s"
-            + " / %s",
-        v.n(),
-        window,
-        v.mae(),
-        v.maeToTestMae(),
-        v.medianAbsoluteError(),
-        v.mape() * 100,
-        v.bias(),
-        v.coverage80() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", v.coverage80() * 100),
-        v.coverage90() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", v.coverage90() * 100));
+            Locale.ROOT,
+            "%d sales %s: MAE %.2f (%.2f x test), median %.2f, MAPE %.1f%%, bias %+.2f (%s),"
+                + " coverage %s / %s",
+            v.n(),
+            window,
+            v.mae(),
+            v.maeToTestMae(),
+            v.medianAbsoluteError(),
+            v.mape() * 100,
+            v.bias(),
+            v.relativeBias() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%+.1f%%", v.relativeBias() * 100),
+            v.coverage80() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.1f%%", v.coverage80() * 100),
+            v.coverage90() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.1f%%", v.coverage90() * 100))
+        + v.checks().stream()
+            .map(
+                c ->
+                    System.lineSeparator()
+                        + " ".repeat(15)
+                        + MonitoringText.figure(c)
+                        + ": "
+                        + MonitoringText.check(c))
+            .collect(java.util.stream.Collectors.joining());
   }
 
   private void row(String label, String value) {

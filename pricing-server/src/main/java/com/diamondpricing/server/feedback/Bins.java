@@ -57,7 +57,18 @@ record Bins(List<Double> edges, List<Double> shares) {
   double psi(double[] values) {
     double[] counts = counts(values);
     double n = Arrays.stream(counts).sum();
-    double[] expected = shares.stream().mapToDouble(Double::doubleValue).toArray();
-    return Psi.of(expected, counts, n);
+    return Psi.of(shareArray(), counts, n);
+  }
+
+  /**
+   * The chi-square goodness-of-fit test's p-value of the values' bin counts against this
+   * reference's shares ({@link Sampling#goodnessOfFit}).
+   */
+  double pValue(double[] values) {
+    return Sampling.goodnessOfFit(shareArray(), counts(values));
+  }
+
+  private double[] shareArray() {
+    return shares.stream().mapToDouble(Double::doubleValue).toArray();
   }
 }

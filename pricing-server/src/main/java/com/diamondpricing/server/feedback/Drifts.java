@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drift against a model's reference profile (the champion's by default) over a window: the PSI of
- * each feature over every recorded prediction, of the predicted price over the model's own
- * predictions, and of log(actual / predicted) over the model's sales of each grade level.
+ * each feature over every recorded prediction and of the predicted price over the model's own
+ * predictions, each with the chi-square goodness-of-fit test that says whether the sample differs
+ * beyond chance ({@link Psi}); and per grade level, how the model's sold stones sold against their
+ * prices, with its interval ({@link SaleRatios}).
  */
 @Component
 public class Drifts {
@@ -77,7 +79,8 @@ public class Drifts {
       features.add(numeric(name, reference.numbers().get(name), values(rows, number(name))));
     }
     for (String name : GRADES) {
-      features.add(grade(name, reference.grades().get(name), rows, grade(name)));
+      features.add(
+          grade(name, reference.grades().get(name), rows.stream().map(grade(name)).toList()));
     }
     double[] prices =
         rows.stream()
@@ -92,38 +95,46 @@ public class Drifts {
         to,
         rows.size(),
         MIN_PREDICTIONS,
+        Psi.SIGNIFICANCE,
+        Psi.MODERATE,
+        properties.minSegmentSales(),
         features,
         numeric("price", reference.predictedPrice(), prices),
-        segments(reference.logRatio(), sales.soldPredictions(model.id(), from, to)));
+        segments(
+            reference.logRatio(),
+            sales.soldPredictions(model.id(), from, to),
+            properties.minSegmentSales()));
   }
 
-  private static DriftReport.FeatureDrift numeric(String name, Bins bins, double[] values) {
+  /** A measurement's drift: its PSI against the reference's bins, and whether beyond chance. */
+  static DriftReport.FeatureDrift numeric(String name, Bins bins, double[] values) {
     int n = (int) Arrays.stream(values).filter(Double::isFinite).count();
     if (bins == null || n < MIN_PREDICTIONS) {
-      return new DriftReport.FeatureDrift(name, n, null, Psi.NOT_ENOUGH, List.of());
+      return new DriftReport.FeatureDrift(name, n, null, null, Psi.NOT_ENOUGH, List.of());
     }
     double psi = bins.psi(values);
-    return new DriftReport.FeatureDrift(name, n, psi, Psi.label(psi), List.of());
+    double p = bins.pValue(values);
+    return new DriftReport.FeatureDrift(name, n, psi, p, Psi.label(psi, p), List.of());
   }
 
-  private static DriftReport.FeatureDrift grade(
-      String name,
-      Map<String, Double> reference,
-      List<RecordedPrediction> rows,
-      Function<RecordedPrediction, String> level) {
+  /**
+   * A grade's drift: the PSI of its levels' shares against the reference's, whether beyond chance,
+   * and the levels the reference never had.
+   */
+  static DriftReport.FeatureDrift grade(
+      String name, Map<String, Double> reference, List<String> levels) {
     Map<String, Double> counts = new LinkedHashMap<>();
     reference.keySet().forEach(k -> counts.put(k, 0.0));
     TreeSet<String> unseen = new TreeSet<>();
-    for (RecordedPrediction r : rows) {
-      String v = level.apply(r);
+    for (String v : levels) {
       if (!reference.containsKey(v)) {
         unseen.add(v);
       }
       counts.merge(v, 1.0, Double::sum);
     }
-    if (rows.size() < MIN_PREDICTIONS) {
-      return new DriftReport.FeatureDrift(
-          name, rows.size(), null, Psi.NOT_ENOUGH, List.copyOf(unseen));
+    int n = levels.size();
+    if (n < MIN_PREDICTIONS) {
+      return new DriftReport.FeatureDrift(name, n, null, null, Psi.NOT_ENOUGH, List.copyOf(unseen));
     }
     double[] expected = new double[counts.size()];
     double[] observed = new double[counts.size()];
@@ -132,13 +143,17 @@ public class Drifts {
       expected[i] = reference.getOrDefault(e.getKey(), 0.0);
       observed[i++] = e.getValue();
     }
-    double psi = Psi.of(expected, observed, rows.size());
-    return new DriftReport.FeatureDrift(
-        name, rows.size(), psi, Psi.label(psi), List.copyOf(unseen));
+    double psi = Psi.of(expected, observed, n);
+    double p = Sampling.goodnessOfFit(expected, observed);
+    return new DriftReport.FeatureDrift(name, n, psi, p, Psi.label(psi, p), List.copyOf(unseen));
   }
 
-  private List<DriftReport.SegmentDrift> segments(
-      Bins logRatio, List<SaleStore.SoldPrediction> sold) {
+  /**
+   * Each grade level's sale ratio over the sold predictions, in grade then level order; the PSI of
+   * its log ratios against the reference's from {@value #MIN_PREDICTIONS} sales.
+   */
+  static List<DriftReport.SegmentDrift> segments(
+      Bins logRatio, List<SaleStore.SoldPrediction> sold, int minSales) {
     List<DriftReport.SegmentDrift> out = new ArrayList<>();
     for (String feature : GRADES) {
       Map<String, List<Double>> ratios = new java.util.TreeMap<>();
@@ -154,22 +169,36 @@ public class Drifts {
         }
       }
       for (Map.Entry<String, List<Double>> e : ratios.entrySet()) {
-        double[] r = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (r.length < properties.minSegmentSales() || logRatio == null) {
+        double[] r = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+        SaleRatios.Ratio ratio = SaleRatios.of(r, minSales);
+        if (ratio.label().equals(Psi.NOT_ENOUGH)) {
           out.add(
               new DriftReport.SegmentDrift(
-                  feature, e.getKey(), r.length, null, null, Psi.NOT_ENOUGH));
+                  feature, e.getKey(), r.length, null, null, null, null, null, Psi.NOT_ENOUGH));
           continue;
         }
-        double median =
-            r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
-        double psi = logRatio.psi(Arrays.stream(r).map(Math::log).toArray());
+        Double psi =
+            logRatio == null || r.length < MIN_PREDICTIONS
+                ? null
+                : logRatio.psi(Arrays.stream(r).map(Math::log).toArray());
         out.add(
             new DriftReport.SegmentDrift(
-                feature, e.getKey(), r.length, median, psi, Psi.label(psi)));
+                feature,
+                e.getKey(),
+                r.length,
+                finite(ratio.ratio()),
+                finite(ratio.low()),
+                finite(ratio.high()),
+                finite(ratio.median()),
+                psi,
+                ratio.label()));
       }
     }
     return out;
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   private static double[] values(

@@ -92,9 +92,15 @@ class FeedbackController {
       summary = "A model's live accuracy on sold stones",
       description =
           "Over the sales (by sale time) of stones this model priced, in [since, until): n, MAE,"
-              + " median absolute error, MAPE, bias, 80% and 90% interval coverage, against its"
-              + " test MAE. Below diamonds.feedback.min-sales (30) sales the figures are null and"
-              + " message says not enough sales. Default window: the last 30 days.")
+              + " median absolute error, MAPE, bias ($ and relative), 80% and 90% interval"
+              + " coverage, against its test MAE. `checks` reads bias (target 0) and each"
+              + " coverage (targets 0.8 and 0.9) against its target with its 90% interval (t on"
+              + " the log ratios for bias, Wilson for coverage) and n: status ok (within noise or"
+              + " close), warn (beyond noise: a small miss, or ranges wider than needed) or bad"
+              + " (beyond noise and bias 5% or more, or coverage 5 points or more short), with a"
+              + " verdict in words; each segment's coverage is checked the same way. Below"
+              + " diamonds.feedback.min-sales (30) sales the figures are null, `checks` is empty"
+              + " and message says not enough sales. Default window: the last 30 days.")
   LiveAccuracyView live(
       @PathVariable("id") long id,
       @Parameter(
@@ -139,12 +145,17 @@ class FeedbackController {
       summary = "Drift against a model's training data",
       description =
           "The PSI of each feature over the predictions recorded in [since, until) (default: the"
-              + " last 7 days), of the predicted price over the model's own predictions, and of"
-              + " log(actual / predicted) over the model's sales of each grade level, each"
-              + " labelled stable (< 0.1), moderate (0.1 to 0.25) or major (> 0.25); not enough"
-              + " data below 100 predictions (or diamonds.feedback.min-sales sales of a level)."
-              + " Grade values the training data never had are listed. Default model: the"
-              + " champion.")
+              + " last 7 days) and of the predicted price over the model's own predictions, each"
+              + " with n and the p-value of a chi-square goodness-of-fit test of its bin (or"
+              + " level) counts against the training data's shares: a PSI over a small sample is"
+              + " biased upwards, so a feature is flagged moderate (PSI 0.1 to 0.25) or major"
+              + " (> 0.25) only when p < 0.01 as well, else stable; not enough data below 100"
+              + " predictions. Grade values the training data never had are listed. Per grade"
+              + " level, from diamonds.feedback.min-segment-sales (5) sales: how the model's sold"
+              + " stones sold against their prices (`ratio`, the geometric mean of actual /"
+              + " predicted, with its 90% interval `ratioLow` to `ratioHigh`, Student's t on the"
+              + " log ratios; `medianRatio`), labelled stable when the interval holds 1, else"
+              + " moderate (under 10% off) or major. Default model: the champion.")
   DriftReport drift(
       @Parameter(description = "ISO-8601 instant from 2000-01-01 to a day ahead, inclusive")
           @RequestParam(required = false)

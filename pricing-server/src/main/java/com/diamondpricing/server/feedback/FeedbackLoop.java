@@ -20,12 +20,16 @@ import org.springframework.stereotype.Component;
  * The loop that closes by itself: after each look at the champion, a retraining run is queued
  * (trigger {@code feedback}, with its reason) when its live MAE exceeds {@code retrain-mae-factor}
  * times its test MAE over at least {@code retrain-min-sales} sales, or when major drift was seen in
- * {@code retrain-drift-checks} looks in a row. At most one feedback run is queued or running, and
- * none sooner than {@code retrain-cooldown} after the last. With {@code append-sales}, the sold
- * stones that carry every feature join the current data first, so the new model learns the market
- * as it is. A run needs something new to learn: when the champion was trained on the current data
- * and no new sold stone joined it, nothing is queued (the run would train the same model again,
- * seeded, on the same rows) and the log says so.
+ * {@code retrain-drift-checks} looks in a row: a feature's or the predicted price's (significant,
+ * PSI above 0.25), or a grade level's sale prices over at least {@code retrain-min-sales} of its
+ * sales (its interval excludes the price given, 10% or more off; a level of a few sales is shown on
+ * the monitoring page, but one of twenty levels is off by chance now and then, and a run is not
+ * queued on that). At most one feedback run is queued or running, and none sooner than {@code
+ * retrain-cooldown} after the last. With {@code append-sales}, the sold stones that carry every
+ * feature join the current data first, so the new model learns the market as it is. A run needs
+ * something new to learn: when the champion was trained on the current data and no new sold stone
+ * joined it, nothing is queued (the run would train the same model again, seeded, on the same rows)
+ * and the log says so.
  */
 @Component
 public class FeedbackLoop {
@@ -131,7 +135,10 @@ public class FeedbackLoop {
       return mae;
     }
     Instant now = clock.instant();
-    List<String> major = major(drifts.of(champion.id(), now.minus(properties.driftWindow()), now));
+    List<String> major =
+        major(
+            drifts.of(champion.id(), now.minus(properties.driftWindow()), now),
+            properties.retrainMinSales());
     majorDriftLooks = major.isEmpty() ? 0 : majorDriftLooks + 1;
     if (majorDriftLooks >= properties.retrainDriftChecks()) {
       return Optional.of(
@@ -169,30 +176,45 @@ public class FeedbackLoop {
     return Optional.empty();
   }
 
-  private static List<String> major(DriftReport report) {
+  private static List<String> major(DriftReport report, int minSales) {
     List<String> major = new ArrayList<>();
     for (DriftReport.FeatureDrift f : report.features()) {
       if (Psi.MAJOR_LABEL.equals(f.label())) {
-        major.add(String.format(Locale.ROOT, "%s (PSI %.2f)", f.feature(), f.psi()));
+        major.add(
+            String.format(
+                Locale.ROOT, "%s (PSI %.2f, p %s, n %d)", f.feature(), f.psi(), p(f), f.n()));
       }
     }
-    if (Psi.MAJOR_LABEL.equals(report.predictedPrice().label())) {
+    DriftReport.FeatureDrift price = report.predictedPrice();
+    if (Psi.MAJOR_LABEL.equals(price.label())) {
       major.add(
-          String.format(Locale.ROOT, "predicted price (PSI %.2f)", report.predictedPrice().psi()));
+          String.format(
+              Locale.ROOT,
+              "predicted price (PSI %.2f, p %s, n %d)",
+              price.psi(),
+              p(price),
+              price.n()));
     }
     for (DriftReport.SegmentDrift s : report.sales()) {
-      if (Psi.MAJOR_LABEL.equals(s.label())) {
+      if (Psi.MAJOR_LABEL.equals(s.label()) && s.sales() >= minSales) {
         major.add(
             String.format(
                 Locale.ROOT,
-                "%s %s sale prices (PSI %.2f, %.2fx the price given)",
+                "%s %s sale prices (%+.0f%% against the price given, 90%% interval %+.0f%% to"
+                    + " %+.0f%%, %d sales)",
                 s.feature(),
                 s.level(),
-                s.psi(),
-                s.medianRatio()));
+                (s.ratio() - 1) * 100,
+                (s.ratioLow() - 1) * 100,
+                (s.ratioHigh() - 1) * 100,
+                s.sales()));
       }
     }
     return major;
+  }
+
+  private static String p(DriftReport.FeatureDrift f) {
+    return f.pValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", f.pValue());
   }
 
   private boolean coolingDown() {

@@ -16,13 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrain whether the loop queues retraining runs by itself
  * @param retrainMaeFactor a run is queued when the champion's live MAE exceeds this multiple of its
  *     test MAE ...
- * @param retrainMinSales ... over at least this many sales in the live window
+ * @param retrainMinSales ... over at least this many sales in the live window (and of a grade
+ *     level, for major drift of its sale prices to count)
  * @param retrainDriftChecks or when major drift is seen in this many checks in a row
  * @param retrainCooldown no feedback run is queued sooner than this after the last one
  * @param retrainModels the model types a feedback run trains (empty: every type)
  * @param appendSales whether sold stones with all their features join the training data first
- * @param minSegmentSales the fewest sales of a grade level its sale-price drift is given for (a PSI
- *     over n values is biased upwards by about 9/n for ten bins)
+ * @param minSegmentSales the fewest sales of a grade level its sale ratio (actual / predicted, with
+ *     its 90% interval) is given for; at least 2
  */
 @ConfigurationProperties("diamonds.feedback")
 record FeedbackProperties(
@@ -39,7 +40,7 @@ record FeedbackProperties(
     @DefaultValue("1d") Duration retrainCooldown,
     @DefaultValue("") java.util.List<String> retrainModels,
     @DefaultValue("true") boolean appendSales,
-    @DefaultValue("100") int minSegmentSales) {
+    @DefaultValue("5") int minSegmentSales) {
 
   FeedbackProperties {
     if (minSales < 1) {
@@ -47,6 +48,10 @@ record FeedbackProperties(
     }
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("diamonds.feedback.window must be positive");
+    }
+    if (minSegmentSales < 2) {
+      throw new IllegalArgumentException(
+          "diamonds.feedback.min-segment-sales must be at least 2 (an interval needs two sales)");
     }
   }
 }

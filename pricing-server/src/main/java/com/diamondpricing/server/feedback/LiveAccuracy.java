@@ -1,5 +1,6 @@
 package com.diamondpricing.server.feedback;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  * @param coverage80 share of sales whose actual price was inside the 80% interval, or null when no
  *     sale had one
  * @param coverage90 the same for the 90% interval
+ * @param checks bias, 80% and 90% coverage against their targets with their intervals ({@link
+ *     TargetCheck}), those that have sales
  */
 record LiveAccuracy(
     int n,
@@ -24,14 +27,18 @@ record LiveAccuracy(
     double mape,
     double bias,
     Double coverage80,
-    Double coverage90) {
+    Double coverage90,
+    List<TargetCheck> checks) {
 
   static LiveAccuracy of(List<SaleStore.SoldPrediction> sales) {
     int n = sales.size();
     if (n == 0) {
-      return new LiveAccuracy(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null);
+      return new LiveAccuracy(
+          0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, List.of());
     }
     double[] absolute = new double[n];
+    double[] logRatios = new double[n];
+    int priced = 0;
     double sumAbs = 0;
     double sumPct = 0;
     double sumSigned = 0;
@@ -46,6 +53,9 @@ record LiveAccuracy(
       sumAbs += absolute[i];
       sumPct += absolute[i] / s.actual();
       sumSigned += error;
+      if (s.predicted() > 0 && s.actual() > 0) {
+        logRatios[priced++] = Math.log(s.predicted() / s.actual());
+      }
       if (s.lower80() != null && s.upper80() != null) {
         with80++;
         if (s.actual() >= s.lower80() && s.actual() <= s.upper80()) {
@@ -61,6 +71,17 @@ record LiveAccuracy(
     }
     Arrays.sort(absolute);
     double median = n % 2 == 1 ? absolute[n / 2] : (absolute[n / 2 - 1] + absolute[n / 2]) / 2;
+    List<TargetCheck> checks = new ArrayList<>(3);
+    for (TargetCheck c :
+        new TargetCheck[] {
+          TargetCheck.bias(Arrays.copyOf(logRatios, priced)),
+          TargetCheck.coverage("coverage80", 0.8, in80, with80),
+          TargetCheck.coverage("coverage90", 0.9, in90, with90)
+        }) {
+      if (c != null) {
+        checks.add(c);
+      }
+    }
     return new LiveAccuracy(
         n,
         sumAbs / n,
@@ -68,6 +89,7 @@ record LiveAccuracy(
         sumPct / n,
         sumSigned / n,
         with80 == 0 ? null : (double) in80 / with80,
-        with90 == 0 ? null : (double) in90 / with90);
+        with90 == 0 ? null : (double) in90 / with90,
+        List.copyOf(checks));
   }
 }

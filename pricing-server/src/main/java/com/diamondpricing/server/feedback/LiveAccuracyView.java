@@ -21,12 +21,17 @@ import java.util.List;
  * @param medianAbsoluteError median absolute error ($), or null
  * @param mape mean absolute percentage error (a fraction), or null
  * @param bias mean of predicted minus actual ($; above zero it priced too high), or null
+ * @param relativeBias the geometric mean of predicted / actual minus 1 (above zero it priced too
+ *     high), or null
  * @param coverage80 share of actual prices inside the 80% interval given, or null
  * @param coverage90 share inside the 90% interval, or null
  * @param testMae the model's MAE on its test rows at training
  * @param maeToTestMae live MAE divided by test MAE, or null
+ * @param checks bias (target 0) and 80% and 90% coverage (targets 0.8 and 0.9), each with its 90%
+ *     interval, n and status ok, warn or bad ({@link TargetCheck}); empty below the minimum
  * @param segments per segment of the sold stones (cut, colour, clarity, carat band): sales and the
- *     share inside their ranges; empty below the minimum number of sales
+ *     share inside their ranges, checked against their targets; empty below the minimum number of
+ *     sales
  */
 @Schema(description = "A model's accuracy on the stones it priced that later sold")
 public record LiveAccuracyView(
@@ -43,10 +48,21 @@ public record LiveAccuracyView(
     @Schema(example = "190.5") Double medianAbsoluteError,
     @Schema(example = "0.083") Double mape,
     @Schema(example = "-12.4") Double bias,
+    @Schema(
+            example = "-0.021",
+            description =
+                "geometric mean of predicted / actual minus 1: above zero the prices given were too"
+                    + " high; null below the minimum")
+        Double relativeBias,
     @Schema(example = "0.79") Double coverage80,
     @Schema(example = "0.9") Double coverage90,
     @Schema(example = "336.07") double testMae,
     @Schema(example = "1.05") Double maeToTestMae,
+    @Schema(
+            description =
+                "bias (target 0), coverage80 (target 0.8) and coverage90 (target 0.9), each with"
+                    + " its 90% interval, n and a status; empty below the minimum")
+        List<TargetCheck> checks,
     List<LiveSegments.SegmentLive> segments) {
 
   static LiveAccuracyView of(
@@ -74,10 +90,20 @@ public record LiveAccuracyView(
         enough ? a.medianAbsoluteError() : null,
         enough ? a.mape() : null,
         enough ? a.bias() : null,
+        enough ? relative(a) : null,
         enough ? a.coverage80() : null,
         enough ? a.coverage90() : null,
         testMae,
         enough && testMae > 0 ? a.mae() / testMae : null,
+        enough ? a.checks() : List.of(),
         enough ? segments : List.of());
+  }
+
+  private static Double relative(LiveAccuracy a) {
+    return a.checks().stream()
+        .filter(c -> c.figure().equals("bias"))
+        .findFirst()
+        .map(TargetCheck::value)
+        .orElse(null);
   }
 }

@@ -75,7 +75,7 @@ class SalesCommandIntegrationTests {
   }
 
   @Test
-  void driftAgainstTheChampionSaysThereIsNotEnoughDataYet() throws Exception {
+  void driftAndLiveAccuracyOfTheChampionSayThereIsNotEnoughDataYet() throws Exception {
     Path home = dir.resolve("home5");
     Path data = CliRuns.head(dir, "small.csv", 400);
     assertThat(in(home, "train", "--data", data.toString(), "--models", "linear").status())
@@ -96,6 +96,22 @@ class SalesCommandIntegrationTests {
     Run unknown = in(home, "monitoring", "drift", "--model", "99");
     assertThat(unknown.status()).isEqualTo(2);
     assertThat(unknown.err()).contains("no model with id 99");
+
+    // the champion's live bias and coverage: nothing it priced has sold yet
+    Run live = in(home, "monitoring", "live", "--json");
+    assertThat(live.status()).as(live.err()).isZero();
+    JsonNode views = live.lastJson();
+    assertThat(views).hasSize(1);
+    assertThat(views.get(0).get("modelId").asLong()).isEqualTo(1);
+    assertThat(views.get(0).get("checks")).isEmpty();
+    assertThat(views.get(0).get("message").asString()).isEqualTo("not enough sales (0 of 30)");
+    Run liveText = in(home, "monitoring", "live");
+    assertThat(liveText.out())
+        .startsWith("linear v1 (model 1), sold ")
+        .contains(": 0 sales", "  not enough sales (0 of 30)");
+    Run liveUnknown = in(home, "monitoring", "live", "--model", "99");
+    assertThat(liveUnknown.status()).isEqualTo(2);
+    assertThat(liveUnknown.err()).startsWith("monitoring live: ").contains("no model with id 99");
   }
 
   @Nested

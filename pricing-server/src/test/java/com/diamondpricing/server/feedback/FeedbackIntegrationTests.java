@@ -48,7 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
       "diamonds.admin-token=feedback-token",
       "diamonds.request-log.flush-interval=20ms",
       "diamonds.feedback.min-sales=10",
-      "diamonds.feedback.min-segment-sales=30",
       "diamonds.feedback.monitor=false",
       "diamonds.feedback.retrain-mae-factor=1.02",
       "diamonds.feedback.retrain-min-sales=100",
@@ -222,6 +221,7 @@ abstract class FeedbackIntegrationTests {
     assertThat(before.get("n").asInt()).isZero();
     assertThat(before.get("message").asString()).isEqualTo("not enough sales (0 of 10)");
     assertThat(before.get("mae").isNull()).isTrue();
+    assertThat(before.get("checks")).isEmpty();
 
     // the stones sell for 10% more than priced, the later ones first
     List<String> reports = new ArrayList<>();
@@ -247,6 +247,13 @@ abstract class FeedbackIntegrationTests {
         .isCloseTo(-absolute / 20, within(1e-6));
     assertThat(live.get("mape").asDouble()).isBetween(0.08, 0.1);
     assertThat(live.get("maeToTestMae").asDouble()).isPositive();
+    assertThat(live.get("relativeBias").asDouble()).isCloseTo(1 / 1.1 - 1, within(1e-3));
+    JsonNode bias = live.get("checks").get(0);
+    assertThat(bias.get("figure").asString()).isEqualTo("bias");
+    assertThat(bias.get("n").asInt()).isEqualTo(20);
+    assertThat(bias.get("high").asDouble()).as("the interval excludes 0").isNegative();
+    assertThat(bias.get("status").asString()).isEqualTo("bad");
+    assertThat(bias.get("verdict").asString()).isEqualTo("priced too low");
 
     // the same sales again, one by one and as a list: duplicates, nothing changes
     Answer again = post("/api/v1/sales", reports.get(3), true);
@@ -286,12 +293,43 @@ abstract class FeedbackIntegrationTests {
     JsonNode steadyLive = get("/api/v1/models/" + model + "/live" + firstDay).body();
     assertThat(steadyLive.get("n").asInt()).isEqualTo(reports.size()).isGreaterThan(550);
 
+    // the live figures against their targets, each with its interval and n
+    JsonNode checks = steadyLive.get("checks");
+    assertThat(checks).hasSize(3);
+    assertThat(checks.get(0).get("figure").asString()).isEqualTo("bias");
+    assertThat(checks.get(0).get("target").asDouble()).isZero();
+    assertThat(checks.get(1).get("figure").asString()).isEqualTo("coverage80");
+    assertThat(checks.get(1).get("target").asDouble()).isEqualTo(0.8);
+    assertThat(checks.get(2).get("figure").asString()).isEqualTo("coverage90");
+    for (JsonNode c : checks) {
+      assertThat(c.get("n").asInt()).as("%s", c).isEqualTo(reports.size());
+      assertThat(c.get("low").asDouble()).as("%s", c).isLessThan(c.get("value").asDouble());
+      assertThat(c.get("high").asDouble()).as("%s", c).isGreaterThan(c.get("value").asDouble());
+      assertThat(c.get("status").asString()).isIn("ok", "warn", "bad");
+      assertThat(c.get("verdict").asString()).isNotBlank();
+    }
+    assertThat(steadyLive.get("relativeBias").asDouble())
+        .isEqualTo(checks.get(0).get("value").asDouble());
+    assertThat(checks.get(1).get("value").asDouble())
+        .isEqualTo(steadyLive.get("coverage80").asDouble());
+    JsonNode segmentChecks = steadyLive.get("segments").get(0).get("checks");
+    assertThat(segmentChecks).hasSize(2);
+    assertThat(segmentChecks.get(0).get("n").asInt())
+        .isEqualTo(steadyLive.get("segments").get(0).get("sales").asInt());
+
+    // the stones priced are drawn from the training data's own file: no feature is flagged
     JsonNode calm = get("/api/v1/monitoring/drift" + window + "&modelId=" + model).body();
     assertThat(calm.get("predictions").asInt()).isGreaterThanOrEqualTo(600);
+    assertThat(calm.get("significance").asDouble()).isEqualTo(0.001);
+    assertThat(calm.get("minSegmentSales").asInt()).isEqualTo(5);
     for (JsonNode f : calm.get("features")) {
-      assertThat(f.get("label").asString()).as(f.get("feature").asString()).isNotEqualTo("major");
+      assertThat(f.get("label").asString()).as("%s", f).isEqualTo("stable");
+      assertThat(f.get("pValue").asDouble()).as("%s", f).isBetween(0.0, 1.0);
     }
-    assertThat(segment(calm, "color", "G").get("label").asString()).isIn("stable", "moderate");
+    JsonNode calmG = segment(calm, "color", "G");
+    assertThat(calmG.get("ratioLow").asDouble()).isLessThan(calmG.get("ratio").asDouble());
+    assertThat(calmG.get("ratioHigh").asDouble()).isGreaterThan(calmG.get("ratio").asDouble());
+    assertThat(calmG.get("ratio").asDouble()).as("G sells about at its price").isBetween(0.9, 1.1);
 
     // the market moves: G stones now sell for 20% more
     List<Priced> moved = price(1601, 2200);
@@ -325,24 +363,45 @@ abstract class FeedbackIntegrationTests {
     JsonNode g = segment(drift, "color", "G");
     assertThat(g.get("label").asString()).as("G's prices drifted: %s", g).isEqualTo("major");
     assertThat(g.get("medianRatio").asDouble()).isGreaterThan(1.1);
+    assertThat(g.get("ratioLow").asDouble())
+        .as("G's interval excludes no change")
+        .isGreaterThan(1.0);
+    assertThat(g.get("ratio").asDouble())
+        .isBetween(g.get("ratioLow").asDouble(), g.get("ratioHigh").asDouble());
     JsonNode e = segment(drift, "color", "E");
-    assertThat(e.get("psi").asDouble()).isLessThan(g.get("psi").asDouble());
+    assertThat(Math.abs(e.get("ratio").asDouble() - 1))
+        .isLessThan(Math.abs(g.get("ratio").asDouble() - 1) - 0.1);
     assertThat(drift.get("predictedPrice").get("label").asString()).isNotEqualTo("not enough data");
+    assertThat(movedLive.get("relativeBias").asDouble())
+        .as("priced too low once G sells higher")
+        .isLessThan(steadyLive.get("relativeBias").asDouble());
     System.out.printf(
         java.util.Locale.ROOT,
-        "simulated market: live MAE %.2f steady, %.2f once G sells 20%% higher (bias %.2f -> %.2f);"
-            + " PSI of log(actual/predicted) G %.3f (%s, median ratio %.3f), E %.3f (%s);"
-            + " predicted price PSI %.3f%n",
+        "simulated market: live MAE %.2f steady, %.2f once G sells 20%% higher (bias %.2f -> %.2f,"
+            + " %+.1f%% -> %+.1f%%); actual / predicted G %.3f (90%% CI %.3f to %.3f, %d sales,"
+            + " %s), E %.3f (%.3f to %.3f, %s), calm G %.3f (%.3f to %.3f, %s); predicted price PSI"
+            + " %.3f, p %.3g%n",
         steadyLive.get("mae").asDouble(),
         movedLive.get("mae").asDouble(),
         steadyLive.get("bias").asDouble(),
         movedLive.get("bias").asDouble(),
-        g.get("psi").asDouble(),
+        steadyLive.get("relativeBias").asDouble() * 100,
+        movedLive.get("relativeBias").asDouble() * 100,
+        g.get("ratio").asDouble(),
+        g.get("ratioLow").asDouble(),
+        g.get("ratioHigh").asDouble(),
+        g.get("sales").asInt(),
         g.get("label").asString(),
-        g.get("medianRatio").asDouble(),
-        e.get("psi").asDouble(),
+        e.get("ratio").asDouble(),
+        e.get("ratioLow").asDouble(),
+        e.get("ratioHigh").asDouble(),
         e.get("label").asString(),
-        drift.get("predictedPrice").get("psi").asDouble());
+        calmG.get("ratio").asDouble(),
+        calmG.get("ratioLow").asDouble(),
+        calmG.get("ratioHigh").asDouble(),
+        calmG.get("label").asString(),
+        drift.get("predictedPrice").get("psi").asDouble(),
+        drift.get("predictedPrice").get("pValue").asDouble());
   }
 
   @Test

@@ -9,7 +9,10 @@ import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** PSI against decile bins: near zero for the same distribution, major for a shifted one. */
+/**
+ * PSI against decile bins: near zero for the same distribution, major for a shifted one; flagged
+ * only with a goodness-of-fit p-value below the significance.
+ */
 class PsiTests {
 
   static double[] normal(long seed, int n, double mean) {
@@ -39,6 +42,22 @@ class PsiTests {
     assertThat(Psi.label(shifted)).isEqualTo("major");
     assertThat(Psi.label(0.1)).isEqualTo("moderate");
     assertThat(Psi.label(0.25)).isEqualTo("moderate");
+  }
+
+  @Test
+  void aPsiIsFlaggedOnlyWhenTheSampleDiffersBeyondChance() {
+    assertThat(Psi.SIGNIFICANCE).isEqualTo(Psi.FAMILY_SIGNIFICANCE / Psi.FIGURES, within(1e-15));
+    assertThat(Psi.label(0.3, 0.0001)).isEqualTo("major");
+    assertThat(Psi.label(0.15, 0.0001)).isEqualTo("moderate");
+    assertThat(Psi.label(0.05, 0.0001)).as("significant but immaterial").isEqualTo("stable");
+    assertThat(Psi.label(0.3, 0.02)).as("material but within chance").isEqualTo("stable");
+    // 100 values from the reference itself and 100 shifted by half a standard deviation
+    Bins reference = Bins.deciles(normal(1, 10_000, 0));
+    double[] same = normal(6, 100, 0);
+    double[] shifted = normal(7, 100, 0.5);
+    assertThat(reference.pValue(same)).isGreaterThan(0.05);
+    assertThat(reference.pValue(shifted)).isLessThan(Psi.SIGNIFICANCE);
+    assertThat(Psi.label(reference.psi(shifted), reference.pValue(shifted))).isNotEqualTo("stable");
   }
 
   @Test

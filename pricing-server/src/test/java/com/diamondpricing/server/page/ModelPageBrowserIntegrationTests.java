@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * One model's page in a real browser, at a phone's width and a desktop's: the goodness-of-fit plot
  * (the test rows against the identity line) and residuals drawn, the tuning trials charted with the
- * best so far, the parameters with the tuned ones marked.
+ * best so far, the parameters with the tuned ones marked; a model without sales says its live
+ * figures show from 30 sales (the page with them: {@code MonitoringPageBrowserIntegrationTests}).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -98,6 +99,11 @@ class ModelPageBrowserIntegrationTests implements SqliteDatabase {
       assertThat(browser.findElement(By.id("title")).getText())
           .startsWith("xgboost v" + xgboost.version());
       assertThat(browser.findElement(By.id("model-error")).getText()).isEmpty();
+      // no stone it priced has sold: its live figures are not given yet, and the page says why
+      assertThat(browser.findElement(By.id("live-summary")).getText())
+          .startsWith("Not enough sales yet of the stones it priced")
+          .contains("0 of 30", "show from 30 sales");
+      assertThat(browser.findElement(By.id("live-checks")).isDisplayed()).isFalse();
       // the fit: every test row (fewer than 2,000 here) against the identity line, drawn
       assertThat(points(browser, "fit-chart", 0)).isEqualTo(xgboost.nTest());
       assertThat(points(browser, "fit-chart", 1)).as("the identity line's two ends").isEqualTo(2);

@@ -36,8 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The monitoring page in a real browser, at a phone's width and a desktop's: after stones are
- * priced and sold (G stones 20% above their price in the data), it charts the live MAE by day and
- * shows the drift table, G's sale prices flagged as major drift.
+ * priced and sold (G stones 20% above their price in the data), it shows the champion's live bias
+ * and 80% / 90% coverage against their targets with their intervals, n and a status in words,
+ * charts the live MAE by day, shows each segment's coverage and the drift table (n, PSI, p; the
+ * stones come from the training data's own file, so no feature is flagged), and G's sale prices
+ * flagged as major drift with their interval. The champion's own page shows the same live figures.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -145,14 +148,107 @@ class MonitoringPageBrowserIntegrationTests implements SqliteDatabase {
                   + " let ink = 0; for (let i = 3; i < p.length; i += 4) if (p[i] > 0) ink++;"
                   + " return ink;");
       assertThat(((Number) ink).intValue()).isGreaterThan(500);
-      assertThat(browser.findElements(By.cssSelector("#drift tbody tr"))).hasSize(10);
+      // the champion's bias and coverage against their targets, each with its interval and n
+      checks(browser, "#live-checks tbody tr", true);
+      // each segment's coverage, with a status in words
+      List<WebElement> coverage = browser.findElements(By.cssSelector("#live-coverage tbody tr"));
+      assertThat(coverage.size()).isGreaterThan(10);
+      assertThat(coverage.get(0).getText())
+          .contains("all sold stones")
+          .containsPattern("%.*(ok|too)");
+      // features: n, PSI and p; the stones come from the training data's file, none is flagged
+      List<WebElement> drift = browser.findElements(By.cssSelector("#drift tbody tr"));
+      assertThat(drift).hasSize(10);
+      for (WebElement row : drift) {
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertThat(cells.get(3).getText()).as(row.getText()).matches("< 0\\.001|[01]\\.\\d{3}");
+        assertThat(cells.get(4).getText()).as(row.getText()).isEqualTo("stable");
+      }
+      // G's sale prices: flagged, with their interval and sales
       WebElement g =
           browser.findElements(By.cssSelector("#segments tbody tr")).stream()
               .filter(r -> r.getText().startsWith("color G"))
               .findFirst()
               .orElseThrow();
-      assertThat(g.getText()).endsWith("major");
+      assertThat(g.getText())
+          .endsWith("major")
+          .containsPattern("\\+\\d+% \\(90% CI \\+\\d+% to \\+\\d+%\\)");
+      ((org.openqa.selenium.JavascriptExecutor) browser)
+          .executeScript("arguments[0].scrollIntoView({block: 'center'})", g);
+      assertThat(g.isDisplayed()).isTrue();
+      Browser.screenshot(browser, "monitoring-segments-" + width);
+      ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
       Browser.screenshot(browser, "monitoring-" + width);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /**
+   * The live checks' rows: bias, 80% and 90% coverage, each with its figure, interval, target, n
+   * and a status said in words (and colour), on screen.
+   */
+  static void checks(ChromeDriver browser, String rows, boolean championColumn) {
+    List<WebElement> checks = browser.findElements(By.cssSelector(rows));
+    assertThat(checks).hasSize(3);
+    String[] figures = {"Bias (price − sale)", "80% range coverage", "90% range coverage"};
+    String[] targets = {"0%", "80%", "90%"};
+    for (int i = 0; i < 3; i++) {
+      WebElement row = checks.get(i);
+      List<WebElement> cells = row.findElements(By.tagName("td"));
+      int at = championColumn ? 1 : 0;
+      assertThat(cells.get(at).getText()).isEqualTo(figures[i]);
+      assertThat(cells.get(at + 1).getText()).as("the live figure").matches("[+−]?\\d+\\.\\d%.*");
+      assertThat(cells.get(at + 2).getText()).as("its 90% interval").matches(".*% to .*%");
+      assertThat(cells.get(at + 3).getText()).isEqualTo(targets[i]);
+      assertThat(Integer.parseInt(cells.get(at + 4).getText())).as("its n").isGreaterThan(400);
+      WebElement status = cells.get(at + 5);
+      assertThat(status.getText()).matches("[✓!✗] (OK|Warn|Bad): .+");
+      assertThat(status.getAttribute("class")).contains("status-");
+      assertThat(row.isDisplayed()).isTrue();
+    }
+    if (championColumn) {
+      assertThat(checks.get(0).findElements(By.tagName("td")).get(0).getText())
+          .startsWith("linear v");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} px wide")
+  @ValueSource(ints = {375, 1280})
+  void theChampionsPageShowsTheSameLiveFigures(int width) throws Exception {
+    long champion = serving.champion().orElseThrow().entry().id();
+    ChromeDriver browser = Browser.open(width, 900);
+    try {
+      browser.get("http://localhost:" + port + "/models/" + champion);
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+      assertThat(browser.findElement(By.id("live-summary")).getText())
+          .containsPattern("^\\d+ sales of the stones it priced, sold .* MAE \\d");
+      checks(browser, "#live-checks tbody tr", false);
+      JsonNode live =
+          JSON.readTree(
+              http.send(
+                      HttpRequest.newBuilder(
+                              URI.create(
+                                  "http://localhost:"
+                                      + port
+                                      + "/api/v1/models/"
+                                      + champion
+                                      + "/live"))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
+      String bias =
+          browser.findElements(By.cssSelector("#live-checks tbody tr td")).get(1).getText();
+      assertThat(bias)
+          .as("the API's figure, as the page writes it")
+          .startsWith(
+              String.format(Locale.ROOT, "%+.1f%%", live.get("relativeBias").asDouble() * 100)
+                  .replace("-", "−"));
+      ((org.openqa.selenium.JavascriptExecutor) browser)
+          .executeScript(
+              "document.getElementById('live-checks').scrollIntoView({block: 'center'})");
+      Browser.screenshot(browser, "model-live-" + width);
     } finally {
       browser.quit();
     }
