@@ -116,6 +116,7 @@ class CounterBrowserIntegrationTests implements SqliteDatabase {
       token.sendKeys(salesKey);
       browser.findElement(By.cssSelector("#token-form button[type=submit]")).click();
       waitFor(browser, b -> b.findElement(By.id("sale-status")).getText().startsWith("Recorded"));
+      String liveBefore = liveOnTheModelPage(browser, model);
       JsonNode before = live(model);
       assertThat(before.get("n").asInt()).isPositive();
       double maeBefore = before.get("mae").asDouble();
@@ -144,27 +145,39 @@ class CounterBrowserIntegrationTests implements SqliteDatabase {
       form.findElement(By.name("reason")).sendKeys("typo at the till");
       Browser.screenshot(browser, "sales-correcting-" + width);
       form.findElement(By.cssSelector("button[type=submit]")).click();
-      waitFor(
-          browser,
-          b ->
-              b.findElements(By.cssSelector("#sales li.card")).stream()
-                  .anyMatch(
-                      c -> c.getText().contains("$4,950.00") && c.getText().contains("corrected")));
-      WebElement corrected = browser.findElement(By.cssSelector("#sales li.card"));
+      waitFor(browser, b -> b.findElement(mine).getText().contains("corrected"));
+      WebElement corrected = browser.findElement(mine);
+      assertThat(corrected.getText()).contains("$4,950.00");
       corrected.findElement(By.tagName("summary")).click();
       assertThat(corrected.findElement(By.cssSelector("ol.history")).getText())
           .contains("recorded, $49,500.00", "corrected, $4,950.00", "typo at the till", "by k_");
+      Browser.screenshot(browser, "sales-corrected-" + width);
       JsonNode after = live(model);
+      assertThat(liveOnTheModelPage(browser, model))
+          .as("the model page's live bias follows the correction")
+          .isNotEqualTo(liveBefore);
+      Browser.screenshot(browser, "model-live-after-correction-" + width);
       assertThat(after.get("mae").asDouble())
           .as("the live MAE uses the corrected sale")
           .isLessThan(maeBefore);
-      Browser.screenshot(browser, "sales-corrected-" + width);
       assertThat(Browser.consoleErrors(browser))
           .filteredOn(e -> !e.contains("favicon.ico"))
           .isEmpty();
     } finally {
       browser.quit();
     }
+  }
+
+  /** The model page's first live figure (its bias) as the page shows it. */
+  String liveOnTheModelPage(ChromeDriver browser, long model) {
+    browser.get("http://localhost:" + port + "/models/" + model);
+    By bias = By.cssSelector("#live-checks tbody tr");
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> !d.findElements(bias).isEmpty() && d.findElement(bias).isDisplayed());
+    String text = browser.findElement(bias).getText();
+    assertThat(text).contains("Bias");
+    return text;
   }
 
   @ParameterizedTest(name = "{0} px wide")
