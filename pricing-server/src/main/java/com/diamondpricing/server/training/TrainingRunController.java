@@ -70,6 +70,8 @@ class TrainingRunController {
               + " under droppedRows (the first 100 of each; malformedRows and rowsDropped count"
               + " them all); dataset.rows is how many rows the current data now has.")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.ACCEPTED)
   ResponseEntity<TrainingRunView> upload(
       @RequestPart("file") MultipartFile file,
       @Parameter(
@@ -103,6 +105,8 @@ class TrainingRunController {
 
   /** Queues a run on a stored snapshot, the current one unless the body names another. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @org.springframework.web.bind.annotation.ResponseStatus(
+      org.springframework.http.HttpStatus.ACCEPTED)
   ResponseEntity<TrainingRunView> start(@RequestBody(required = false) NewRunRequest body) {
     NewRunRequest request = body == null ? NewRunRequest.EMPTY : body;
     List<String> names = modelTypes(request.models());

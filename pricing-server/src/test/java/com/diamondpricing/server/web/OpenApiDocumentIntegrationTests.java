@@ -125,6 +125,13 @@ class OpenApiDocumentIntegrationTests {
   }
 
   @Test
+  void startingARunIsDocumentedAsTheAcceptedItAnswers() {
+    JsonNode responses = doc.get("paths").get("/api/v1/training-runs").get("post").get("responses");
+    assertThat(responses.has("202")).isTrue();
+    assertThat(responses.has("200")).isFalse();
+  }
+
+  @Test
   void closedSetsAreEnums() {
     JsonNode schemas = doc.get("components").get("schemas");
     java.util.List<String> statuses = new java.util.ArrayList<>();
