@@ -37,8 +37,7 @@ public final class DiamondCsvReader {
   /** Longest field accepted, in characters; a longer one rejects the file (binary or broken). */
   private static final int MAX_FIELD_CHARS = 1 << 20;
 
-  private static final List<String> COLUMNS =
-      List.of("carat", "cut", "color", "clarity", "depth", "table", "price", "x", "y", "z");
+  private static final List<String> COLUMNS = CsvHeader.COLUMNS;
 
   private final double maxMalformedShare;
   private final long maxRows;
@@ -163,33 +162,11 @@ public final class DiamondCsvReader {
     }
 
     void header(CsvRecord record) throws DatasetRejectedException {
-      List<String> names = new ArrayList<>();
-      for (String f : record.getFields()) {
-        names.add(columnName(f));
+      try {
+        this.index = CsvHeader.positions(record.getFields());
+      } catch (CsvHeader.Unusable e) {
+        fail(e.getMessage());
       }
-      int[] idx = new int[COLUMNS.size()];
-      List<String> missing = new ArrayList<>();
-      for (int c = 0; c < COLUMNS.size(); c++) {
-        String column = COLUMNS.get(c);
-        idx[c] = names.indexOf(column);
-        if (idx[c] < 0) {
-          missing.add(column);
-        } else if (names.lastIndexOf(column) != idx[c]) {
-          fail("line 1: column '" + column + "' appears more than once in the header");
-        }
-      }
-      if (!missing.isEmpty()) {
-        fail(
-            "line 1: the header lacks the column"
-                + (missing.size() > 1 ? "s " : " ")
-                + String.join(", ", missing)
-                + " (the header read: "
-                + RowProblem.abbreviate(String.join(",", record.getFields()))
-                + "; required: "
-                + String.join(", ", COLUMNS)
-                + ")");
-      }
-      this.index = idx;
       this.fieldCount = record.getFieldCount();
     }
 
@@ -344,14 +321,5 @@ public final class DiamondCsvReader {
       this.column = column;
       this.value = value;
     }
-  }
-
-  /**
-   * A header field as the column it names: case and surrounding white space (and a byte-order mark)
-   * ignored, and {@code colour}, as the pages spell it, is {@code color}.
-   */
-  public static String columnName(String field) {
-    String name = field.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-    return name.equals("colour") ? "color" : name;
   }
 }

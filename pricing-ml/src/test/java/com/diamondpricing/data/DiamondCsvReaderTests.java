@@ -60,7 +60,7 @@ class DiamondCsvReaderTests {
     LoadedDataset loaded = read(" Carat,Cut,Colour,Clarity,Depth,Table,Price,X,Y,Z\n" + ROW);
     assertThat(loaded.dataset().size()).isEqualTo(1);
     assertThat(loaded.dataset().color(0)).isEqualTo(Color.H);
-    assertThat(DiamondCsvReader.columnName("\uFEFFColour ")).isEqualTo("color");
+    assertThat(CsvHeader.columnName("\uFEFFColour ")).isEqualTo("color");
     assertThat(
             rejection("carat,cut,color,colour,clarity,depth,table,price,x,y,z\n" + ROW).rejection())
         .contains("'color' appears more than once");

@@ -2,9 +2,9 @@ package com.diamondpricing.server.feedback;
 
 import com.diamondpricing.data.Clarity;
 import com.diamondpricing.data.Color;
+import com.diamondpricing.data.CsvHeader;
 import com.diamondpricing.data.Cut;
 import com.diamondpricing.data.Diamond;
-import com.diamondpricing.data.DiamondCsvReader;
 import com.diamondpricing.server.problem.InstantParameter;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -115,7 +115,7 @@ final class SalesCsv {
   private static Map<String, Integer> header(CsvRecord record, List<Problem> problems) {
     Map<String, Integer> columns = new HashMap<>();
     for (int i = 0; i < record.getFieldCount(); i++) {
-      columns.putIfAbsent(DiamondCsvReader.columnName(record.getField(i)), i);
+      columns.putIfAbsent(CsvHeader.columnName(record.getField(i)), i);
     }
     for (String required : List.of("actual_price", "sold_at")) {
       if (!columns.containsKey(required)) {
