@@ -76,9 +76,22 @@ public class ApiKeys {
 
   /** Every key, newest first (revoked ones too). */
   public List<ApiKeyView> list() {
+    return keys("", List.of());
+  }
+
+  /** One key. */
+  public ApiKeyView get(String id) {
+    return keys(" where id = ?", List.of(id)).stream()
+        .findFirst()
+        .orElseThrow(() -> new ApiKeyNotFoundProblem(id));
+  }
+
+  private List<ApiKeyView> keys(String where, List<Object> params) {
     return jdbc.sql(
             "select id, name, role, created_at, created_by, revoked_at, revoked_by from api_key"
+                + where
                 + " order by created_at desc, id")
+        .params(params)
         .query(
             (rs, n) ->
                 new ApiKeyView(
@@ -90,14 +103,6 @@ public class ApiKeys {
                     rs.getTimestamp(6) == null ? null : SqlTimes.instant(rs.getTimestamp(6)),
                     rs.getString(7)))
         .list();
-  }
-
-  /** One key. */
-  public ApiKeyView get(String id) {
-    return list().stream()
-        .filter(k -> k.id().equals(id))
-        .findFirst()
-        .orElseThrow(() -> new ApiKeyNotFoundProblem(id));
   }
 
   /**

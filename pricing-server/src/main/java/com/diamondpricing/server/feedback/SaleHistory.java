@@ -58,10 +58,28 @@ public class SaleHistory {
    *
    * @throws FeedbackProblems.SaleNotFoundProblem when no sale has the id
    * @throws FeedbackProblems.SaleVoidedProblem when the sale was voided
-   * @throws Problem invalid-parameter when nothing would change, or the reason is missing
+   * @throws Problem invalid-parameter for no new price or time, a price out of range, a time ahead
+   *     of now, a missing reason, or a correction that changes nothing
    */
   public SaleView correct(
       long id, Double actualPrice, Instant soldAt, String reason, String keyId) {
+    if (actualPrice == null && soldAt == null) {
+      throw Problem.invalidParameter(
+          "actualPrice", "a correction gives actualPrice, soldAt or both", List.of());
+    }
+    if (actualPrice != null
+        && (!Double.isFinite(actualPrice)
+            || actualPrice <= 0
+            || actualPrice > SaleRequests.MAX_PRICE)) {
+      throw Problem.invalidParameter(
+          "actualPrice",
+          "actualPrice must be a price in dollars, above 0 and at most 100,000,000",
+          List.of());
+    }
+    if (soldAt != null && soldAt.isAfter(clock.instant().plus(SaleRequests.FUTURE_SLACK))) {
+      throw Problem.invalidParameter(
+          "soldAt", "soldAt must be a time in the past, not " + soldAt, List.of());
+    }
     String why = reason(reason);
     tx.executeWithoutResult(
         status -> {

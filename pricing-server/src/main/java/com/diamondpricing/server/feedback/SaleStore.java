@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -133,6 +135,7 @@ class SaleStore {
       return new SaleOutcome(e.id(), sale.predictionId(), SaleOutcome.DUPLICATE, e.modelId());
     }
     Diamond s = p == null ? sale.stone() : p.stone();
+    KeyHolder inserted = new GeneratedKeyHolder();
     Long modelId = p == null ? null : p.model().id();
     jdbc.sql(
             "insert into sale (sale_key, prediction_id, model_id, carat, cut, color, clarity,"
@@ -162,9 +165,8 @@ class SaleStore {
             SqlTimes.sql(now),
             source.length() > 200 ? source.substring(0, 200) : source,
             keyId)
-        .update();
-    long id =
-        jdbc.sql("select id from sale where sale_key = ?").param(key).query(Long.class).single();
+        .update(inserted, "id");
+    long id = inserted.getKeyAs(Number.class).longValue();
     history.recorded(id, sale.actualPrice(), soldAt, keyId, now);
     return new SaleOutcome(id, sale.predictionId(), SaleOutcome.RECORDED, modelId);
   }

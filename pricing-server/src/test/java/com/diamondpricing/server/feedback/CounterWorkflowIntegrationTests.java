@@ -215,16 +215,14 @@ abstract class CounterWorkflowIntegrationTests {
       }
     }
     assertThat(other).isPositive();
-    {
-      Answer promoted =
-          send("POST", "/api/v1/models/" + other + "/promote", "{\"reason\": \"try\"}", ops);
-      assertThat(promoted.status()).as("%s", promoted.body()).isEqualTo(200);
-      send("POST", "/api/v1/models/" + champion + "/promote", "{\"reason\": \"back\"}", ops);
-      JsonNode history = send("GET", "/api/v1/models/champion/history", null, null).body();
-      JsonNode last = history.get(history.size() - 1);
-      assertThat(last.get("reason").asString()).isEqualTo("back");
-      assertThat(last.get("keyId").asString()).isEqualTo(keyIdOf(ops));
-    }
+    Answer promoted =
+        send("POST", "/api/v1/models/" + other + "/promote", "{\"reason\": \"try\"}", ops);
+    assertThat(promoted.status()).as("%s", promoted.body()).isEqualTo(200);
+    send("POST", "/api/v1/models/" + champion + "/promote", "{\"reason\": \"back\"}", ops);
+    JsonNode history = send("GET", "/api/v1/models/champion/history", null, null).body();
+    JsonNode last = history.get(history.size() - 1);
+    assertThat(last.get("reason").asString()).isEqualTo("back");
+    assertThat(last.get("keyId").asString()).isEqualTo(keyIdOf(ops));
     String id = quote();
     Answer sold =
         send("POST", "/api/v1/sales", sale(id, 5000, Instant.now().minusSeconds(60)), ops);
