@@ -59,11 +59,7 @@ final class MonitoringCommand implements Runnable {
         description = "the model (default: each feature set's champion)")
     Long model;
 
-    @Option(names = "--since", paramLabel = "TIME", description = "ISO-8601 instant, inclusive")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME", description = "ISO-8601 instant (default: now)")
-    String until;
+    @Mixin WindowOptions window;
 
     @Option(names = "--json", description = "print a JSON array, one live accuracy per model")
     boolean json;
@@ -81,8 +77,8 @@ final class MonitoringCommand implements Runnable {
       try (CliContext context = home.start()) {
         LiveAccuracies live = context.bean(LiveAccuracies.class);
         Clock clock = context.bean(Clock.class);
-        Instant from = InstantParameter.parse("--since", since, clock);
-        Instant to = InstantParameter.parse("--until", until, clock);
+        Instant from = InstantParameter.parse("--since", window.since, clock);
+        Instant to = InstantParameter.parse("--until", window.until, clock);
         List<LiveAccuracyView> views = new ArrayList<>();
         for (long id :
             model != null ? List.of(model) : live.champions().stream().sorted().toList()) {
@@ -153,11 +149,7 @@ final class MonitoringCommand implements Runnable {
     @Option(names = "--model", paramLabel = "ID", description = "the model (default: the champion)")
     Long model;
 
-    @Option(names = "--since", paramLabel = "TIME", description = "ISO-8601 instant, inclusive")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME", description = "ISO-8601 instant (default: now)")
-    String until;
+    @Mixin WindowOptions window;
 
     @Option(names = "--json", description = "print the drift report as one JSON object")
     boolean json;
@@ -178,8 +170,8 @@ final class MonitoringCommand implements Runnable {
                 .bean(Drifts.class)
                 .of(
                     model,
-                    InstantParameter.parse("--since", since, context.bean(Clock.class)),
-                    InstantParameter.parse("--until", until, context.bean(Clock.class)));
+                    InstantParameter.parse("--since", window.since, context.bean(Clock.class)),
+                    InstantParameter.parse("--until", window.until, context.bean(Clock.class)));
         if (json) {
           out.println(CliJson.write(r));
           return 0;
