@@ -82,9 +82,8 @@
       document.getElementById(id).removeAttribute("aria-invalid");
     });
     saleStatus.textContent = "";
-    const typed = document.getElementById("sale-price").value.trim().replace(/[$\s]/g, "");
-    const price = /^\d+(,\d{1,2})$/.test(typed) ? Number(typed.replace(",", ".")) : Number(typed.replace(/,(?=\d{3}\b)/g, ""));
-    if (!typed || !Number.isFinite(price) || price <= 0) {
+    const price = Amount(document.getElementById("sale-price").value);
+    if (price === null) {
       fieldError("sale-price", "the price it sold for, in dollars, like 4950 or 4,950.00");
       return;
     }

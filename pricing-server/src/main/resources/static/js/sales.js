@@ -23,12 +23,6 @@
     return s.carat + " ct " + s.cut + ", " + s.color + ", " + s.clarity;
   }
 
-  function amount(text) {
-    const t = text.trim().replace(/[$\s]/g, "");
-    const v = /^\d+(,\d{1,2})$/.test(t) ? Number(t.replace(",", ".")) : Number(t.replace(/,(?=\d{3}\b)/g, ""));
-    return t && Number.isFinite(v) && v > 0 ? v : null;
-  }
-
   async function call(url, options) {
     const r = await AdminToken.fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {}), WHY);
     const body = await r.json();
@@ -99,7 +93,7 @@
     button.type = "button";
     button.setAttribute("aria-expanded", "false");
     const form = changeForm("sale", async (v) => {
-      const price = amount(v.price);
+      const price = Amount(v.price);
       if (price === null) return { field: "actualPrice", detail: "the price it sold for, in dollars, like 4950" };
       const r = await call("/api/v1/sales", {
         method: "POST",
@@ -140,7 +134,7 @@
     const correctForm = changeForm("correct", async (v) => {
       const body = { reason: v.reason };
       if (v.price) {
-        const price = amount(v.price);
+        const price = Amount(v.price);
         if (price === null) return { field: "actualPrice", detail: "the right price, in dollars, like 4950" };
         body.actualPrice = price;
       }
